@@ -1,0 +1,39 @@
+/**
+ * Runtime configuration, validated once at start-up. A pure function of the environment it is given
+ * (callers pass process.env), so it is testable and never reads the process itself.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const AppConfigSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('tdkt'),
+  /** Where people open the Temporal Web UI; used for "open in Temporal" links. */
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_PORT: port.default(3000),
+  /** Base URL used in mail links to a case. */
+  PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
+  /** `pglite:` (memory), `pglite:<dir>` (embedded, persistent) or `postgres://…`. */
+  DATABASE_URL: z.string().min(1).default('pglite:data/pglite'),
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  SMTP_PORT: port.default(2525),
+  MAIL_FROM: z.string().min(3).default('Hội đồng Thi đua - Khen thưởng <tdkt@vks-haiduong.test>'),
+  /** Folder where the local SMTP catcher keeps received mails (embedded default only). */
+  OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+  /** Load the demo organisation and plan when the directory is empty. */
+  SEED_DEMO_DATA: z.stringbool().default(true),
+});
+
+export type AppConfig = z.infer<typeof AppConfigSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = AppConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

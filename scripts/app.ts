@@ -1,0 +1,37 @@
+/**
+ * The application process of `npm start` (embedded default): the worker, the web UI and the local
+ * SMTP catcher in one Node process, so they can share one embedded database. docker-compose runs the
+ * worker and the web UI as separate services against PostgreSQL instead.
+ */
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { parseConfig } from '../domain/config.js';
+import { startMailCatcher } from '../client/mail-catcher/catcher.js';
+import { buildWebServer } from '../client/web/server.js';
+import { createWorker } from '../worker/create-worker.js';
+import { openActivityDeps } from '../worker/dependencies.js';
+
+// Keep the terminal readable: warnings and errors only (the bundler's INFO lines are noise here).
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const config = parseConfig(process.env);
+const catcher = await startMailCatcher({ host: config.SMTP_HOST, port: config.SMTP_PORT, dir: config.OUTBOX_DIR });
+const opened = await openActivityDeps(config);
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const worker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  deps: opened.deps,
+});
+const web = buildWebServer({ config, showOutbox: true });
+await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
+console.log(
+  `app: worker polling "${config.TEMPORAL_TASK_QUEUE}", web UI on http://${config.WEB_HOST}:${config.WEB_PORT}, SMTP catcher on ${config.SMTP_HOST}:${catcher.port}`,
+);
+
+// The SDK's runtime turns SIGINT/SIGTERM into worker.shutdown(); once drained, close the rest in order.
+await worker.run();
+await web.close();
+await catcher.close();
+await connection.close();
+await opened.close();
+console.log('app: stopped');

@@ -1,0 +1,125 @@
+/**
+ * `npm start` as a user runs it: all services come up, the printed URLs answer, a mail sent to the
+ * catcher shows in "Hộp thư đi", Ctrl-C (SIGINT to the whole process group) stops everything, and a
+ * second start finds the first one's data.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Connection, WorkflowClient } from '@temporalio/client';
+import nodemailer from 'nodemailer';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/tools/index.js';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startApp(env: NodeJS.ProcessEnv): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'start.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    detached: true, // its own process group, like a terminal's foreground job
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('tdkt-flow is running')) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start not ready in 2 minutes:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output, exited };
+}
+
+async function pressCtrlC(started: Started): Promise<number | null> {
+  process.kill(-started.child.pid!, 'SIGINT');
+  return started.exited;
+}
+
+function processesMentioning(text: string): string[] {
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tdkt-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('brings everything up, stops cleanly on Ctrl-C, and keeps its data for the next start', async () => {
+    const [temporalPort, uiPort, webPort, smtpPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const env = {
+      DATA_DIR: dataDir,
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      WEB_PORT: String(webPort),
+      SMTP_PORT: String(smtpPort),
+    };
+
+    const first = await startApp(env);
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    expect(first.output()).toContain(webUrl);
+    expect(first.output()).toContain(`http://127.0.0.1:${uiPort}`);
+    expect((await fetch(webUrl)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${uiPort}/`)).status).toBe(200);
+
+    // The local SMTP catcher receives real SMTP and the UI lists it.
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false });
+    await transport.sendMail({ from: 'a@vks.test', to: 'b@vks.test', subject: 'Nhắc hạn đăng ký thi đua', text: 'x' });
+    transport.close();
+    expect(await (await fetch(`${webUrl}/hop-thu-di`)).text()).toContain('Nhắc hạn đăng ký thi đua');
+
+    // A case started in the first run…
+    const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+    const workflowId = `persisted-${temporalPort}`;
+    await new WorkflowClient({ connection }).start('notRegisteredHere', { taskQueue: 'nobody-polls', workflowId });
+    await connection.close();
+
+    expect(await pressCtrlC(first)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+    expect(await portIsFree(webPort)).toBe(true);
+    expect(await portIsFree(smtpPort)).toBe(true);
+    expect(await portIsFree(temporalPort)).toBe(true);
+
+    // …is still there after a restart on the same data.
+    const second = await startApp(env);
+    const again = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+    const described = await new WorkflowClient({ connection: again }).getHandle(workflowId).describe();
+    expect(described.status.name).toBe('RUNNING');
+    await again.close();
+    expect(await pressCtrlC(second)).toBe(0);
+    expect(processesMentioning(dataDir)).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,23 @@
+/**
+ * The standalone worker process (docker-compose `worker` service, `npm run worker`): connects to
+ * Temporal, polls the task queue, and stops cleanly on SIGINT/SIGTERM (finishing tasks in flight).
+ */
+import { NativeConnection } from '@temporalio/worker';
+import { parseConfig } from '../domain/config.js';
+import { createWorker } from './create-worker.js';
+import { openActivityDeps } from './dependencies.js';
+
+const config = parseConfig(process.env);
+const opened = await openActivityDeps(config);
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const worker = await createWorker({
+  connection,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  deps: opened.deps,
+});
+console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
+// The SDK's runtime turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once tasks in flight are done.
+await worker.run();
+await connection.close();
+await opened.close();
