@@ -1,0 +1,11 @@
+/** Every migration, in order. Add new ones at the end with the next version number. */
+import * as directory from './001_directory.js';
+import * as book from './002_book.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [directory, book];

@@ -1,0 +1,43 @@
+/**
+ * The embedded default: PostgreSQL compiled to WASM, running inside this process. Needs no setup, no native
+ * addon and no server; in memory for tests and demos, or in a directory to keep data between runs.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { SqlDatabase, SqlParam, SqlSession } from './sql.js';
+
+export interface EmbeddedDatabaseOptions {
+  /** Directory holding the data; absent means in memory (gone when closed). */
+  dataDir?: string;
+}
+
+export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions = {}): Promise<SqlDatabase> {
+  let pg: PGlite;
+  if (options.dataDir) {
+    const dir = path.resolve(options.dataDir);
+    mkdirSync(dir, { recursive: true });
+    pg = await PGlite.create(dir);
+  } else {
+    pg = await PGlite.create();
+  }
+  return {
+    engine: 'pglite',
+    ...sessionOf(pg),
+    // PGlite has a single connection and queues other queries while a transaction holds it.
+    transaction: (fn) => pg.transaction((tx) => fn(sessionOf(tx))),
+    close: () => pg.close(),
+  };
+}
+
+function sessionOf(target: PGlite | Transaction): SqlSession {
+  return {
+    async query<T extends object>(text: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      const result = await target.query<T>(text, [...params]);
+      return result.rows;
+    },
+    async exec(text: string): Promise<void> {
+      await target.exec(text);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  AWARDS,
+  AWARD_CODES,
+  awardByCode,
+  missingDossierItems,
+  nominableAwards,
+  type Prerequisite,
+} from '../../domain/catalogue.js';
+import { RULE_SETS, ruleSetById } from '../../domain/rules/index.js';
+import type { NumericParameterKey } from '../../domain/rules/types.js';
+import { decideVote, voteRuleFor } from '../../domain/vote.js';
+import { STAGE_LABELS, ACTION_LABELS } from '../../domain/i18n.js';
+import { NOMINATION_STAGES, STAFF_ACTIONS } from '../../domain/stages.js';
+
+describe('award catalogue', () => {
+  it('has every code once, kebab-case ASCII', () => {
+    expect(AWARDS.map((a) => a.code)).toEqual([...AWARD_CODES]);
+    for (const code of AWARD_CODES) expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('awardByCode finds entries and refuses unknown codes clearly', () => {
+    expect(awardByCode('chien-si-thi-dua-nganh').name).toBe('Chiến sĩ thi đua ngành Kiểm sát nhân dân');
+    expect(() => awardByCode('bang-khen-mat-trang')).toThrow(
+      'Không có danh hiệu hoặc hình thức khen thưởng với mã "bang-khen-mat-trang"',
+    );
+  });
+
+  it('forwards exactly the awards decided above the provincial level', () => {
+    const forwarded = nominableAwards('individual')
+      .filter((a) => a.forwardedToHigherLevel)
+      .map((a) => a.code);
+    expect(forwarded).toEqual([
+      'chien-si-thi-dua-nganh',
+      'bang-khen-vksndtc',
+      'bang-khen-thu-tuong',
+      'huan-chuong-lao-dong-hang-ba',
+      'ky-niem-chuong-vi-su-nghiep-kiem-sat',
+      'dien-hinh-tien-tien',
+    ]);
+    expect(awardByCode('giay-khen').forwardedToHigherLevel).toBe(false);
+    expect(awardByCode('huan-chuong-lao-dong-hang-ba').decidingLevel).toBe('state');
+  });
+
+  it('every parameter a prerequisite or vote refers to exists in every rule set', () => {
+    const refs = (p: Prerequisite): string[] => {
+      switch (p.kind) {
+        case 'consecutive_years':
+          return typeof p.years === 'string' ? [p.years] : [];
+        case 'count_since':
+          return [p.minYearsSince, p.minCount].filter((x): x is NumericParameterKey => typeof x === 'string');
+        case 'any_of':
+          return p.options.flatMap(refs);
+        default:
+          return [];
+      }
+    };
+    for (const rs of RULE_SETS) {
+      for (const award of AWARDS) {
+        const keys = [...award.prerequisites.individual, ...award.prerequisites.collective].flatMap(refs);
+        keys.push(award.councilVote, ...(award.clusterVote ? [award.clusterVote] : []));
+        for (const k of keys) expect(rs.parameters, `${rs.id} ${award.code} ${k}`).toHaveProperty([k]);
+      }
+    }
+  });
+
+  it('lists the dossier items still missing', () => {
+    const flag = awardByCode('co-thi-dua-nganh');
+    expect(missingDossierItems(flag, 'collective', ['to-trinh', 'bao-cao-thanh-tich']).map((d) => d.label)).toEqual([
+      'Biên bản bình xét và kết quả bỏ phiếu của cụm, khối thi đua',
+      'Biên bản họp xét của Hội đồng Thi đua - Khen thưởng',
+    ]);
+  });
+});
+
+describe('votes', () => {
+  const rs = ruleSetById('tdkt-2025-07');
+
+  it('Chiến sĩ thi đua ngành needs 90% of all council members', () => {
+    expect(voteRuleFor('chien-si-thi-dua-nganh', rs)).toEqual({
+      share: { numerator: 90, denominator: 100 },
+      comparison: 'at_least',
+    });
+    expect(
+      decideVote({
+        awardCode: 'chien-si-thi-dua-nganh',
+        tally: { yes: 9, no: 1, abstain: 0 },
+        totalMembers: 10,
+        ruleSet: rs,
+      }),
+    ).toEqual({
+      quorate: true,
+      passed: true,
+      rule: 'từ 90%',
+      summary: 'Đạt: 9/10 phiếu đồng ý (cần từ 90% tổng số thành viên).',
+    });
+    // 8 yes of 9 present is 89% of those present, and only 80% of the 10 members.
+    expect(
+      decideVote({
+        awardCode: 'chien-si-thi-dua-nganh',
+        tally: { yes: 8, no: 1, abstain: 0 },
+        totalMembers: 10,
+        ruleSet: rs,
+      }).passed,
+    ).toBe(false);
+  });
+
+  it('Cờ thi đua của ngành has a cluster vote of 80%; a vote without quorum fails', () => {
+    expect(
+      decideVote({
+        awardCode: 'co-thi-dua-nganh',
+        tally: { yes: 4, no: 1, abstain: 0 },
+        totalMembers: 5,
+        ruleSet: rs,
+        body: 'cluster',
+      }).passed,
+    ).toBe(true);
+    expect(() => voteRuleFor('lao-dong-tien-tien', rs, 'cluster')).toThrow('không có bước bỏ phiếu của cụm');
+    const noQuorum = decideVote({
+      awardCode: 'giay-khen',
+      tally: { yes: 6, no: 0, abstain: 0 },
+      totalMembers: 10,
+      ruleSet: rs,
+    });
+    expect(noQuorum).toMatchObject({ quorate: false, passed: false });
+    expect(noQuorum.summary).toBe('Không đủ số thành viên tham gia biểu quyết: 6/10, cần từ 2/3.');
+  });
+});
+
+describe('labels', () => {
+  it('every stage and action has a Vietnamese label', () => {
+    for (const s of NOMINATION_STAGES) expect(STAGE_LABELS[s]).toBeTruthy();
+    for (const a of STAFF_ACTIONS) expect(ACTION_LABELS[a]).toBeTruthy();
+  });
+});
+
+describe('domain code stays deterministic and workflow-safe', () => {
+  // Everything in domain/ is imported by workflow code (design.md): it must stay free of I/O and clocks.
+  const domainDir = join(import.meta.dirname, '../../domain');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    });
+
+  it('no Node built-ins, no wall clock, no randomness', () => {
+    for (const file of files(domainDir)) {
+      const src = readFileSync(file, 'utf8');
+      expect(src, file).not.toMatch(/from ['"](node:)?(fs|path|crypto|os|child_process|http|https|net|process)['"]/);
+      expect(src, file).not.toMatch(/Date\.now\(|new Date\(\)|Math\.random\(/);
+    }
+  });
+});
