@@ -1,17 +1,18 @@
 /**
  * Every side effect of tdkt-flow lives here, built from injected dependencies (createActivities(deps)):
- * the worker passes the real mailer and database, tests pass their own.
+ * the worker passes the real mailer, database and Temporal client; tests pass their own real ones
+ * (an in-memory database, an in-process SMTP server).
  * Workflows import only the *type* `Activities` and call them through proxyActivities.
  */
-import { createMailActivities, type MailDeps } from './mail.js';
+import { createCaseActivities, type CaseActivityDeps } from './cases.js';
+import { createMailActivities } from './mail.js';
 
-export interface ActivityDeps {
-  mail: MailDeps;
-}
+export type ActivityDeps = CaseActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createMailActivities(deps.mail),
+    ...createCaseActivities(deps),
   };
 }
 

@@ -2,7 +2,7 @@
  * Builds the tdkt-flow worker: the product workflows (bundled from workflows/index.ts) and the
  * activities made from injected dependencies, so tests can pass their own mailer and database.
  */
-import type { NativeConnection} from '@temporalio/worker';
+import type { NativeConnection } from '@temporalio/worker';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
 

@@ -1,2 +1,4 @@
 /** The workflow bundle's entry point: every workflow type the tdkt worker runs. */
-export {};
+export { nomination } from './nomination/workflow.js';
+export { forwardedCase } from './nomination/forwarded.js';
+export { quotaLedger } from './quota/ledger.js';

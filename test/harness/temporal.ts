@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { inject } from 'vitest';
+import { ALL_SEARCH_ATTRIBUTES } from '../../domain/search-attributes.js';
 
 /** Connects to the dev server that global-setup started (supports visibility queries, no time skipping). */
 export async function connectToDevServer(): Promise<TestWorkflowEnvironment> {
@@ -15,11 +18,35 @@ export async function connectToDevServer(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** Starts a private Java time-skipping server for this file (no List/Count visibility, no Schedules). */
+/**
+ * Starts a private Java time-skipping server for this file (no List/Count visibility, no Schedules), with
+ * the project's search attributes registered (it refuses workflows that upsert unknown ones).
+ */
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const path = inject('testServerPath');
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: path ? { type: 'existing-path', path } : undefined },
+  });
+  await registerSearchAttributes(env);
+  return env;
+}
+
+const INDEXED_VALUE_TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.TEXT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  [SearchAttributeType.INT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.DOUBLE]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  [SearchAttributeType.BOOL]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  [SearchAttributeType.DATETIME]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  [SearchAttributeType.KEYWORD_LIST]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      ALL_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]!]),
+    ),
   });
 }
 

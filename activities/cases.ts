@@ -1,0 +1,185 @@
+/**
+ * Activities of nomination cases: loading the organisation facts a case needs, the quota ledger, mail
+ * notices, and the commendation book. Built from injected dependencies (createCaseActivities(deps)).
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { awardByCode } from '../domain/catalogue.js';
+import type { CaseContext, Nominee, Recipient } from '../domain/nomination/types.js';
+import type { CaseSummary } from '../domain/nomination/summary.js';
+import type { QuotaLedgerInput } from '../workflows/quota/messages.js';
+import { releaseQuotaUpdate, reserveQuotaUpdate } from '../workflows/quota/messages.js';
+import type { MailDeps } from './mail.js';
+import { createMailActivities } from './mail.js';
+import { noticeMessageId, renderNotice, type NoticeEventName } from './notice-templates.js';
+import { resolveEmails } from './recipients.js';
+import {
+  awardCaseKey,
+  awardHistoryOfPerson,
+  awardHistoryOfUnit,
+  clusterHeadsForYear,
+  clusterOfUnit,
+  getCouncil,
+  getUnit,
+  getUser,
+  recordAward as recordAwardRow,
+  revokeAward as revokeAwardRow,
+  type SqlDatabase,
+} from './store/index.js';
+
+export interface CaseActivityDeps {
+  db: SqlDatabase;
+  mail: MailDeps;
+  /** Used to talk to the quota ledger workflows. */
+  temporal: { client: Client; taskQueue: string };
+  publicUrl: string;
+  /** Public holidays (yyyy-mm-dd) for working-day due dates. */
+  holidays: string[];
+}
+
+function notFound(what: string, en: string): never {
+  throw ApplicationFailure.nonRetryable(`${what}`, 'NotFound', { en });
+}
+
+export function createCaseActivities(deps: CaseActivityDeps) {
+  const { db } = deps;
+  const mail = createMailActivities(deps.mail);
+
+  return {
+    /** The organisation facts a case needs, read once at its start (the result is in the case's history). */
+    async loadCaseContext(input: { unitId: string; year: number; nominee: Nominee }): Promise<CaseContext> {
+      const unit =
+        (await getUnit(db, input.unitId)) ??
+        notFound(`Không tìm thấy đơn vị ${input.unitId}`, `unit ${input.unitId} not found`);
+      // The council that decides is the nearest one up the hierarchy (usually the provincial procuracy's).
+      let councilUnit = unit;
+      let council = await getCouncil(db, councilUnit.id);
+      while (!council && councilUnit.parentId) {
+        councilUnit =
+          (await getUnit(db, councilUnit.parentId)) ??
+          notFound('Không tìm thấy đơn vị cấp trên', 'parent unit missing');
+        council = await getCouncil(db, councilUnit.id);
+      }
+      if (!council) notFound(`Chưa có Hội đồng TĐKT cho đơn vị ${unit.name}`, `no council above ${unit.id}`);
+      const memberIds = [...new Set([...council.memberUserIds, council.chairUserId])];
+      const members = [];
+      for (const userId of memberIds) {
+        const user = await getUser(db, userId);
+        if (user) members.push({ userId, unitId: user.unitId, personId: user.personId });
+      }
+      const cluster = await clusterOfUnit(db, unit.id);
+      const heads = cluster ? await clusterHeadsForYear(db, cluster.id, input.year) : null;
+      const history =
+        input.nominee.subject === 'individual' && input.nominee.personId
+          ? await awardHistoryOfPerson(db, input.nominee.personId)
+          : await awardHistoryOfUnit(db, input.nominee.unitId);
+      return {
+        unit: {
+          id: unit.id,
+          name: unit.name,
+          level: unit.level,
+          staffCount: unit.staffCount,
+          collectiveCount: unit.collectiveCount,
+        },
+        clusterId: cluster?.id ?? null,
+        clusterHeadUnitId: heads?.headUnitId ?? null,
+        council: {
+          unitId: council.unitId,
+          secretariatUnitId: council.secretariatUnitId,
+          chairUserId: council.chairUserId,
+          members,
+        },
+        higherLevelUnitId: councilUnit.parentId,
+        awardHistory: history.map((r) => ({
+          awardCode: r.awardCode,
+          year: r.year,
+          revoked: r.revoked,
+          basis: r.basis,
+        })),
+        holidays: deps.holidays,
+      };
+    },
+
+    /**
+     * Reserves one place in the unit's quota for this case, through the unit's ledger workflow (started on
+     * first use). The ledger serialises reservations, so concurrent submissions can never exceed the limit.
+     */
+    async reserveQuota(input: {
+      ledgerId: string;
+      ledger: QuotaLedgerInput;
+      caseId: string;
+      subject: 'individual' | 'collective';
+    }): Promise<{ ok: true; used: number; limit: number } | { ok: false; reason: string; en: string }> {
+      const { client, taskQueue } = deps.temporal;
+      // Start-if-missing then update (rather than update-with-start), which every Temporal server supports,
+      // the time-skipping test server included. Both steps are idempotent, so a retried activity is safe.
+      try {
+        await client.workflow.start('quotaLedger', { workflowId: input.ledgerId, taskQueue, args: [input.ledger] });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      try {
+        const result = await client.workflow
+          .getHandle(input.ledgerId)
+          .executeUpdate(reserveQuotaUpdate, { args: [{ caseId: input.caseId, subject: input.subject }] });
+        return { ok: true, ...result };
+      } catch (error) {
+        const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+        if (cause instanceof ApplicationFailure && cause.type === 'QuotaExceeded') {
+          return { ok: false, reason: cause.message, en: `quota exhausted for ${input.subject}` };
+        }
+        throw error;
+      }
+    },
+
+    async releaseQuota(input: { ledgerId: string; caseId: string }): Promise<void> {
+      await deps.temporal.client.workflow
+        .getHandle(input.ledgerId)
+        .executeUpdate(releaseQuotaUpdate, { args: [{ caseId: input.caseId }] });
+    },
+
+    /** Mails a notice of the case to the recipients (resolved from the directory). */
+    async sendNotice(input: {
+      caseId: string;
+      event: NoticeEventName;
+      key: string;
+      to: Recipient[];
+      state: CaseSummary;
+      label?: string;
+    }): Promise<{ messageId: string; recipients: string[] }> {
+      const recipients = await resolveEmails(db, input.to);
+      const messageId = noticeMessageId(input.caseId, input.key);
+      if (recipients.length === 0) return { messageId, recipients };
+      const rendered = renderNotice(input.event, input.state, { publicUrl: deps.publicUrl, label: input.label });
+      await mail.sendMail({ to: recipients, ...rendered, messageId });
+      return { messageId, recipients };
+    },
+
+    /** Writes the award into the commendation book; the key makes a retry return the same row. */
+    async recordAward(input: { caseId: string; state: CaseSummary }): Promise<{ caseKey: string; created: boolean }> {
+      const s = input.state;
+      if (!s.decision) throw ApplicationFailure.nonRetryable('Case has no decision to record', 'NoDecision');
+      const award = awardByCode(s.awardCode);
+      const caseKey = awardCaseKey(input.caseId, 'award');
+      const { created } = await recordAwardRow(db, {
+        caseKey,
+        awardCode: s.awardCode,
+        subject: s.nominee.subject,
+        personId: s.nominee.subject === 'individual' ? s.nominee.personId : null,
+        unitId: s.nominee.unitId,
+        year: s.year,
+        decisionNumber: s.decision.number,
+        decisionDate: s.decision.date,
+        decidedByLevel: award.decidingLevel,
+        basis: s.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
+        campaignId: s.campaignId,
+      });
+      return { caseKey, created };
+    },
+
+    async revokeAward(input: { caseKey: string; reason: string; by: string }): Promise<{ changed: boolean }> {
+      const { changed } = await revokeAwardRow(db, input);
+      return { changed };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The Vietnamese mails of a nomination case: subject, plain text and HTML, each with a link to the case.
+ * Dates are shown dd/mm/yyyy in Vietnam time.
+ */
+import { formatDateVN } from '../domain/calendar.js';
+import { findAward } from '../domain/catalogue.js';
+import { STAGE_LABELS_VI } from '../domain/nomination/labels.js';
+import type { CaseSummary } from '../domain/nomination/summary.js';
+
+export type NoticeEventName =
+  | 'stage_entered'
+  | 'returned'
+  | 'rejected'
+  | 'withdrawn'
+  | 'held'
+  | 'resumed'
+  | 'awarded'
+  | 'forwarded'
+  | 'revoked'
+  | 'extended'
+  | 'reminder'
+  | 'escalation';
+
+export interface RenderedNotice {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const HEADLINES: Record<NoticeEventName, (s: CaseSummary) => string> = {
+  stage_entered: (s) => `Hồ sơ chờ xử lý: ${STAGE_LABELS_VI[s.stage]}`,
+  returned: () => 'Hồ sơ được trả lại để bổ sung, chỉnh sửa',
+  rejected: () => 'Hồ sơ không được chấp thuận',
+  withdrawn: () => 'Đơn vị đã rút hồ sơ',
+  held: () => 'Hồ sơ tạm dừng do khiếu nại/xem xét',
+  resumed: () => 'Hồ sơ được tiếp tục xử lý',
+  awarded: () => 'Đã có quyết định khen thưởng',
+  forwarded: () => 'Hồ sơ đã được trình cấp trên',
+  revoked: () => 'Quyết định khen thưởng đã bị hủy',
+  extended: () => 'Thời hạn xử lý hồ sơ được gia hạn',
+  reminder: () => 'Nhắc việc: hồ sơ sắp đến hạn xử lý',
+  escalation: () => 'Báo cáo: hồ sơ quá hạn xử lý',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+}
+
+export function caseUrl(publicUrl: string, caseId: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/ho-so/${encodeURIComponent(caseId)}`;
+}
+
+export function renderNotice(
+  event: NoticeEventName,
+  s: CaseSummary,
+  options: { publicUrl: string; label?: string },
+): RenderedNotice {
+  const headline = HEADLINES[event](s);
+  const award = findAward(s.awardCode)?.name ?? s.awardCode;
+  const lines: [string, string][] = [
+    ['Hồ sơ', s.caseId],
+    ['Đơn vị đề nghị', s.unitName],
+    ['Đối tượng', `${s.nominee.displayName} (${s.nominee.subject === 'individual' ? 'cá nhân' : 'tập thể'})`],
+    ['Hình thức', award],
+    ['Bước hiện tại', STAGE_LABELS_VI[s.stage]],
+  ];
+  if (s.dueAt) lines.push(['Hạn xử lý', formatDateVN(s.dueAt)]);
+  if (options.label) lines.push(['Nội dung nhắc', options.label]);
+  if (s.missingItems.length > 0) lines.push(['Hồ sơ còn thiếu', s.missingItems.join(', ')]);
+  if (s.decision)
+    lines.push([
+      'Quyết định',
+      `số ${s.decision.number} ngày ${formatDateVN(`${s.decision.date}T12:00:00+07:00`)}${s.decision.actingFor === 'ky_thay' ? ' (KT. Viện trưởng)' : ''}`,
+    ]);
+  if (s.lastReason && ['returned', 'rejected', 'withdrawn', 'held', 'resumed', 'revoked', 'extended'].includes(event))
+    lines.push(['Lý do', s.lastReason]);
+  const link = caseUrl(options.publicUrl, s.caseId);
+
+  const subject = `[TĐKT] ${headline} — ${s.nominee.displayName}`;
+  const text = [
+    headline,
+    '',
+    ...lines.map(([k, v]) => `${k}: ${v}`),
+    '',
+    `Xem hồ sơ: ${link}`,
+    '',
+    'Thư gửi tự động từ hệ thống thi đua, khen thưởng.',
+  ].join('\n');
+  const html = `<!doctype html><html lang="vi"><body><p><strong>${escapeHtml(headline)}</strong></p><table>${lines
+    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join(
+      '',
+    )}</table><p><a href="${escapeHtml(link)}">Xem hồ sơ</a></p><p><small>Thư gửi tự động từ hệ thống thi đua, khen thưởng.</small></p></body></html>`;
+  return { subject, text, html };
+}
+
+/** Message-ID local part: the case and the step, so a retried send is recognisably the same mail. */
+export function noticeMessageId(caseId: string, key: string): string {
+  return `${caseId.replace(/[^A-Za-z0-9.-]+/g, '.')}.${key.replace(/[^A-Za-z0-9.-]+/g, '.')}@tdkt-flow`;
+}

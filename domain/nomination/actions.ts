@@ -1,0 +1,96 @@
+/**
+ * Staff actions on a nomination, as data. Each carries its actor; the shape is checked by zod (with
+ * Vietnamese messages) before any rule is looked at.
+ */
+import { z } from 'zod';
+import { ROLES } from '../org.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const reasonField = z
+  .string({ error: 'Lý do là bắt buộc' })
+  .trim()
+  .min(3, { error: 'Lý do phải có ít nhất 3 ký tự' })
+  .max(2000, { error: 'Lý do dài quá 2000 ký tự' });
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: 'Mã không hợp lệ' });
+const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' });
+const ymd = z.iso.date({ error: 'Ngày không hợp lệ (định dạng yyyy-mm-dd)' });
+
+export const ActorSchema = z.object({
+  userId: id,
+  displayName: text(200),
+  role: z.enum(ROLES, { error: 'Vai trò không hợp lệ' }),
+  unitId: id,
+  actingFor: z
+    .object({ mode: z.enum(['ky_thay', 'thua_lenh']), userId: id, role: z.enum(ROLES) })
+    .nullable()
+    .default(null),
+});
+
+export const DossierItemSchema = z.object({
+  code: z.string().trim().min(1).max(64),
+  title: text(300),
+  reference: z.string().trim().max(500).default(''),
+});
+
+export const NomineeSchema = z.object({
+  subject: z.enum(['individual', 'collective'], { error: 'Đối tượng phải là cá nhân hoặc tập thể' }),
+  personId: id.nullable(),
+  unitId: id,
+  displayName: text(200),
+});
+
+export const DraftSchema = z.object({
+  awardCode: z.string().trim().min(1, { error: 'Chưa chọn hình thức khen thưởng' }).max(64),
+  nominee: NomineeSchema,
+  dossier: z.array(DossierItemSchema).max(50, { error: 'Hồ sơ có quá nhiều tài liệu' }).default([]),
+  achievements: z.string().trim().max(20_000, { error: 'Tóm tắt thành tích dài quá 20000 ký tự' }).default(''),
+});
+
+const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape });
+
+export const ActionSchemas = {
+  edit: withActor({ draft: DraftSchema }),
+  submit: withActor({ note: z.string().trim().max(2000).optional() }),
+  endorse: withActor({
+    rank: z
+      .number({ error: 'Thứ tự xếp hạng phải là số' })
+      .int()
+      .min(1, { error: 'Thứ tự xếp hạng phải từ 1' })
+      .max(999),
+  }),
+  verify: withActor({
+    complete: z.boolean({ error: 'Phải chọn hồ sơ đủ hay thiếu' }),
+    missingItems: z.array(text(300)).max(50).default([]),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  vote: withActor({
+    choice: z.enum(['yes', 'no', 'abstain'], { error: 'Phiếu phải là đồng ý, không đồng ý hoặc không biểu quyết' }),
+  }),
+  close_vote: withActor({ minutesNote: z.string().trim().max(5000).optional() }),
+  approve: withActor({
+    decisionNumber: text(64).regex(/^[\p{L}\p{N}/.-]+$/u, { error: 'Số quyết định không hợp lệ' }),
+    decisionDate: ymd,
+  }),
+  return: withActor({ reason: reasonField, toStep: z.enum(['unit', 'cluster', 'standing_body']).default('unit') }),
+  reject: withActor({ reason: reasonField }),
+  withdraw: withActor({ reason: reasonField }),
+  hold: withActor({ reason: reasonField, complaintId: id.optional() }),
+  resume: withActor({ reason: reasonField }),
+  revoke: withActor({ reason: reasonField }),
+  extend: withActor({ newDueAt: isoInstant, reason: reasonField }),
+  comment: withActor({ text: text(5000) }),
+  record_external_decision: withActor({
+    outcome: z.enum(['approved', 'rejected']),
+    decisionNumber: z.string().trim().max(64).optional(),
+    decisionDate: ymd.optional(),
+    reason: z.string().trim().max(2000).optional(),
+  }),
+} as const;
+
+export type ActionName = keyof typeof ActionSchemas;
+export type ActionInput<A extends ActionName> = z.infer<(typeof ActionSchemas)[A]>;
+/** The raw (unparsed) input a caller sends, e.g. from the CLI or a form. */
+export type ActionRequest<A extends ActionName> = z.input<(typeof ActionSchemas)[A]>;
+export const ACTION_NAMES = Object.keys(ActionSchemas) as ActionName[];
+
+export type AnyAction = { [A in ActionName]: { name: A; input: ActionInput<A> } }[ActionName];

@@ -1,0 +1,86 @@
+/** Who must act on a case in each stage, and who hears about it when the step runs late. */
+import type { NominationStage, JourneyStep } from '../stages.js';
+import type { NominationState, Recipient } from './types.js';
+import { eligibleVoters } from './voting.js';
+
+/** The people whose action the case waits for in its current stage (reminders go to them). */
+export function whoMustAct(state: NominationState): Recipient[] {
+  const { context, unitId } = state;
+  const council = context.council.unitId;
+  const secretariat = context.council.secretariatUnitId;
+  switch (state.stage) {
+    case 'draft':
+    case 'returned':
+      return [
+        { role: 'unit_clerk', unitId },
+        { role: 'unit_head', unitId },
+      ];
+    case 'unit_submitted':
+    case 'cluster_review':
+      return context.clusterHeadUnitId ? [{ role: 'cluster_head', unitId: context.clusterHeadUnitId }] : [];
+    case 'standing_body_check':
+      return [{ role: 'council_secretary', unitId: secretariat }];
+    case 'council_vote': {
+      const voted = new Set(state.votes.map((v) => v.userId));
+      return eligibleVoters(state)
+        .filter((m) => !voted.has(m.userId))
+        .map((m) => ({ userId: m.userId }));
+    }
+    case 'leadership_approval':
+      return [{ role: 'leadership', unitId: council }];
+    case 'forwarded':
+      return [{ role: 'council_secretary', unitId: secretariat }];
+    default:
+      return [];
+  }
+}
+
+/** The role and unit that must act next, for the inbox search attributes (null when nobody must). */
+export function waitingOn(state: NominationState): { role: string; unitId: string } | null {
+  const first = whoMustAct(state)[0];
+  if (!first) return null;
+  if ('role' in first)
+    return state.stage === 'draft' || state.stage === 'returned' ? { role: 'unit_head', unitId: state.unitId } : first;
+  return { role: 'council_member', unitId: state.context.council.unitId };
+}
+
+/**
+ * Escalation goes one level up from whoever is late (unit head → cluster head → standing body → leadership),
+ * as the plans assign the follow-up of deadlines to the cluster heads and the council's standing body.
+ */
+export function escalationTargets(state: NominationState, step: JourneyStep): Recipient[] {
+  const council = state.context.council.unitId;
+  const standingBody: Recipient = { role: 'council_secretary', unitId: state.context.council.secretariatUnitId };
+  switch (step) {
+    case 'unit':
+      return state.context.clusterHeadUnitId
+        ? [{ role: 'cluster_head', unitId: state.context.clusterHeadUnitId }, standingBody]
+        : [standingBody];
+    case 'cluster':
+      return [standingBody];
+    case 'standing_body':
+    case 'council':
+    case 'leadership':
+      return [{ role: 'leadership', unitId: council }, standingBody];
+  }
+}
+
+/** Everyone concerned by an outcome (award, rejection, withdrawal, revocation): the unit, its cluster head, the standing body. */
+export function everyoneConcerned(state: NominationState): Recipient[] {
+  const out: Recipient[] = [
+    { role: 'unit_head', unitId: state.unitId },
+    { role: 'unit_clerk', unitId: state.unitId },
+    { role: 'council_secretary', unitId: state.context.council.secretariatUnitId },
+  ];
+  if (state.context.clusterHeadUnitId) out.push({ role: 'cluster_head', unitId: state.context.clusterHeadUnitId });
+  return out;
+}
+
+export const STAGES_WITH_ACTORS: readonly NominationStage[] = [
+  'draft',
+  'returned',
+  'cluster_review',
+  'standing_body_check',
+  'council_vote',
+  'leadership_approval',
+];

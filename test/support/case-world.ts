@@ -1,0 +1,128 @@
+/**
+ * Everything a workflow test of nomination cases needs, all real: a Temporal server (time-skipping or the
+ * dev server), the tdkt worker with the real activities, an embedded PostgreSQL (PGlite) loaded with the
+ * demo organisation, and an SMTP server that receives the mails.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
+import { createActivities } from '../../activities/index.js';
+import {
+  getUserByUsername,
+  migrate,
+  openEmbeddedDatabase,
+  peopleOfUnit,
+  seedDemoData,
+  type SqlDatabase,
+} from '../../activities/store/index.js';
+import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
+import { allHolidays } from '../../domain/holidays.js';
+import type { NominationDraft, NominationStartInput } from '../../domain/nomination/types.js';
+import type { Actor, ActingFor } from '../../domain/org.js';
+import { nomination } from '../../workflows/index.js';
+import { nominationId } from '../../workflows/nomination/messages.js';
+import { bundleWorkflows, uniqueId } from '../harness/temporal.js';
+import { startMailSink, type MailSink } from './mail-sink.js';
+import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
+
+export const PUBLIC_URL = 'http://tdkt.test';
+
+export interface CaseWorld {
+  env: TestWorkflowEnvironment;
+  db: SqlDatabase;
+  mail: MailSink;
+  taskQueue: string;
+  actor(username: string, actingFor?: ActingFor | null): Promise<Actor>;
+  draftFor(input: {
+    awardCode: string;
+    unitId: string;
+    subject?: 'individual' | 'collective';
+    personIndex?: number;
+  }): Promise<NominationDraft>;
+  startNomination(
+    input: Partial<NominationStartInput> & { draft: NominationDraft; unitId: string },
+  ): ReturnType<typeof startCase>;
+  close(): Promise<void>;
+}
+
+let sharedBundle: Awaited<ReturnType<typeof bundleWorkflows>> | undefined;
+
+async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input: NominationStartInput) {
+  return env.client.workflow.start(nomination, {
+    taskQueue,
+    workflowId: nominationId(input.campaignId, input.unitId, uniqueId('n')),
+    args: [input],
+  });
+}
+
+export async function createCaseWorld(env: TestWorkflowEnvironment): Promise<CaseWorld> {
+  const db = await openEmbeddedDatabase();
+  await migrate(db);
+  await seedDemoData(db);
+  const mail = await startMailSink();
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mail.port, secure: false });
+  const taskQueue = uniqueId('cases');
+  sharedBundle ??= await bundleWorkflows(WORKFLOWS_PATH);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: sharedBundle,
+    activities: createActivities({
+      db,
+      mail: { transport, from: 'Hội đồng TĐKT <tdkt@vks-haiduong.test>' },
+      temporal: { client: env.client, taskQueue },
+      publicUrl: PUBLIC_URL,
+      holidays: allHolidays(),
+    }),
+  });
+  const running = worker.run();
+
+  const actor = async (username: string, actingFor: ActingFor | null = null): Promise<Actor> => {
+    const user = await getUserByUsername(db, username);
+    if (!user) throw new Error(`no demo user ${username}`);
+    return { userId: user.id, displayName: user.displayName, role: user.roles[0]!, unitId: user.unitId, actingFor };
+  };
+
+  return {
+    env,
+    db,
+    mail,
+    taskQueue,
+    actor,
+    async draftFor({ awardCode, unitId, subject = 'individual', personIndex = 0 }) {
+      const people = await peopleOfUnit(db, unitId);
+      const person = people[personIndex];
+      if (!person) throw new Error(`no person ${personIndex} in ${unitId}`);
+      const award = awardByCode(awardCode);
+      return {
+        awardCode,
+        nominee:
+          subject === 'individual'
+            ? { subject, personId: person.id, unitId, displayName: person.fullName }
+            : { subject, personId: null, unitId, displayName: `Tập thể ${unitId}` },
+        dossier: requiredDossierItems(award, subject).map((item) => ({
+          code: item.code,
+          title: item.label,
+          reference: `HS-${item.code}`,
+        })),
+        achievements: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
+      };
+    },
+    startNomination: async (input) =>
+      startCase(env, taskQueue, {
+        campaignId: input.campaignId ?? uniqueId('camp'),
+        year: input.year ?? 2025,
+        track: input.track ?? 'regular',
+        unitId: input.unitId,
+        draft: input.draft,
+        createdBy: input.createdBy ?? (await actor('vanthu.kv2')),
+      }),
+    async close() {
+      worker.shutdown();
+      await running;
+      transport.close();
+      await mail.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The nomination journey on the time-skipping server with the real worker, activities, database and SMTP.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findByCaseKey } from '../../activities/store/index.js';
+import { actionUpdates, nominationStateQuery } from '../../workflows/nomination/messages.js';
+import { startTimeSkippingServer } from '../harness/temporal.js';
+import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+
+let env: TestWorkflowEnvironment;
+let world: CaseWorld;
+
+beforeAll(async () => {
+  env = await startTimeSkippingServer();
+  world = await createCaseWorld(env);
+});
+afterAll(async () => {
+  await world?.close();
+  await env?.teardown();
+});
+
+describe('nomination journey (time skipping)', () => {
+  it('takes a Giấy khen for an individual from the unit to the commendation book', async () => {
+    const draft = await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
+    const handle = await world.startNomination({ unitId: 'hd-kv2', draft });
+
+    const submitted = await handle.executeUpdate(actionUpdates.submit, {
+      args: [{ actor: await world.actor('truong.kv2') }],
+    });
+    expect(submitted.stage).toBe('cluster_review');
+    await handle.executeUpdate(actionUpdates.endorse, {
+      args: [{ actor: await world.actor('cumtruong.c1'), rank: 1 }],
+    });
+    await handle.executeUpdate(actionUpdates.verify, {
+      args: [{ actor: await world.actor('thuongtruc'), complete: true }],
+    });
+    for (const member of [
+      'vientruong',
+      'phovientruong',
+      'thuongtruc',
+      'uyvien1',
+      'uyvien2',
+      'uyvien3',
+      'uyvien4',
+      'uyvien5',
+    ]) {
+      await handle.executeUpdate(actionUpdates.vote, { args: [{ actor: await world.actor(member), choice: 'yes' }] });
+    }
+    const state = await handle.query(nominationStateQuery);
+    expect(state.stage).toBe('leadership_approval');
+    expect(state.tally?.passed).toBe(true);
+
+    const today = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+    const approved = await handle.executeUpdate(actionUpdates.approve, {
+      args: [{ actor: await world.actor('vientruong'), decisionNumber: '123/QĐ-VKS', decisionDate: today }],
+    });
+    expect(approved.stage).toBe('awarded');
+
+    const outcome = await handle.result();
+    expect(outcome.stage).toBe('awarded');
+    const row = await findByCaseKey(world.db, `${handle.workflowId}#award`);
+    expect(row?.awardCode).toBe('giay-khen');
+    expect(row?.personId).toBe(draft.nominee.personId);
+    await world.mail.waitFor((m) => m.some((x) => x.subject.includes('Đã có quyết định khen thưởng')));
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * One nomination (đề nghị khen thưởng), from the unit's draft to the commendation book.
+ *
+ * The rules live in domain/nomination (pure, unit-tested); this file is the durable shell: it loads the
+ * case's context once, exposes every staff action as an Update whose synchronous validator runs the same
+ * checks (so refused input never enters history), carries out side effects through activities, and
+ * fires reminders and escalations from timers computed from the rule set's schedule.
+ */
+import {
+  ApplicationFailure,
+  CancellationScope,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { instantMs, reminderInstants, type ReminderInstant } from '../../domain/calendar.js';
+import { ActionSchemas, type ActionName, type AnyAction } from '../../domain/nomination/actions.js';
+import {
+  applyAction,
+  applyForwardOutcome,
+  checkAction,
+  countsAgainstQuota,
+  initialState,
+  isOpen,
+  type Effect,
+  type MachineContext,
+} from '../../domain/nomination/machine.js';
+import { escalationTargets, whoMustAct } from '../../domain/nomination/recipients.js';
+import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
+import { quotaLimit } from '../../domain/quota.js';
+import { ruleSetById, ruleSetFor, ruleValue } from '../../domain/rules/index.js';
+import { STAGE_STEP } from '../../domain/stages.js';
+import { nowIso } from '../shared/clock.js';
+import { asFailure, parseOrRefuse } from '../shared/refusals.js';
+import { quotaLedgerId } from '../quota/messages.js';
+import { forwardedCase, type ForwardedOutcome } from './forwarded.js';
+import { actionUpdates, nominationStateQuery, type ActionResult, type NominationOutcome } from './messages.js';
+import { publishSearchAttributes } from './search-attributes.js';
+import { summaryOf } from '../../domain/nomination/summary.js';
+
+const { loadCaseContext, reserveQuota, releaseQuota, sendNotice, recordAward, revokeAward } =
+  proxyActivities<Activities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  });
+
+/** How long an awarded case stays open for a revocation (later revocations go through a complaint case). */
+const REVOCATION_WINDOW = '365 days';
+
+export async function nomination(input: NominationStartInput, carried?: NominationState): Promise<NominationOutcome> {
+  const caseId = workflowInfo().workflowId;
+  // A case keeps the rule set in force when it started, to the end (and across continue-as-new).
+  const ruleSet = carried ? ruleSetById(carried.ruleSetId) : ruleSetFor(nowIso());
+  const ctx = (): MachineContext => ({ now: nowIso(), ruleSet });
+
+  // Handlers are registered before the context is loaded (an action may arrive at once); until it is,
+  // validators check the input's shape only and handlers wait, then run the full checks.
+  let loaded: NominationState | undefined = carried;
+  let version = 0;
+  const pendingEffects: Effect[] = [];
+  let forwardedOutcome: ForwardedOutcome | null = null;
+  let forwardScope: CancellationScope | null = null;
+  const changed = () => {
+    version += 1;
+    publishSearchAttributes(current());
+  };
+
+  // --- Staff actions: one Update each, validated synchronously before anything is written -------------
+  const current = (): NominationState => loaded!;
+  const parseAction = (name: ActionName, raw: unknown): AnyAction =>
+    ({ name, input: parseOrRefuse(ActionSchemas[name], raw) }) as AnyAction;
+
+  let busy = Promise.resolve();
+  for (const name of Object.keys(actionUpdates) as ActionName[]) {
+    setHandler(
+      actionUpdates[name],
+      async (raw: unknown): Promise<ActionResult> => {
+        // Handlers run one at a time: an action that waits for the quota ledger must not interleave with another.
+        const previous = busy;
+        let release!: () => void;
+        busy = new Promise((resolve) => (release = resolve));
+        await previous;
+        try {
+          await condition(() => loaded !== undefined);
+          const state = current();
+          const action = parseAction(name, raw);
+          if (action.name === 'submit' && countsAgainstQuota(state) && !state.quotaReserved) {
+            asFailure(() => checkAction(state, action, ctx())); // still allowed after waiting our turn?
+            await reserveQuotaForCase(state);
+          }
+          const effects = asFailure(() => applyAction(state, action, ctx()));
+          pendingEffects.push(...effects);
+          changed();
+          return { caseId, stage: state.stage, dueAt: state.dueAt };
+        } finally {
+          release();
+        }
+      },
+      {
+        validator: (raw: unknown) => {
+          const action = parseAction(name, raw);
+          if (loaded) asFailure(() => checkAction(loaded!, action, ctx()));
+        },
+      },
+    );
+  }
+  setHandler(nominationStateQuery, () => {
+    if (!loaded) throw new Error('The case is still starting: try again in a moment');
+    return loaded;
+  });
+
+  loaded ??= initialState(
+    caseId,
+    input,
+    await loadCaseContext({ unitId: input.unitId, year: input.year, nominee: input.draft.nominee }),
+    ctx(),
+  );
+  const state: NominationState = loaded;
+
+  async function reserveQuotaForCase(s: NominationState): Promise<void> {
+    const unitFacts = {
+      id: s.context.unit.id,
+      staffCount: s.context.unit.staffCount,
+      collectiveCount: s.context.unit.collectiveCount,
+    };
+    const result = await reserveQuota({
+      ledgerId: quotaLedgerId(s.campaignId, s.unitId),
+      ledger: {
+        unitId: s.unitId,
+        campaignId: s.campaignId,
+        limits: {
+          individual: quotaLimit(unitFacts, 'individual', ruleSet),
+          collective: quotaLimit(unitFacts, 'collective', ruleSet),
+        },
+      },
+      caseId,
+      subject: s.draft.nominee.subject,
+    });
+    if (!result.ok) {
+      throw ApplicationFailure.create({
+        type: 'ActionRefused',
+        message: result.reason,
+        details: [{ code: 'quota', en: result.en }],
+        nonRetryable: true,
+      });
+    }
+    s.quotaReserved = true;
+  }
+
+  // --- Side effects, in order, outside the handlers so callers get their answer at once ------------------
+  async function runEffects(): Promise<void> {
+    while (pendingEffects.length > 0) {
+      const effect = pendingEffects.shift()!;
+      switch (effect.type) {
+        case 'notify':
+          await sendNotice({ caseId, event: effect.event, key: effect.key, to: effect.to, state: summaryOf(state) });
+          break;
+        case 'releaseQuota':
+          await releaseQuota({ ledgerId: quotaLedgerId(state.campaignId, state.unitId), caseId });
+          state.quotaReserved = false;
+          break;
+        case 'recordAward': {
+          const result = await recordAward({ caseId, state: summaryOf(state) });
+          state.bookEntryKey = result.caseKey;
+          state.audit.push({
+            at: nowIso(),
+            action: 'book',
+            actor: null,
+            fromStage: state.stage,
+            toStage: state.stage,
+            reason: null,
+            details: { caseKey: result.caseKey, created: result.created },
+          });
+          break;
+        }
+        case 'revokeAward':
+          if (state.bookEntryKey)
+            await revokeAward({ caseKey: state.bookEntryKey, reason: effect.reason, by: effect.by.userId });
+          break;
+        case 'forward':
+          startForwarding();
+          break;
+      }
+      changed();
+    }
+  }
+
+  function startForwarding(): void {
+    const forwarding = state.forwarding!;
+    forwardScope = new CancellationScope();
+    void forwardScope
+      .run(async () => {
+        const child = await startChild(forwardedCase, {
+          workflowId: forwarding.caseId,
+          args: [
+            {
+              originalCaseId: caseId,
+              fromUnitId: state.unitId,
+              toUnitId: forwarding.toUnitId,
+              awardCode: state.draft.awardCode,
+              year: state.year,
+              campaignId: state.campaignId,
+              decisionNumber: state.decision?.number ?? '',
+            },
+          ],
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+        });
+        forwardedOutcome = await child.result();
+        version += 1;
+      })
+      .catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
+  }
+
+  // --- Reminders and escalations ------------------------------------------------------------------------
+  const schedule = ruleValue(ruleSet, 'reminders.default');
+  const noticeId = (r: ReminderInstant) => `${state.stageEntry}:${state.dueAt}:${r.key}`;
+  const sentNotices = new Set(state.notices.map((n) => n.key));
+  const pendingReminders = (): ReminderInstant[] =>
+    state.dueAt && isOpen(state) && state.stage !== 'on_hold'
+      ? reminderInstants(state.dueAt, schedule).filter((r) => !sentNotices.has(noticeId(r)))
+      : [];
+
+  async function sendReminder(r: ReminderInstant): Promise<void> {
+    const step = STAGE_STEP[state.stage];
+    const to = r.kind === 'escalation' && step ? escalationTargets(state, step) : whoMustAct(state);
+    const key = noticeId(r);
+    sentNotices.add(key);
+    state.notices.push({ key, at: nowIso(), kind: r.kind, stage: state.stage, dueAt: state.dueAt!, to });
+    state.audit.push({
+      at: nowIso(),
+      action: r.kind === 'escalation' ? 'escalation' : 'reminder',
+      actor: null,
+      fromStage: state.stage,
+      toStage: state.stage,
+      reason: r.label,
+      details: { dueAt: state.dueAt },
+    });
+    if (to.length > 0) {
+      await sendNotice({
+        caseId,
+        event: r.kind === 'escalation' ? 'escalation' : 'reminder',
+        key: `${state.stageEntry}.${r.key}`,
+        to,
+        state: summaryOf(state),
+        label: r.label,
+      });
+    }
+  }
+
+  // --- The main loop: effects, outcomes from the higher level, timers -------------------------------------
+  publishSearchAttributes(state);
+  const closingStages = () => !isOpen(state);
+  for (;;) {
+    await runEffects();
+    if (forwardedOutcome) {
+      const outcome: ForwardedOutcome = forwardedOutcome;
+      forwardedOutcome = null;
+      pendingEffects.push(...applyForwardOutcome(state, ctx(), outcome.outcome, outcome.detail, null));
+      changed();
+      continue;
+    }
+    if (state.stage !== 'forwarded' && forwardScope) {
+      // The secretariat entered the higher level's decision by hand: the linked case is no longer needed.
+      (forwardScope as CancellationScope).cancel();
+      forwardScope = null;
+    }
+    if (closingStages()) {
+      if (state.stage === 'awarded') {
+        // Stay open for a revocation; stop waiting once revoked or the window passes.
+        const seen = version;
+        const woke = await condition(() => version !== seen || pendingEffects.length > 0, REVOCATION_WINDOW);
+        if (woke) continue;
+      }
+      break;
+    }
+
+    const pending = pendingReminders();
+    const now = instantMs(nowIso());
+    const overdue = pending.filter((r) => instantMs(r.at) <= now);
+    if (overdue.length > 0) {
+      // After a pause (a hold, a worker outage) several may be due at once: send only the latest, mark all.
+      overdue.slice(0, -1).forEach((r) => sentNotices.add(noticeId(r)));
+      await sendReminder(overdue[overdue.length - 1]!);
+      changed();
+      continue;
+    }
+    const next = pending[0];
+    const seen = version;
+    await condition(
+      () => version !== seen || pendingEffects.length > 0 || forwardedOutcome !== null,
+      next ? instantMs(next.at) - now : undefined,
+    );
+  }
+
+  await runEffects();
+  await condition(allHandlersFinished);
+  log.info('nomination closed', { caseId, stage: state.stage });
+  return { caseId, stage: state.stage, bookEntryKey: state.bookEntryKey };
+}
