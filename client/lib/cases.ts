@@ -1,0 +1,139 @@
+/**
+ * The typed client of tdkt-flow, used by the `tdkt` CLI and the web UI: start a case, act on it (one or
+ * many at once), read it, and list cases through visibility (never one query per case).
+ */
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
+import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
+import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
+import { SA } from '../../domain/search-attributes.js';
+import { actionUpdates, nominationId, nominationStateQuery, type ActionResult } from '../../workflows/nomination/messages.js';
+import { buildCaseQuery, type CaseFilter } from './visibility-query.js';
+
+/** A refusal as the user should read it (Vietnamese) and as the logs should (English). */
+export class ActionRefusedError extends Error {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+    readonly code: string,
+  ) {
+    super(vi);
+    this.name = 'ActionRefusedError';
+  }
+}
+
+/** Recognises the workflow's refusals (validator or handler) and turns them into ActionRefusedError. */
+export function toActionRefused(error: unknown): ActionRefusedError | null {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
+  if (cause instanceof ApplicationFailure && cause.type === 'ActionRefused') {
+    const detail = (cause.details?.[0] ?? {}) as { code?: string; en?: string };
+    return new ActionRefusedError(cause.message, detail.en ?? cause.message, detail.code ?? 'refused');
+  }
+  return null;
+}
+
+export interface CaseListItem {
+  caseId: string;
+  kind: string | undefined;
+  unit: string | undefined;
+  cluster: string | undefined;
+  campaign: string | undefined;
+  stage: string | undefined;
+  status: string | undefined;
+  awardForm: string | undefined;
+  dueAt: string | null;
+  waitingRole: string | undefined;
+  waitingUnit: string | undefined;
+  startedAt: string | null;
+}
+
+export interface CasePage {
+  items: CaseListItem[];
+  /** Opaque token for the next page (base64), null on the last page. */
+  next: string | null;
+}
+
+export interface BulkResult {
+  caseId: string;
+  ok: boolean;
+  result?: ActionResult;
+  error?: string;
+}
+
+export class CasesClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  /** Starts a nomination; its workflow id is the business key `nomination/<campaign>/<unit>/<n>`. */
+  async startNomination(input: NominationStartInput, n: string = randomUUID().slice(0, 8)): Promise<string> {
+    const workflowId = nominationId(input.campaignId, input.unitId, n);
+    await this.client.workflow.start('nomination', { taskQueue: this.taskQueue, workflowId, args: [input] });
+    return workflowId;
+  }
+
+  /** Performs one action; a refusal throws ActionRefusedError with the Vietnamese message. */
+  async act<A extends ActionName>(caseId: string, action: A, input: ActionRequest<A>): Promise<ActionResult> {
+    try {
+      return await this.client.workflow.getHandle(caseId).executeUpdate(actionUpdates[action], { args: [input] });
+    } catch (error) {
+      throw toActionRefused(error) ?? error;
+    }
+  }
+
+  /** The same action on many cases at once (e.g. a cluster head endorsing); one result per case, never all-or-nothing. */
+  async bulk<A extends ActionName>(caseIds: string[], action: A, inputFor: (caseId: string) => ActionRequest<A>): Promise<BulkResult[]> {
+    return Promise.all(
+      caseIds.map(async (caseId) => {
+        try {
+          return { caseId, ok: true, result: await this.act(caseId, action, inputFor(caseId)) };
+        } catch (error) {
+          return { caseId, ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+  }
+
+  async getCase(caseId: string): Promise<NominationState> {
+    return this.client.workflow.getHandle(caseId).query(nominationStateQuery);
+  }
+
+  /** One page of cases matching the filter, from visibility, ordered by due date. */
+  async listCases(filter: CaseFilter, page: { pageSize?: number; next?: string | null } = {}): Promise<CasePage> {
+    const response = await this.client.workflowService.listWorkflowExecutions({
+      namespace: this.client.options.namespace,
+      query: buildCaseQuery(filter),
+      pageSize: page.pageSize ?? 50,
+      nextPageToken: page.next ? Buffer.from(page.next, 'base64') : undefined,
+    });
+    const items = (response.executions ?? []).map((execution) => {
+      const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
+      const due = attributes.get(SA.dueAt);
+      const started = execution.startTime?.seconds;
+      return {
+        caseId: execution.execution?.workflowId ?? '',
+        kind: attributes.get(SA.kind),
+        unit: attributes.get(SA.unit),
+        cluster: attributes.get(SA.cluster),
+        campaign: attributes.get(SA.campaign),
+        stage: attributes.get(SA.stage),
+        status: attributes.get(SA.status),
+        awardForm: attributes.get(SA.awardForm),
+        dueAt: due ? due.toISOString() : null,
+        waitingRole: attributes.get(SA.waitingRole),
+        waitingUnit: attributes.get(SA.waitingUnit),
+        startedAt: started ? new Date(Number(started) * 1000).toISOString() : null,
+      };
+    });
+    const token = response.nextPageToken;
+    return { items, next: token && token.length > 0 ? Buffer.from(token).toString('base64') : null };
+  }
+
+  async countCases(filter: CaseFilter): Promise<number> {
+    const { count } = await this.client.workflow.count(buildCaseQuery(filter).replace(/ ORDER BY .*$/, ''));
+    return count;
+  }
+}

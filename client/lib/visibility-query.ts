@@ -1,0 +1,48 @@
+/**
+ * Builds Temporal visibility queries from typed filters, quoting every value, so a filter typed by a
+ * user can never change the shape of the query.
+ */
+import { SA } from '../../domain/search-attributes.js';
+
+export interface CaseFilter {
+  kind?: string;
+  unit?: string;
+  cluster?: string;
+  campaign?: string;
+  year?: number;
+  stage?: string;
+  status?: 'open' | 'closed';
+  awardForm?: string;
+  waitingRole?: string;
+  /** One unit, or several (an actor whose roles span units, e.g. the council and its secretariat). */
+  waitingUnit?: string | string[];
+  /** Only cases whose due date has passed at this instant (ISO). */
+  overdueAt?: string;
+}
+
+export function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export function buildCaseQuery(filter: CaseFilter): string {
+  const clauses: string[] = [];
+  const eq = (name: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    clauses.push(`${name} = ${typeof value === 'number' ? String(value) : quote(value)}`);
+  };
+  eq(SA.kind.name, filter.kind);
+  eq(SA.unit.name, filter.unit);
+  eq(SA.cluster.name, filter.cluster);
+  eq(SA.campaign.name, filter.campaign);
+  eq(SA.year.name, filter.year);
+  eq(SA.stage.name, filter.stage);
+  eq(SA.status.name, filter.status);
+  eq(SA.awardForm.name, filter.awardForm);
+  eq(SA.waitingRole.name, filter.waitingRole);
+  if (Array.isArray(filter.waitingUnit)) {
+    if (filter.waitingUnit.length > 0) clauses.push(`${SA.waitingUnit.name} IN (${filter.waitingUnit.map(quote).join(', ')})`);
+  } else eq(SA.waitingUnit.name, filter.waitingUnit);
+  if (filter.overdueAt) clauses.push(`${SA.dueAt.name} < ${quote(filter.overdueAt)}`);
+  const where = clauses.length ? clauses.join(' AND ') : `${SA.kind.name} IS NOT NULL`;
+  return `${where} ORDER BY ${SA.dueAt.name} ASC`;
+}
