@@ -3,13 +3,18 @@
  * many at once), read it, and list cases through visibility (never one query per case).
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
 import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
 import { SA } from '../../domain/search-attributes.js';
-import { actionUpdates, nominationId, nominationStateQuery, type ActionResult } from '../../workflows/nomination/messages.js';
+import {
+  actionUpdates,
+  nominationId,
+  nominationStateQuery,
+  type ActionResult,
+} from '../../workflows/nomination/messages.js';
 import { buildCaseQuery, type CaseFilter } from './visibility-query.js';
 
 /** A refusal as the user should read it (Vietnamese) and as the logs should (English). */
@@ -32,6 +37,23 @@ export function toActionRefused(error: unknown): ActionRefusedError | null {
     return new ActionRefusedError(cause.message, detail.en ?? cause.message, detail.code ?? 'refused');
   }
   return null;
+}
+
+/**
+ * Waits until a freshly started case answers its state query (it first loads its context through an
+ * activity). Gives up with the query's own error after `timeoutMs`.
+ */
+export async function waitUntilReady(handle: WorkflowHandle, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await handle.query(nominationStateQuery);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 export interface CaseListItem {
@@ -68,10 +90,18 @@ export class CasesClient {
     private readonly taskQueue: string,
   ) {}
 
-  /** Starts a nomination; its workflow id is the business key `nomination/<campaign>/<unit>/<n>`. */
+  /**
+   * Starts a nomination (its workflow id is the business key `nomination/<campaign>/<unit>/<n>`) and returns
+   * once the case has loaded its context and answers queries, so the caller can show it at once.
+   */
   async startNomination(input: NominationStartInput, n: string = randomUUID().slice(0, 8)): Promise<string> {
     const workflowId = nominationId(input.campaignId, input.unitId, n);
-    await this.client.workflow.start('nomination', { taskQueue: this.taskQueue, workflowId, args: [input] });
+    const handle = await this.client.workflow.start('nomination', {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+    });
+    await waitUntilReady(handle);
     return workflowId;
   }
 
@@ -85,7 +115,11 @@ export class CasesClient {
   }
 
   /** The same action on many cases at once (e.g. a cluster head endorsing); one result per case, never all-or-nothing. */
-  async bulk<A extends ActionName>(caseIds: string[], action: A, inputFor: (caseId: string) => ActionRequest<A>): Promise<BulkResult[]> {
+  async bulk<A extends ActionName>(
+    caseIds: string[],
+    action: A,
+    inputFor: (caseId: string) => ActionRequest<A>,
+  ): Promise<BulkResult[]> {
     return Promise.all(
       caseIds.map(async (caseId) => {
         try {

@@ -40,7 +40,8 @@ export function buildCaseQuery(filter: CaseFilter): string {
   eq(SA.awardForm.name, filter.awardForm);
   eq(SA.waitingRole.name, filter.waitingRole);
   if (Array.isArray(filter.waitingUnit)) {
-    if (filter.waitingUnit.length > 0) clauses.push(`${SA.waitingUnit.name} IN (${filter.waitingUnit.map(quote).join(', ')})`);
+    if (filter.waitingUnit.length > 0)
+      clauses.push(`${SA.waitingUnit.name} IN (${filter.waitingUnit.map(quote).join(', ')})`);
   } else eq(SA.waitingUnit.name, filter.waitingUnit);
   if (filter.overdueAt) clauses.push(`${SA.dueAt.name} < ${quote(filter.overdueAt)}`);
   const where = clauses.length ? clauses.join(' AND ') : `${SA.kind.name} IS NOT NULL`;

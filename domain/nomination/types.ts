@@ -119,6 +119,7 @@ export interface AuditEntry {
 /** A reminder or escalation that was sent (for the timeline, and so none is sent twice). */
 export interface SentNotice {
   key: string;
+  /** The scheduled instant it fired for (the mail itself leaves a few milliseconds later). */
   at: string;
   kind: 'reminder' | 'due' | 'escalation';
   stage: NominationStage;

@@ -251,13 +251,18 @@ const BASELINE: RuleParameters = {
   ),
   'reminders.default': param(
     {
-      reminders: [{ days: -7 }, { days: -1 }, { days: 0, hours: -15 }],
+      // Due dates end at 23:59:59.999 of their day; -15 hours lands at 09:00 of a working morning, not midnight.
+      reminders: [
+        { days: -7, hours: -15 },
+        { days: -1, hours: -15 },
+        { days: 0, hours: -15 },
+      ],
       escalations: [
         { days: 0, hours: 9 },
         { days: 3, hours: 9 },
       ],
     },
-    'Lịch nhắc việc: trước hạn 7 ngày, 1 ngày, sáng ngày đến hạn (≈ 9:00); quá hạn thì báo cáo cấp trên sáng hôm sau và sau 3 ngày',
+    'Lịch nhắc việc (lúc 9:00 sáng): trước hạn 7 ngày, 1 ngày, ngày đến hạn; quá hạn thì báo cáo cấp trên sáng hôm sau và sau 3 ngày',
     'Design notes (“7 days, 1 day before, at due, then escalate”); hạn là cuối ngày 23:59:59 nên nhắc “đúng hạn” lúc 9:00 sáng ngày đó',
     true,
   ),

@@ -24,6 +24,7 @@ import { nominationId } from '../../workflows/nomination/messages.js';
 import { bundleWorkflows, uniqueId } from '../harness/temporal.js';
 import { startMailSink, type MailSink } from './mail-sink.js';
 import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
+import { waitUntilReady } from '../../client/lib/cases.js';
 
 export const PUBLIC_URL = 'http://tdkt.test';
 
@@ -48,11 +49,13 @@ export interface CaseWorld {
 let sharedBundle: Awaited<ReturnType<typeof bundleWorkflows>> | undefined;
 
 async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input: NominationStartInput) {
-  return env.client.workflow.start(nomination, {
+  const handle = await env.client.workflow.start(nomination, {
     taskQueue,
     workflowId: nominationId(input.campaignId, input.unitId, uniqueId('n')),
     args: [input],
   });
+  await waitUntilReady(handle);
+  return handle;
 }
 
 export async function createCaseWorld(env: TestWorkflowEnvironment): Promise<CaseWorld> {

@@ -4,6 +4,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
+import { vnDateKey } from '../../domain/calendar.js';
 import { actionUpdates, nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -51,7 +52,7 @@ describe('nomination journey (time skipping)', () => {
     expect(state.stage).toBe('leadership_approval');
     expect(state.tally?.passed).toBe(true);
 
-    const today = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+    const today = vnDateKey(new Date(await env.currentTimeMs()).toISOString());
     const approved = await handle.executeUpdate(actionUpdates.approve, {
       args: [{ actor: await world.actor('vientruong'), decisionNumber: '123/QĐ-VKS', decisionDate: today }],
     });

@@ -20,7 +20,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
-import { instantMs, reminderInstants, type ReminderInstant } from '../../domain/calendar.js';
+import { instantMs, type ReminderInstant } from '../../domain/calendar.js';
+import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ActionSchemas, type ActionName, type AnyAction } from '../../domain/nomination/actions.js';
 import {
   applyAction,
@@ -226,7 +227,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   const sentNotices = new Set(state.notices.map((n) => n.key));
   const pendingReminders = (): ReminderInstant[] =>
     state.dueAt && isOpen(state) && state.stage !== 'on_hold'
-      ? reminderInstants(state.dueAt, schedule).filter((r) => !sentNotices.has(noticeId(r)))
+      ? noticeInstants(state.dueAt, schedule).filter((r) => !sentNotices.has(noticeId(r)))
       : [];
 
   async function sendReminder(r: ReminderInstant): Promise<void> {
@@ -234,7 +235,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
     const to = r.kind === 'escalation' && step ? escalationTargets(state, step) : whoMustAct(state);
     const key = noticeId(r);
     sentNotices.add(key);
-    state.notices.push({ key, at: nowIso(), kind: r.kind, stage: state.stage, dueAt: state.dueAt!, to });
+    state.notices.push({ key, at: r.at, kind: r.kind, stage: state.stage, dueAt: state.dueAt!, to });
     state.audit.push({
       at: nowIso(),
       action: r.kind === 'escalation' ? 'escalation' : 'reminder',
