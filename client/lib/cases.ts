@@ -135,7 +135,7 @@ export class CasesClient {
     return this.client.workflow.getHandle(caseId).query(nominationStateQuery);
   }
 
-  /** One page of cases matching the filter, from visibility, ordered by due date. */
+  /** One page of cases matching the filter, from visibility; the page is sorted by due date (soonest first, none last). */
   async listCases(filter: CaseFilter, page: { pageSize?: number; next?: string | null } = {}): Promise<CasePage> {
     const response = await this.client.workflowService.listWorkflowExecutions({
       namespace: this.client.options.namespace,
@@ -162,12 +162,13 @@ export class CasesClient {
         startedAt: started ? new Date(Number(started) * 1000).toISOString() : null,
       };
     });
+    items.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
     const token = response.nextPageToken;
     return { items, next: token && token.length > 0 ? Buffer.from(token).toString('base64') : null };
   }
 
   async countCases(filter: CaseFilter): Promise<number> {
-    const { count } = await this.client.workflow.count(buildCaseQuery(filter).replace(/ ORDER BY .*$/, ''));
+    const { count } = await this.client.workflow.count(buildCaseQuery(filter));
     return count;
   }
 }

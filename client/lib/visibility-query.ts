@@ -44,6 +44,7 @@ export function buildCaseQuery(filter: CaseFilter): string {
       clauses.push(`${SA.waitingUnit.name} IN (${filter.waitingUnit.map(quote).join(', ')})`);
   } else eq(SA.waitingUnit.name, filter.waitingUnit);
   if (filter.overdueAt) clauses.push(`${SA.dueAt.name} < ${quote(filter.overdueAt)}`);
-  const where = clauses.length ? clauses.join(' AND ') : `${SA.kind.name} IS NOT NULL`;
-  return `${where} ORDER BY ${SA.dueAt.name} ASC`;
+  // No ORDER BY: Temporal's SQL visibility stores (the dev server's SQLite, PostgreSQL) do not support it;
+  // callers sort a page by due date themselves.
+  return clauses.length ? clauses.join(' AND ') : `${SA.kind.name} IS NOT NULL`;
 }

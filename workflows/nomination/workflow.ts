@@ -44,7 +44,7 @@ import { quotaLedgerId } from '../quota/messages.js';
 import { forwardedCase, type ForwardedOutcome } from './forwarded.js';
 import { actionUpdates, nominationStateQuery, type ActionResult, type NominationOutcome } from './messages.js';
 import { publishSearchAttributes } from './search-attributes.js';
-import { summaryOf } from '../../domain/nomination/summary.js';
+import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js';
 
 const { loadCaseContext, reserveQuota, releaseQuota, sendNotice, recordAward, revokeAward } =
   proxyActivities<Activities>({
@@ -65,7 +65,13 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   // validators check the input's shape only and handlers wait, then run the full checks.
   let loaded: NominationState | undefined = carried;
   let version = 0;
-  const pendingEffects: Effect[] = [];
+  // Each effect keeps the case as it was when it arose: a mail about a step must describe that step,
+  // even if the case has moved on by the time the activity runs.
+  const pendingEffects: { effect: Effect; summary: CaseSummary }[] = [];
+  const queueEffects = (effects: Effect[]) => {
+    const summary = summaryOf(current());
+    pendingEffects.push(...effects.map((effect) => ({ effect, summary })));
+  };
   let forwardedOutcome: ForwardedOutcome | null = null;
   let forwardScope: CancellationScope | null = null;
   const changed = () => {
@@ -97,7 +103,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
             await reserveQuotaForCase(state);
           }
           const effects = asFailure(() => applyAction(state, action, ctx()));
-          pendingEffects.push(...effects);
+          queueEffects(effects);
           changed();
           return { caseId, stage: state.stage, dueAt: state.dueAt };
         } finally {
@@ -158,17 +164,17 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   // --- Side effects, in order, outside the handlers so callers get their answer at once ------------------
   async function runEffects(): Promise<void> {
     while (pendingEffects.length > 0) {
-      const effect = pendingEffects.shift()!;
+      const { effect, summary } = pendingEffects.shift()!;
       switch (effect.type) {
         case 'notify':
-          await sendNotice({ caseId, event: effect.event, key: effect.key, to: effect.to, state: summaryOf(state) });
+          await sendNotice({ caseId, event: effect.event, key: effect.key, to: effect.to, state: summary });
           break;
         case 'releaseQuota':
           await releaseQuota({ ledgerId: quotaLedgerId(state.campaignId, state.unitId), caseId });
           state.quotaReserved = false;
           break;
         case 'recordAward': {
-          const result = await recordAward({ caseId, state: summaryOf(state) });
+          const result = await recordAward({ caseId, state: summary });
           state.bookEntryKey = result.caseKey;
           state.audit.push({
             at: nowIso(),
@@ -265,7 +271,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
     if (forwardedOutcome) {
       const outcome: ForwardedOutcome = forwardedOutcome;
       forwardedOutcome = null;
-      pendingEffects.push(...applyForwardOutcome(state, ctx(), outcome.outcome, outcome.detail, null));
+      queueEffects(applyForwardOutcome(state, ctx(), outcome.outcome, outcome.detail, null));
       changed();
       continue;
     }
