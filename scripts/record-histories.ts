@@ -8,6 +8,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { BUNDLES, SCENARIOS, historiesDir } from '../test/fixtures/scenarios.js';
 import { saveHistory } from '../test/harness/histories.js';
+import { registerSearchAttributes } from '../test/harness/temporal.js';
+import { createCaseWorld } from '../test/support/case-world.js';
 import { ensureTestServer } from './tools/index.js';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -16,8 +18,21 @@ const testServer = ensureTestServer();
 const env = await TestWorkflowEnvironment.createTimeSkipping({
   server: { executable: testServer ? { type: 'existing-path', path: testServer.path } : undefined },
 });
+await registerSearchAttributes(env);
 try {
   for (const scenario of SCENARIOS.filter((s) => !filter || s.name.includes(filter))) {
+    if (scenario.bundle === 'product') {
+      const world = await createCaseWorld(env);
+      try {
+        const handle = await scenario.runInWorld(world);
+        const file = path.join(historiesDir(scenario.bundle), `${scenario.name}.json`);
+        await saveHistory(handle, file);
+        console.log(`recorded ${path.relative(process.cwd(), file)}`);
+      } finally {
+        await world.close();
+      }
+      continue;
+    }
     const workflowBundle = await bundleWorkflowCode({ workflowsPath: BUNDLES[scenario.bundle] });
     const taskQueue = `record-${scenario.name}`;
     const worker = await Worker.create({

@@ -121,7 +121,7 @@ export async function createCaseWorld(env: TestWorkflowEnvironment): Promise<Cas
         createdBy: input.createdBy ?? (await actor('vanthu.kv2')),
       }),
     async close() {
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       transport.close();
       await mail.close();

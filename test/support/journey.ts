@@ -37,3 +37,33 @@ export function journey(world: CaseWorld, handle: CaseHandle) {
     },
   };
 }
+
+/**
+ * The index (in peopleOfUnit order) of a person of the unit who may be nominated for the award now, found
+ * by starting a case per candidate and trying to submit it (the workflow's own eligibility check).
+ */
+export async function findEligiblePerson(
+  world: CaseWorld,
+  awardCode: string,
+  unitId: string,
+  head = `truong.${unitId.replace(/^hd-/, '')}`,
+): Promise<number> {
+  for (let personIndex = 0; personIndex < 40; personIndex++) {
+    let draft;
+    try {
+      draft = await world.draftFor({ awardCode, unitId, personIndex });
+    } catch {
+      break; // no more people in the unit
+    }
+    const probe = await world.startNomination({ unitId, draft });
+    try {
+      await journey(world, probe).submit(head);
+      return personIndex;
+    } catch {
+      // not eligible: try the next person
+    } finally {
+      await probe.terminate('eligibility probe');
+    }
+  }
+  throw new Error(`no one in ${unitId} may be nominated for ${awardCode}`);
+}
