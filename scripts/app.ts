@@ -7,6 +7,9 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { parseConfig } from '../domain/config.js';
 import { startMailCatcher } from '../client/mail-catcher/catcher.js';
 import { buildWebServer } from '../client/web/server.js';
+import { CasesClient } from '../client/lib/cases.js';
+import { DEMO_PASSWORD, seedDemoPasswords } from '../activities/store/credentials.js';
+import { DEMO_USERNAMES } from '../activities/store/demo-data.js';
 import { createWorker } from '../worker/create-worker.js';
 import { openActivityDeps } from '../worker/dependencies.js';
 
@@ -22,7 +25,19 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   deps: opened.deps,
 });
-const web = buildWebServer({ config, showOutbox: true });
+if (config.SEED_DEMO_DATA) {
+  // Demo accounts without a password get the README's demo password (each with its own salt).
+  const set = await seedDemoPasswords(opened.db, DEMO_USERNAMES, DEMO_PASSWORD);
+  if (set > 0) console.log(`web: demo accounts can sign in with the password "${DEMO_PASSWORD}" (${set} set)`);
+}
+const web = await buildWebServer({
+  config,
+  db: opened.db,
+  temporal: opened.client,
+  cases: new CasesClient(opened.client, config.TEMPORAL_TASK_QUEUE),
+  showOutbox: true,
+  showDemoLogins: config.SEED_DEMO_DATA,
+});
 await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
 console.log(
   `app: worker polling "${config.TEMPORAL_TASK_QUEUE}", web UI on http://${config.WEB_HOST}:${config.WEB_PORT}, SMTP catcher on ${config.SMTP_HOST}:${catcher.port}`,

@@ -137,38 +137,51 @@ export class CasesClient {
 
   /** One page of cases matching the filter, from visibility; the page is sorted by due date (soonest first, none last). */
   async listCases(filter: CaseFilter, page: { pageSize?: number; next?: string | null } = {}): Promise<CasePage> {
-    const response = await this.client.workflowService.listWorkflowExecutions({
-      namespace: this.client.options.namespace,
-      query: buildCaseQuery(filter),
-      pageSize: page.pageSize ?? 50,
-      nextPageToken: page.next ? Buffer.from(page.next, 'base64') : undefined,
-    });
-    const items = (response.executions ?? []).map((execution) => {
-      const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
-      const due = attributes.get(SA.dueAt);
-      const started = execution.startTime?.seconds;
-      return {
-        caseId: execution.execution?.workflowId ?? '',
-        kind: attributes.get(SA.kind),
-        unit: attributes.get(SA.unit),
-        cluster: attributes.get(SA.cluster),
-        campaign: attributes.get(SA.campaign),
-        stage: attributes.get(SA.stage),
-        status: attributes.get(SA.status),
-        awardForm: attributes.get(SA.awardForm),
-        dueAt: due ? due.toISOString() : null,
-        waitingRole: attributes.get(SA.waitingRole),
-        waitingUnit: attributes.get(SA.waitingUnit),
-        startedAt: started ? new Date(Number(started) * 1000).toISOString() : null,
-      };
-    });
-    items.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
-    const token = response.nextPageToken;
-    return { items, next: token && token.length > 0 ? Buffer.from(token).toString('base64') : null };
+    return listByQuery(this.client, buildCaseQuery(filter), page);
   }
 
   async countCases(filter: CaseFilter): Promise<number> {
     const { count } = await this.client.workflow.count(buildCaseQuery(filter));
     return count;
   }
+}
+
+/**
+ * One page of a visibility query (built from quoted values: see visibility-query.ts), sorted by due date.
+ * Sorting is per page because Temporal's SQL visibility stores reject ORDER BY; the page token keeps
+ * pages consistent.
+ */
+export async function listByQuery(
+  client: Client,
+  query: string,
+  page: { pageSize?: number; next?: string | null } = {},
+): Promise<CasePage> {
+  const response = await client.workflowService.listWorkflowExecutions({
+    namespace: client.options.namespace,
+    query,
+    pageSize: page.pageSize ?? 50,
+    nextPageToken: page.next ? Buffer.from(page.next, 'base64') : undefined,
+  });
+  const items: CaseListItem[] = (response.executions ?? []).map((execution) => {
+    const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
+    const due = attributes.get(SA.dueAt);
+    const started = execution.startTime?.seconds;
+    return {
+      caseId: execution.execution?.workflowId ?? '',
+      kind: attributes.get(SA.kind),
+      unit: attributes.get(SA.unit),
+      cluster: attributes.get(SA.cluster),
+      campaign: attributes.get(SA.campaign),
+      stage: attributes.get(SA.stage),
+      status: attributes.get(SA.status),
+      awardForm: attributes.get(SA.awardForm),
+      dueAt: due ? due.toISOString() : null,
+      waitingRole: attributes.get(SA.waitingRole),
+      waitingUnit: attributes.get(SA.waitingUnit),
+      startedAt: started ? new Date(Number(started) * 1000).toISOString() : null,
+    };
+  });
+  items.sort((a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'));
+  const token = response.nextPageToken;
+  return { items, next: token && token.length > 0 ? Buffer.from(token).toString('base64') : null };
 }

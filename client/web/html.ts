@@ -19,7 +19,8 @@ function render(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return escapeHtml(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return escapeHtml(String(value));
   // Objects have no meaningful text form: refuse rather than print "[object Object]" on a page.
   throw new TypeError(`html: cannot render a value of type ${typeof value}`);
 }

@@ -1,11 +1,31 @@
-/** The standalone web UI process (docker-compose `web` service). */
+/** The standalone web UI process (docker-compose `web` service): the database, a Temporal client, the server. */
+import { Client, Connection } from '@temporalio/client';
+import { openMigratedDatabase } from '../../activities/store/open.js';
 import { parseConfig } from '../../domain/config.js';
+import { CasesClient } from '../lib/cases.js';
 import { buildWebServer } from './server.js';
 
 const config = parseConfig(process.env);
-const web = buildWebServer({ config, showOutbox: false });
+const db = await openMigratedDatabase(config.DATABASE_URL);
+const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+const web = await buildWebServer({
+  config,
+  db,
+  temporal,
+  cases: new CasesClient(temporal, config.TEMPORAL_TASK_QUEUE),
+  showOutbox: false,
+});
 await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
 console.log(`web: listening on http://${config.WEB_HOST}:${config.WEB_PORT}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void web.close().then(() => process.exit(0)));
+  process.once(
+    signal,
+    () =>
+      void web
+        .close()
+        .then(() => connection.close())
+        .then(() => db.close())
+        .then(() => process.exit(0)),
+  );
 }

@@ -116,6 +116,8 @@ export function describeStoreContract(
             'units',
             'user_roles',
             'users',
+            'web_secrets',
+            'web_sessions',
           ]);
         });
       });

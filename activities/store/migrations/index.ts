@@ -1,6 +1,7 @@
 /** Every migration, in order. Add new ones at the end with the next version number. */
 import * as directory from './001_directory.js';
 import * as book from './002_book.js';
+import * as webSessions from './003_web_sessions.js';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, book];
+export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions];

@@ -1,0 +1,360 @@
+/**
+ * What the case page needs from a nomination's state: who may see it, which actions the signed-in user may
+ * take (decided by the domain's `authorize`, the same check the workflow repeats), a readable Vietnamese
+ * timeline of the audit trail, and the mapping of each action's form to the action's input.
+ */
+import { parseDateKey, parseDateVN, dateKey, deadlineInstant } from '../../domain/calendar.js';
+import { STAGE_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
+import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
+import { ActionSchemas } from '../../domain/nomination/actions.js';
+import { authorize } from '../../domain/nomination/authorize.js';
+import { Refusal } from '../../domain/nomination/refusal.js';
+import type { AuditEntry, NominationState } from '../../domain/nomination/types.js';
+import { isRecused } from '../../domain/nomination/voting.js';
+import type { Actor, Role } from '../../domain/org.js';
+import { ROLE_LABELS } from '../../domain/i18n.js';
+import type { NominationStage } from '../../domain/stages.js';
+import { NOMINATION_STAGES } from '../../domain/stages.js';
+import type { Account } from '../../activities/store/credentials.js';
+import { badRequest } from './errors.js';
+
+/** The actions the case page offers, in the order the forms appear. `edit` has its own page. */
+export const PAGE_ACTIONS = [
+  'submit',
+  'endorse',
+  'verify',
+  'vote',
+  'close_vote',
+  'approve',
+  'record_external_decision',
+  'return',
+  'reject',
+  'withdraw',
+  'extend',
+  'hold',
+  'resume',
+  'revoke',
+  'comment',
+] as const satisfies readonly ActionName[];
+
+export const ACTION_TITLES: Record<ActionName, string> = {
+  edit: 'Sửa hồ sơ',
+  submit: 'Ký, trình hồ sơ',
+  endorse: 'Cụm, khối đề nghị (xếp hạng)',
+  verify: 'Thẩm định hồ sơ',
+  vote: 'Biểu quyết',
+  close_vote: 'Kết thúc biểu quyết',
+  approve: 'Phê duyệt, ký quyết định',
+  return: 'Trả lại',
+  reject: 'Không đề nghị',
+  withdraw: 'Rút đề nghị',
+  hold: 'Tạm dừng xét',
+  resume: 'Tiếp tục xét',
+  revoke: 'Hủy bỏ quyết định khen thưởng',
+  extend: 'Gia hạn',
+  comment: 'Ghi chú',
+  record_external_decision: 'Ghi nhận quyết định của cấp trên',
+};
+
+const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
+  create: 'lập hồ sơ đề nghị',
+  edit: 'sửa hồ sơ',
+  submit: 'ký, trình hồ sơ',
+  endorse: 'đề nghị (cụm, khối thi đua)',
+  verify: 'thẩm định hồ sơ',
+  vote: 'biểu quyết',
+  close_vote: 'kết thúc biểu quyết',
+  approve: 'phê duyệt, ký quyết định',
+  return: 'trả lại hồ sơ',
+  reject: 'không đề nghị',
+  withdraw: 'rút đề nghị',
+  hold: 'tạm dừng xét',
+  resume: 'cho tiếp tục xét',
+  revoke: 'hủy bỏ quyết định khen thưởng',
+  extend: 'gia hạn',
+  comment: 'ghi chú',
+  record_external_decision: 'ghi nhận quyết định của cấp trên',
+  reminder: 'Hệ thống gửi thư nhắc hạn',
+  escalation: 'Hệ thống báo cáo quá hạn lên cấp trên',
+  'forward-outcome': 'Cấp trên đã có kết quả',
+  'vote-closed': 'Kết quả biểu quyết',
+  book: 'Ghi vào Sổ khen thưởng',
+};
+
+const DETAIL_LABELS: Record<string, string> = {
+  rank: 'Xếp hạng',
+  decisionNumber: 'Số quyết định',
+  decisionDate: 'Ngày quyết định',
+  choice: 'Phiếu',
+  yes: 'Đồng ý',
+  no: 'Không đồng ý',
+  abstain: 'Không biểu quyết',
+  recused: 'Không tham gia (liên quan)',
+  passed: 'Đạt',
+  dueAt: 'Hạn mới',
+  previousDueAt: 'Hạn cũ',
+  toStep: 'Trả về',
+  complete: 'Hồ sơ đủ',
+  outcome: 'Kết quả',
+  awardCode: 'Hình thức',
+  dossierItems: 'Số tài liệu',
+};
+
+const STEP_NAMES: Record<string, string> = {
+  unit: 'đơn vị',
+  cluster: 'cụm, khối thi đua',
+  standing_body: 'Thường trực Hội đồng',
+};
+
+export interface TimelineRow {
+  at: string;
+  who: string;
+  what: string;
+  stageChange: string | null;
+  reason: string | null;
+  details: string[];
+}
+
+function detailText(
+  key: string,
+  value: string | number | boolean | null,
+  h: { date: (iso: string) => string },
+): string | null {
+  if (value === null || value === '') return null;
+  const label = DETAIL_LABELS[key];
+  if (!label) return null;
+  if (typeof value === 'boolean') return `${label}: ${value ? 'có' : 'không'}`;
+  if (key === 'choice') return `${label}: ${VOTE_LABELS[value as keyof typeof VOTE_LABELS] ?? String(value)}`;
+  if (key === 'toStep') return `${label}: ${STEP_NAMES[String(value)] ?? String(value)}`;
+  if ((key === 'dueAt' || key === 'previousDueAt') && typeof value === 'string') return `${label}: ${h.date(value)}`;
+  if (key === 'decisionDate' && typeof value === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return `${label}: ${m ? `${m[3]}/${m[2]}/${m[1]}` : value}`;
+  }
+  return `${label}: ${String(value)}`;
+}
+
+export function timeline(state: NominationState, h: { date: (iso: string) => string }): TimelineRow[] {
+  return state.audit.map((entry) => {
+    const actor = entry.actor;
+    const who = actor
+      ? `${actor.displayName} — ${ROLE_LABELS[actor.role]}${actor.actingFor ? ` (${actor.actingFor.mode === 'ky_thay' ? 'ký thay' : 'thừa lệnh'})` : ''}`
+      : 'Hệ thống';
+    return {
+      at: entry.at,
+      who,
+      what: TIMELINE_VERBS[entry.action] ?? entry.action,
+      stageChange:
+        entry.fromStage !== entry.toStage ? `${STAGE_LABELS[entry.fromStage]} → ${STAGE_LABELS[entry.toStage]}` : null,
+      reason: entry.reason,
+      details: Object.entries(entry.details)
+        .map(([k, v]) => detailText(k, v, h))
+        .filter((x): x is string => x !== null)
+        .map((text) =>
+          entry.action === 'extend' || entry.action === 'resume' ? text : text.replace(/^Hạn mới:/, 'Hạn:'),
+        ),
+    };
+  });
+}
+
+/** Everyone with a part in the case may read it: its unit, the cluster head, the council and its office, admins. */
+export function canView(state: NominationState, account: Account): boolean {
+  const { user } = account;
+  if (user.roles.includes('admin')) return true;
+  const ctx = state.context;
+  return (
+    user.unitId === state.unitId ||
+    user.unitId === ctx.clusterHeadUnitId ||
+    user.unitId === ctx.council.unitId ||
+    user.unitId === ctx.council.secretariatUnitId ||
+    ctx.council.members.some((m) => m.userId === user.id)
+  );
+}
+
+export function actorWithRole(account: Account, role: Role): Actor {
+  const { user } = account;
+  return { userId: user.id, displayName: user.displayName, role, unitId: user.unitId, actingFor: null };
+}
+
+/**
+ * The actor (with the first of the user's roles that may take the action now), or the refusal of the last role
+ * tried. Votes also need a seat that is not recused and has not voted yet.
+ */
+export function actorFor(state: NominationState, account: Account, action: ActionName): Actor | Refusal {
+  let refusal: Refusal = new Refusal('no-role', 'Bạn không có vai trò nào.', 'user has no role');
+  for (const role of account.user.roles) {
+    const actor = actorWithRole(account, role);
+    try {
+      authorize(state, action, actor);
+    } catch (error) {
+      if (error instanceof Refusal) {
+        refusal = error;
+        continue;
+      }
+      throw error;
+    }
+    if (action === 'vote') {
+      const member = state.context.council.members.find((m) => m.userId === actor.userId);
+      if (!member) {
+        refusal = new Refusal('not-a-member', 'Bạn không phải thành viên Hội đồng xét hồ sơ này.', 'not a member');
+        continue;
+      }
+      if (isRecused(state, member)) {
+        refusal = new Refusal('recused', 'Bạn không biểu quyết hồ sơ này vì có liên quan.', 'recused');
+        continue;
+      }
+      if (state.votes.some((v) => v.userId === actor.userId)) {
+        refusal = new Refusal('already-voted', 'Bạn đã biểu quyết hồ sơ này.', 'already voted');
+        continue;
+      }
+    }
+    return actor;
+  }
+  return refusal;
+}
+
+export function availableActions(state: NominationState, account: Account): ActionName[] {
+  const all: ActionName[] = ['edit', ...PAGE_ACTIONS];
+  return all.filter((action) => !(actorFor(state, account, action) instanceof Refusal));
+}
+
+// ------------------------------------------------------------------------------------------------- forms
+
+type Body = Record<string, string | string[] | undefined>;
+
+function field(body: Body, name: string): string {
+  const v = body[name];
+  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+}
+
+function optional(body: Body, name: string): string | undefined {
+  const v = field(body, name);
+  return v === '' ? undefined : v;
+}
+
+/** "15/01/2025" → "2025-01-15", with the calendar's Vietnamese message when it is not a date. */
+export function dateFromForm(text: string, label: string): string {
+  if (text === '') throw badRequest(`${label} là bắt buộc (dd/mm/yyyy).`, `${label} missing`);
+  try {
+    return dateKey(parseDateVN(text));
+  } catch (error) {
+    throw badRequest(error instanceof Error ? error.message : `${label} không hợp lệ.`, `${label} invalid`);
+  }
+}
+
+/** The action's fields from its form (strings); the actor is added by the caller. */
+export function parseActionForm(action: ActionName, body: Body): Record<string, unknown> {
+  switch (action) {
+    case 'submit':
+      return { note: optional(body, 'note') };
+    case 'endorse': {
+      const rank = field(body, 'rank');
+      return { rank: /^\d+$/.test(rank) ? Number(rank) : rank === '' ? undefined : Number.NaN };
+    }
+    case 'verify':
+      return {
+        complete: field(body, 'complete') === 'yes' ? true : field(body, 'complete') === 'no' ? false : undefined,
+        missingItems: field(body, 'missingItems')
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        note: optional(body, 'note'),
+      };
+    case 'vote':
+      return { choice: field(body, 'choice') || undefined };
+    case 'close_vote':
+      return { minutesNote: optional(body, 'minutesNote') };
+    case 'approve':
+      return {
+        decisionNumber: field(body, 'decisionNumber'),
+        decisionDate: dateFromForm(field(body, 'decisionDate'), 'Ngày quyết định'),
+      };
+    case 'return':
+      return { reason: field(body, 'reason'), toStep: optional(body, 'toStep') };
+    case 'reject':
+    case 'withdraw':
+    case 'resume':
+    case 'revoke':
+      return { reason: field(body, 'reason') };
+    case 'hold':
+      return { reason: field(body, 'reason'), complaintId: optional(body, 'complaintId') };
+    case 'extend': {
+      const day = parseDateKey(dateFromForm(field(body, 'newDue'), 'Hạn mới'));
+      return { newDueAt: deadlineInstant({ day: day.day, month: day.month }, day.year), reason: field(body, 'reason') };
+    }
+    case 'comment':
+      return { text: field(body, 'text') };
+    case 'record_external_decision': {
+      const date = optional(body, 'decisionDate');
+      return {
+        outcome: field(body, 'outcome'),
+        decisionNumber: optional(body, 'decisionNumber'),
+        decisionDate: date ? dateFromForm(date, 'Ngày quyết định') : undefined,
+        reason: optional(body, 'reason'),
+      };
+    }
+    case 'edit':
+      throw badRequest('Sửa hồ sơ ở trang riêng.', 'edit has its own form');
+  }
+}
+
+/** Validates an action's input with the domain's zod schema; Vietnamese messages on failure. */
+export function validateAction<A extends ActionName>(action: A, input: Record<string, unknown>): ActionRequest<A> {
+  const parsed = ActionSchemas[action].safeParse(input);
+  if (!parsed.success) {
+    const messages = [...new Set(parsed.error.issues.map((i) => translateIssue(i.message)))];
+    throw badRequest(
+      messages.join(' '),
+      `invalid ${action} input: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
+  }
+  return input as ActionRequest<A>;
+}
+
+/** Zod's own English messages for fields without a Vietnamese one. */
+function translateIssue(message: string): string {
+  if (/^Too small|expected string to have >=/i.test(message)) return 'Vui lòng điền đủ các trường bắt buộc.';
+  if (/^Too big/i.test(message)) return 'Nội dung quá dài.';
+  if (/^Invalid/i.test(message)) return 'Giá trị nhập không hợp lệ.';
+  return message;
+}
+
+/** Stage progress for the case page: the journey's main line, with where the case is. */
+export function stageProgress(
+  state: NominationState,
+): { stage: NominationStage; label: string; status: 'done' | 'current' | 'todo' }[] {
+  const line: NominationStage[] = [
+    'draft',
+    'cluster_review',
+    'standing_body_check',
+    'council_vote',
+    'leadership_approval',
+    'awarded',
+  ];
+  const order = (s: NominationStage) => line.indexOf(s);
+  const current =
+    state.stage === 'returned'
+      ? 'draft'
+      : state.stage === 'on_hold'
+        ? (state.heldFrom ?? 'draft')
+        : state.stage === 'forwarded'
+          ? 'leadership_approval'
+          : state.stage;
+  const at = order(current);
+  return line
+    .filter((s) => s !== 'cluster_review' || state.context.clusterHeadUnitId !== null || state.track !== 'ad_hoc')
+    .map((s) => ({
+      stage: s,
+      label: STAGE_LABELS[s],
+      status:
+        at < 0
+          ? 'todo'
+          : order(s) < at || (s === 'awarded' && current === 'awarded')
+            ? 'done'
+            : order(s) === at
+              ? 'current'
+              : 'todo',
+    }));
+}
+
+export const ALL_STAGES = NOMINATION_STAGES;

@@ -1,0 +1,63 @@
+/**
+ * "Việc cần làm": which cases wait on an account (by role and unit), as one visibility query built from
+ * quoted values, and the paged lists the pages show.
+ */
+import type { Client } from '@temporalio/client';
+import type { Account } from '../../activities/store/credentials.js';
+import { SA } from '../../domain/search-attributes.js';
+import { listByQuery, type CasePage } from '../lib/cases.js';
+import { buildCaseQuery, quote, type CaseFilter } from '../lib/visibility-query.js';
+
+/** (role, units) pairs whose waiting cases belong in the account's inbox. */
+export function inboxClauses(account: Account): { role: string; units: string[] }[] {
+  const { user } = account;
+  const clauses: { role: string; units: string[] }[] = [];
+  for (const role of user.roles) {
+    switch (role) {
+      case 'unit_clerk':
+      case 'unit_head':
+        // Drafts and returned cases wait on the unit (its head signs; its clerk prepares).
+        clauses.push({ role: 'unit_head', units: [user.unitId] });
+        break;
+      case 'cluster_head':
+        clauses.push({ role: 'cluster_head', units: [user.unitId] });
+        break;
+      case 'council_secretary':
+        clauses.push({ role: 'council_secretary', units: [user.unitId] });
+        break;
+      case 'leadership':
+        clauses.push({ role: 'leadership', units: [user.unitId] });
+        break;
+      default:
+        break;
+    }
+  }
+  // Council votes wait on the council's unit: members see them, and so does the secretariat (it closes votes).
+  const councils = [...new Set([...account.councilMemberOf, ...account.secretariatOf])];
+  if (councils.length > 0) clauses.push({ role: 'council_member', units: councils });
+  return clauses;
+}
+
+/** The visibility query of an inbox; null when the account waits on nothing (e.g. an admin). */
+export function inboxQuery(account: Account): string | null {
+  const clauses = inboxClauses(account);
+  if (clauses.length === 0) return null;
+  const ors = clauses.map(
+    (c) =>
+      `(${SA.waitingRole.name} = ${quote(c.role)} AND ${SA.waitingUnit.name} IN (${c.units.map(quote).join(', ')}))`,
+  );
+  return `${SA.kind.name} = 'nomination' AND ${SA.status.name} = 'open' AND (${ors.join(' OR ')})`;
+}
+
+/** One page of cases by a filter or a full inbox query, sorted by due date (see listByQuery). */
+export async function listCases(
+  deps: { temporal: Client },
+  filterOrQuery: CaseFilter | string,
+  page: { pageSize: number; next?: string | null },
+): Promise<CasePage> {
+  return listByQuery(
+    deps.temporal,
+    typeof filterOrQuery === 'string' ? filterOrQuery : buildCaseQuery(filterOrQuery),
+    page,
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * Administration: search every case (visibility, paginated), a case's full history (readable timeline, raw
+ * Temporal event history, link to Temporal Web UI), repairs (terminate with a reason; extend is on the case
+ * page), the directory import with a dry run, and the rule-set versions.
+ */
+import type { FastifyInstance } from 'fastify';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { countDirectory, importDirectory, listClusters, listUnits } from '../../../activities/store/directory.js';
+import { AWARD_CODES, awardByCode } from '../../../domain/catalogue.js';
+import { STAGE_LABELS } from '../../../domain/i18n.js';
+import { parametersNeedingConfirmation, RULE_SETS } from '../../../domain/rules/index.js';
+import type { RuleParameterKey } from '../../../domain/rules/types.js';
+import { NOMINATION_STAGES } from '../../../domain/stages.js';
+import type { CaseFilter } from '../../lib/visibility-query.js';
+import { timeline } from '../case-view.js';
+import { listCases } from '../inbox.js';
+import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
+import { badRequest } from '../errors.js';
+import { helpers, renderPage } from '../render.js';
+import { requireRole, type WebDeps } from '../server.js';
+import { campaignsOf, loadCase } from './cases.js';
+
+const SEARCH_ROLES = ['admin', 'council_secretary', 'leadership'];
+
+type SearchQuery = {
+  unit?: string;
+  cluster?: string;
+  campaign?: string;
+  stage?: string;
+  status?: string;
+  overdue?: string;
+  award?: string;
+  trang?: string;
+};
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    const v = value as Record<string, unknown>;
+    if ('numerator' in v && 'denominator' in v) return `${String(v.numerator)}/${String(v.denominator)}`;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  app.get<{ Querystring: SearchQuery }>('/quan-tri/ho-so', async (request, reply) => {
+    requireRole(request, SEARCH_ROLES);
+    const q = request.query;
+    const filter: CaseFilter = { kind: 'nomination' };
+    if (q.unit) filter.unit = q.unit;
+    if (q.cluster) filter.cluster = q.cluster;
+    if (q.campaign) filter.campaign = q.campaign;
+    if (q.stage && (NOMINATION_STAGES as readonly string[]).includes(q.stage)) filter.stage = q.stage;
+    if (q.status === 'open' || q.status === 'closed') filter.status = q.status;
+    if (q.award) filter.awardForm = q.award;
+    if (q.overdue === '1') {
+      filter.overdueAt = new Date().toISOString();
+      filter.status = 'open';
+    }
+    const page = await listCases(deps, filter, { pageSize: 25, next: q.trang ?? null });
+    return renderPage(request, reply, 'admin-search', {
+      title: 'Tra cứu hồ sơ',
+      page,
+      q,
+      units: await listUnits(deps.db),
+      clusters: await listClusters(deps.db),
+      campaigns: campaignsOf(deps),
+      stages: NOMINATION_STAGES.map((s) => ({ id: s, label: STAGE_LABELS[s] })),
+      awards: AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable),
+      filterQuery: { ...q, trang: undefined },
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/quan-tri/ho-so/:id', async (request, reply) => {
+    requireRole(request, ['admin', 'council_secretary']);
+    const state = await loadCase(deps, request.params.id);
+    let events: { id: string; time: string; type: string; detail: string }[] = [];
+    try {
+      const history = await deps.temporal.workflow.getHandle(state.caseId).fetchHistory();
+      events = (history.events ?? []).map((event) => {
+        const { eventId, eventTime, eventType, ...rest } = event as unknown as Record<string, unknown> & {
+          eventId?: { toString(): string };
+          eventTime?: { seconds?: { toString(): string } };
+          eventType?: number;
+        };
+        const attributes = Object.entries(rest).find(([k, v]) => k.endsWith('Attributes') && v);
+        const seconds = Number(eventTime?.seconds?.toString() ?? '0');
+        return {
+          id: eventId?.toString() ?? '',
+          time: seconds ? helpers.dateTime(new Date(seconds * 1000).toISOString()) : '',
+          type: attributes
+            ? attributes[0].replace(/EventAttributes$/, '').replace(/^./, (c) => c.toUpperCase())
+            : String(eventType ?? ''),
+          detail: attributes
+            ? JSON.stringify(attributes[1], (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)).slice(
+                0,
+                2000,
+              )
+            : '',
+        };
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    const uiUrl = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.temporal.options.namespace)}/workflows/${encodeURIComponent(state.caseId)}`;
+    const ok = (request.query as { ok?: string }).ok;
+    return renderPage(request, reply, 'admin-case', {
+      title: `Lịch sử hồ sơ ${state.caseId}`,
+      state,
+      timeline: timeline(state, helpers),
+      events,
+      uiUrl,
+      ok: ok === 'terminate' ? 'Đã chấm dứt quy trình của hồ sơ.' : null,
+    });
+  });
+
+  app.post<{ Params: { id: string }; Body: { reason?: string } }>(
+    '/quan-tri/ho-so/:id/terminate',
+    async (request, reply) => {
+      const account = requireRole(request, ['admin']);
+      const state = await loadCase(deps, request.params.id);
+      const reason = String(request.body?.reason ?? '').trim();
+      if (reason.length < 3) throw badRequest('Lý do phải có ít nhất 3 ký tự.', 'terminate without a reason');
+      await deps.temporal.workflow
+        .getHandle(state.caseId)
+        .terminate(`${account.user.username}: ${reason}`.slice(0, 2000));
+      return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=terminate`, 303);
+    },
+  );
+
+  // ----------------------------------------------------------------------------------------- directory
+  app.get('/quan-tri/danh-ba', async (request, reply) => {
+    requireRole(request, ['admin']);
+    return renderPage(request, reply, 'directory', {
+      title: 'Danh bạ tổ chức',
+      counts: await countDirectory(deps.db),
+      kinds: CSV_KINDS,
+      headers: CSV_HEADERS,
+      report: null,
+      applied: false,
+      form: { format: 'json', kind: 'units', text: '' },
+    });
+  });
+
+  app.post<{ Body: { format?: string; kind?: string; text?: string; dryRun?: string } }>(
+    '/quan-tri/danh-ba',
+    async (request, reply) => {
+      requireRole(request, ['admin']);
+      const format = request.body?.format === 'csv' ? 'csv' : 'json';
+      const text = String(request.body?.text ?? '');
+      if (text.trim() === '') throw badRequest('Chưa có dữ liệu để nhập.', 'empty import');
+      const report = await prepareImport(deps.db, { format, kind: request.body?.kind, text });
+      const dryRun = request.body?.dryRun === 'on';
+      let applied = false;
+      if (!dryRun && report.errors.length === 0) {
+        await importDirectory(deps.db, report.data);
+        applied = true;
+      }
+      return renderPage(
+        request,
+        reply,
+        'directory',
+        {
+          title: 'Danh bạ tổ chức',
+          counts: await countDirectory(deps.db),
+          kinds: CSV_KINDS,
+          headers: CSV_HEADERS,
+          report,
+          dryRun,
+          applied,
+          form: { format, kind: request.body?.kind ?? 'units', text },
+        },
+        report.errors.length > 0 ? 422 : 200,
+      );
+    },
+  );
+
+  // ---------------------------------------------------------------------------------------- rule sets
+  app.get('/quan-tri/quy-tac', async (request, reply) => {
+    requireRole(request, ['admin', 'council_secretary', 'leadership']);
+    const sets = RULE_SETS.map((rs) => {
+      const flagged = new Set(parametersNeedingConfirmation(rs));
+      return {
+        id: rs.id,
+        version: rs.version,
+        title: rs.title,
+        effectiveFrom: rs.effectiveFrom,
+        legalBasis: rs.legalBasis,
+        changes: rs.changes,
+        flaggedCount: flagged.size,
+        parameters: (Object.keys(rs.parameters) as RuleParameterKey[]).map((key) => ({
+          key,
+          value: describeValue(rs.parameters[key].value),
+          description: rs.parameters[key].description,
+          source: rs.parameters[key].source,
+          needsConfirmation: flagged.has(key),
+        })),
+      };
+    });
+    return renderPage(request, reply, 'rules', { title: 'Các phiên bản bộ quy tắc', sets });
+  });
+
+  app.get('/quan-tri', async (request, reply) => {
+    requireRole(request, ['admin']);
+    return reply.redirect('/quan-tri/ho-so', 303);
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * The commendation book (Sổ khen thưởng điện tử): search, a person's award history, CSV and XLSX exports and a
+ * printable decision. Reads the SQL book only; every signed-in user may read it.
+ */
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { awardHistoryOfPerson, findByCaseKey, searchAwards, type AwardSearch } from '../../../activities/store/book.js';
+import { getPerson, getUnit, listUnits } from '../../../activities/store/directory.js';
+import type { BookEntry } from '../../../domain/book.js';
+import { AWARD_CODES, awardByCode, findAward } from '../../../domain/catalogue.js';
+import { DECIDING_LEVEL_LABELS, SUBJECT_LABELS } from '../../../domain/i18n.js';
+import { notFound } from '../errors.js';
+import { helpers, renderPage } from '../render.js';
+import { accountOf, type WebDeps } from '../server.js';
+
+const PAGE = 25;
+const EXPORT_MAX = 20_000;
+
+type BookQuery = { unit?: string; year?: string; award?: string; person?: string; revoked?: string; trang?: string };
+
+function searchOf(q: BookQuery): Omit<AwardSearch, 'limit' | 'offset'> {
+  const s: Omit<AwardSearch, 'limit' | 'offset'> = {};
+  if (q.unit) s.unitId = q.unit;
+  if (q.year && /^\d{4}$/.test(q.year)) s.year = Number(q.year);
+  if (q.award) s.awardCode = q.award;
+  if (q.person) s.personId = q.person;
+  if (q.revoked === '1') s.includeRevoked = true;
+  return s;
+}
+
+async function namesOf(deps: WebDeps, entries: readonly BookEntry[]) {
+  const ids = [...new Set(entries.map((e) => e.personId).filter((id): id is string => id !== null))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await deps.db.query<{ id: string; full_name: string }>(
+          'SELECT id, full_name FROM people WHERE id = ANY($1::text[])',
+          [ids],
+        );
+  const people = new Map(rows.map((r) => [r.id, r.full_name]));
+  const units = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
+  return entries.map((e) => ({
+    ...e,
+    awardName: findAward(e.awardCode)?.name ?? e.awardCode,
+    personName: e.personId ? (people.get(e.personId) ?? e.personId) : null,
+    unitName: units.get(e.unitId) ?? e.unitId,
+  }));
+}
+
+async function allRows(deps: WebDeps, q: BookQuery) {
+  const out: BookEntry[] = [];
+  for (let offset = 0; offset < EXPORT_MAX; offset += 500) {
+    const page = await searchAwards(deps.db, { ...searchOf(q), limit: 500, offset });
+    out.push(...page.items);
+    if (page.items.length < 500) break;
+  }
+  return namesOf(deps, out);
+}
+
+const EXPORT_COLUMNS = [
+  'Năm',
+  'Hình thức',
+  'Đối tượng',
+  'Cá nhân',
+  'Đơn vị',
+  'Số quyết định',
+  'Ngày quyết định',
+  'Cấp quyết định',
+  'Đã hủy',
+];
+
+function exportRow(e: Awaited<ReturnType<typeof namesOf>>[number]): (string | number)[] {
+  return [
+    e.year,
+    e.awardName,
+    SUBJECT_LABELS[e.subject],
+    e.personName ?? '',
+    e.unitName,
+    e.decisionNumber,
+    helpers.ymd(e.decisionDate),
+    DECIDING_LEVEL_LABELS[e.decidedByLevel],
+    e.revoked ? 'Có' : '',
+  ];
+}
+
+/** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
+function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  app.get<{ Querystring: BookQuery }>('/so-khen-thuong', async (request, reply) => {
+    accountOf(request);
+    const q = request.query;
+    const pageNo = Math.max(1, Number(q.trang) || 1);
+    const result = await searchAwards(deps.db, { ...searchOf(q), limit: PAGE, offset: (pageNo - 1) * PAGE });
+    return renderPage(request, reply, 'book', {
+      title: 'Sổ khen thưởng điện tử',
+      rows: await namesOf(deps, result.items),
+      total: result.total,
+      pageNo,
+      pages: Math.max(1, Math.ceil(result.total / PAGE)),
+      q,
+      filterQuery: { ...q, trang: undefined },
+      units: await listUnits(deps.db),
+      awards: AWARD_CODES.map((c) => awardByCode(c)),
+    });
+  });
+
+  app.get<{ Querystring: BookQuery }>('/so-khen-thuong/xuat.csv', async (request, reply) => {
+    accountOf(request);
+    const rows = await allRows(deps, request.query);
+    const lines = [EXPORT_COLUMNS, ...rows.map(exportRow)].map((r) => r.map(csvCell).join(','));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="so-khen-thuong.csv"')
+      .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+  });
+
+  app.get<{ Querystring: BookQuery }>('/so-khen-thuong/xuat.xlsx', async (request, reply) => {
+    accountOf(request);
+    const rows = await allRows(deps, request.query);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'tdkt-flow';
+    const sheet = workbook.addWorksheet('Sổ khen thưởng');
+    sheet.addRow(EXPORT_COLUMNS).font = { bold: true };
+    for (const row of rows) sheet.addRow(exportRow(row));
+    sheet.columns.forEach((column) => (column.width = 22));
+    const buffer = await workbook.xlsx.writeBuffer();
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', 'attachment; filename="so-khen-thuong.xlsx"')
+      .send(Buffer.from(buffer));
+  });
+
+  app.get<{ Params: { id: string } }>('/so-khen-thuong/ca-nhan/:id', async (request, reply) => {
+    accountOf(request);
+    const person = await getPerson(deps.db, request.params.id);
+    if (!person) throw notFound('Cá nhân');
+    const unit = await getUnit(deps.db, person.unitId);
+    const history = await awardHistoryOfPerson(deps.db, person.id);
+    return renderPage(request, reply, 'person', {
+      title: `Quá trình khen thưởng: ${person.fullName}`,
+      person,
+      unit,
+      history: history.map((h) => ({ ...h, awardName: findAward(h.awardCode)?.name ?? h.awardCode })),
+    });
+  });
+
+  app.get<{ Querystring: { key?: string } }>('/so-khen-thuong/quyet-dinh', async (request, reply) => {
+    accountOf(request);
+    const entry = request.query.key ? await findByCaseKey(deps.db, request.query.key) : null;
+    if (!entry) throw notFound('Quyết định');
+    const siblings = await deps.db.query<{ case_key: string }>(
+      'SELECT case_key FROM awards WHERE decision_number = $1 AND year = $2 ORDER BY id LIMIT 500',
+      [entry.decisionNumber, entry.year],
+    );
+    const entries: BookEntry[] = [];
+    for (const s of siblings) {
+      const e = await findByCaseKey(deps.db, s.case_key);
+      if (e && e.awardCode === entry.awardCode) entries.push(e);
+    }
+    const named = await namesOf(deps, entries);
+    return renderPage(request, reply, 'decision', {
+      title: `Quyết định ${entry.decisionNumber}`,
+      decision: { number: entry.decisionNumber, date: entry.decisionDate, signer: null },
+      award: awardByCode(entry.awardCode),
+      entries: named.map((e) => ({ name: e.personName ?? `Tập thể ${e.unitName}`, unit: e.unitName })),
+      year: entry.year,
+    });
+  });
+}

@@ -1,0 +1,442 @@
+/**
+ * Staff pages: "Việc cần làm" (inbox), a new nomination, the case page with its actions, the cluster head's
+ * bulk endorsement, the leadership's bulk approval, the printable decision and the units' ICS feeds.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { awardByCode, AWARD_CODES, findAward, requiredDossierItems } from '../../../domain/catalogue.js';
+import { ActionSchemas, DraftSchema, type ActionName } from '../../../domain/nomination/actions.js';
+import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
+import { Refusal } from '../../../domain/nomination/refusal.js';
+import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
+import { eligibleVoters } from '../../../domain/nomination/voting.js';
+import { quotaLimit } from '../../../domain/quota.js';
+import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
+import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
+import { buildUnitCalendar } from '../../../domain/ics.js';
+import { getPerson, getUnit, listUsers, peopleOfUnit } from '../../../activities/store/directory.js';
+import { ActionRefusedError } from '../../lib/cases.js';
+import { quotaLedgerId, quotaStateQuery } from '../../../workflows/quota/messages.js';
+import { badRequest, forbidden, notFound, WebError } from '../errors.js';
+import { inboxQuery, listCases } from '../inbox.js';
+import { helpers, renderPage } from '../render.js';
+import {
+  ACTION_TITLES,
+  actorFor,
+  actorWithRole,
+  availableActions,
+  canView,
+  dateFromForm,
+  PAGE_ACTIONS,
+  parseActionForm,
+  stageProgress,
+  timeline,
+  validateAction,
+} from '../case-view.js';
+import { accountOf, requireRole, type WebDeps } from '../server.js';
+import { formatDateVN } from '../../../domain/calendar.js';
+
+const PAGE_SIZE = 20;
+
+/** Campaigns a unit may nominate in: the plan's year-end review and its short drives (or the server's list). */
+export function campaignsOf(deps: WebDeps) {
+  if (deps.campaigns) return deps.campaigns;
+  return [
+    { id: HAI_DUONG_2025.id, title: `Tổng kết công tác thi đua, khen thưởng năm ${HAI_DUONG_2025.year}` },
+    ...HAI_DUONG_2025.drives.map((d) => ({ id: d.id, title: d.title })),
+  ];
+}
+
+const NOMINABLE = AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable);
+
+const OK_MESSAGES: Partial<Record<ActionName | 'create', string>> = {
+  create: 'Đã lập hồ sơ đề nghị (bản nháp). Kiểm tra điều kiện, chỉ tiêu rồi trình.',
+  edit: 'Đã lưu hồ sơ.',
+  submit: 'Đã ký, trình hồ sơ.',
+  endorse: 'Đã đề nghị hồ sơ lên Thường trực Hội đồng.',
+  verify: 'Đã ghi kết quả thẩm định.',
+  vote: 'Đã ghi nhận phiếu biểu quyết.',
+  close_vote: 'Đã kết thúc biểu quyết.',
+  approve: 'Đã phê duyệt, ký quyết định khen thưởng.',
+  return: 'Đã trả lại hồ sơ.',
+  reject: 'Đã ghi nhận không đề nghị.',
+  withdraw: 'Đã rút đề nghị.',
+  hold: 'Đã tạm dừng xét hồ sơ.',
+  resume: 'Đã cho tiếp tục xét hồ sơ.',
+  revoke: 'Đã hủy bỏ quyết định khen thưởng.',
+  extend: 'Đã gia hạn.',
+  comment: 'Đã thêm ghi chú.',
+  record_external_decision: 'Đã ghi nhận quyết định của cấp trên.',
+};
+
+export async function loadCase(deps: WebDeps, caseId: string): Promise<NominationState> {
+  if (!caseId.startsWith('nomination/')) throw notFound('Hồ sơ');
+  try {
+    return await deps.cases.getCase(caseId);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError || (error as { name?: string }).name === 'WorkflowNotFoundError')
+      throw notFound('Hồ sơ');
+    throw error;
+  }
+}
+
+async function quotaMeter(deps: WebDeps, state: NominationState) {
+  const subject = state.draft.nominee.subject;
+  const limit = quotaLimit(state.context.unit, subject, ruleSetById(state.ruleSetId));
+  let used = 0;
+  try {
+    const ledger = await deps.temporal.workflow
+      .getHandle(quotaLedgerId(state.campaignId, state.unitId))
+      .query(quotaStateQuery);
+    used = ledger.reservations.filter((r) => r.subject === subject).length;
+  } catch {
+    used = 0; // no ledger yet: nothing reserved in this campaign
+  }
+  return { subject, used, limit, counts: countsAgainstQuota(state), reserved: state.quotaReserved };
+}
+
+interface CasePageExtras {
+  error?: string | null;
+  status?: number;
+}
+
+export async function renderCase(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: NominationState,
+  extras: CasePageExtras = {},
+): Promise<FastifyReply> {
+  const account = accountOf(request);
+  const actions = availableActions(state, account);
+  const ruleSet = ruleSetById(state.ruleSetId);
+  const editable = state.stage === 'draft' || state.stage === 'returned';
+  const users = await listUsers(deps.db);
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const voters = eligibleVoters(state).map((m) => {
+    const vote = state.votes.find((v) => v.userId === m.userId);
+    return { name: names.get(m.userId) ?? m.userId, choice: vote?.choice ?? null };
+  });
+  const ok = (request.query as { ok?: string }).ok;
+  return renderPage(
+    request,
+    reply,
+    'case',
+    {
+      title: `Hồ sơ: ${state.draft.nominee.displayName}`,
+      state,
+      award: findAward(state.draft.awardCode),
+      actions: PAGE_ACTIONS.filter((a) => actions.includes(a)),
+      canEdit: actions.includes('edit'),
+      titles: ACTION_TITLES,
+      timeline: timeline(state, helpers),
+      progress: stageProgress(state),
+      eligibility: editable ? eligibilityReasons(state, ruleSet) : null,
+      quota: editable ? await quotaMeter(deps, state) : null,
+      required: requiredDossierItems(awardByCode(state.draft.awardCode), state.draft.nominee.subject),
+      voters,
+      ruleSet,
+      error: extras.error ?? null,
+      ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
+      isAdmin: account.user.roles.includes('admin'),
+      today: formatDateVN(new Date().toISOString()),
+    },
+    extras.status ?? 200,
+  );
+}
+
+type FormBody = Record<string, string | string[] | undefined>;
+
+function str(body: FormBody, name: string): string {
+  const v = body[name];
+  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+}
+
+/** Builds a draft from the new/edit form, checking the nominee belongs to the unit. */
+async function draftFromForm(deps: WebDeps, unitId: string, body: FormBody): Promise<NominationDraft> {
+  const awardCode = str(body, 'awardCode');
+  const award = findAward(awardCode);
+  if (!award || !award.nominable) throw badRequest('Chưa chọn hình thức khen thưởng hợp lệ.', 'unknown award');
+  const subject: NomineeSubject = str(body, 'subject') === 'collective' ? 'collective' : 'individual';
+  let nominee: NominationDraft['nominee'];
+  if (subject === 'individual') {
+    const person = await getPerson(deps.db, str(body, 'personId'));
+    if (!person) throw badRequest('Cần chọn cá nhân được đề nghị.', 'no person');
+    if (person.unitId !== unitId) throw forbidden('Chỉ được đề nghị người của đơn vị mình.', 'person of another unit');
+    nominee = { subject, personId: person.id, unitId, displayName: person.fullName };
+  } else {
+    const unit = await getUnit(deps.db, unitId);
+    nominee = { subject, personId: null, unitId, displayName: unit ? `Tập thể ${unit.name}` : `Tập thể ${unitId}` };
+  }
+  const dossier = requiredDossierItems(award, subject)
+    .map((item) => ({ code: item.code, title: item.label, reference: str(body, `doc_${item.code}`) }))
+    .filter((d) => d.reference !== '');
+  const parsed = DraftSchema.safeParse({ awardCode, nominee, dossier, achievements: str(body, 'achievements') });
+  if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => i.message).join(' '), 'invalid draft');
+  return parsed.data;
+}
+
+async function renderDraftForm(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: { state?: NominationState; awardCode?: string; subject?: string; error?: string | null; status?: number },
+) {
+  const account = accountOf(request);
+  const unitId = opts.state?.unitId ?? account.user.unitId;
+  const awardCode = opts.awardCode ?? opts.state?.draft.awardCode ?? '';
+  const award = findAward(awardCode);
+  const subject: NomineeSubject =
+    (opts.subject ?? opts.state?.draft.nominee.subject) === 'collective' ? 'collective' : 'individual';
+  const people = await peopleOfUnit(deps.db, unitId);
+  const unit = await getUnit(deps.db, unitId);
+  const ruleSet = ruleSetFor(new Date().toISOString());
+  return renderPage(
+    request,
+    reply,
+    'draft-form',
+    {
+      title: opts.state ? 'Sửa hồ sơ đề nghị' : 'Lập hồ sơ đề nghị khen thưởng',
+      state: opts.state ?? null,
+      awards: NOMINABLE,
+      award: award && award.nominable ? award : null,
+      subject,
+      people,
+      unit,
+      campaigns: campaignsOf(deps),
+      items: award && award.nominable ? requiredDossierItems(award, subject) : [],
+      references: Object.fromEntries((opts.state?.draft.dossier ?? []).map((d) => [d.code, d.reference])),
+      quotaLimit: unit ? quotaLimit(unit, subject, ruleSet) : null,
+      error: opts.error ?? null,
+    },
+    opts.status ?? 200,
+  );
+}
+
+export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  // --------------------------------------------------------------------------------------------- inbox
+  app.get<{ Querystring: { trang?: string } }>('/', async (request, reply) => {
+    const account = accountOf(request);
+    const query = inboxQuery(account);
+    const page = await listCases(
+      deps,
+      query ?? { kind: 'nomination', status: 'open', overdueAt: new Date().toISOString() },
+      { pageSize: PAGE_SIZE, next: request.query.trang ?? null },
+    );
+    return renderPage(request, reply, 'inbox', {
+      title: 'Việc cần làm',
+      page,
+      adminView: query === null,
+      canCreate: account.user.roles.some((r) => r === 'unit_clerk' || r === 'unit_head'),
+    });
+  });
+
+  // ---------------------------------------------------------------------------------- new nomination
+  app.get<{ Querystring: { award?: string; subject?: string } }>('/de-nghi/moi', async (request, reply) => {
+    requireRole(request, ['unit_clerk', 'unit_head']);
+    return renderDraftForm(deps, request, reply, { awardCode: request.query.award, subject: request.query.subject });
+  });
+
+  app.post<{ Body: FormBody }>('/de-nghi', async (request, reply) => {
+    const account = requireRole(request, ['unit_clerk', 'unit_head']);
+    const body = request.body ?? {};
+    let draft: NominationDraft;
+    try {
+      draft = await draftFromForm(deps, account.user.unitId, body);
+    } catch (error) {
+      if (error instanceof WebError && error.status === 400)
+        return renderDraftForm(deps, request, reply, {
+          awardCode: str(body, 'awardCode'),
+          subject: str(body, 'subject'),
+          error: error.vi,
+          status: 400,
+        });
+      throw error;
+    }
+    const campaign = campaignsOf(deps).find((c) => c.id === str(body, 'campaignId'));
+    if (!campaign) throw badRequest('Chưa chọn đợt, phong trào thi đua.', 'unknown campaign');
+    const role = account.user.roles.includes('unit_clerk') ? 'unit_clerk' : 'unit_head';
+    const caseId = await deps.cases.startNomination({
+      campaignId: campaign.id,
+      year: HAI_DUONG_2025.year,
+      track: str(body, 'track') === 'ad_hoc' ? 'ad_hoc' : 'regular',
+      unitId: account.user.unitId,
+      draft,
+      createdBy: actorWithRole(account, role),
+    });
+    return reply.redirect(`${helpers.caseUrl(caseId)}?ok=create`, 303);
+  });
+
+  // ---------------------------------------------------------------------------------------- case page
+  app.get<{ Params: { id: string } }>('/ho-so/:id', async (request, reply) => {
+    const account = accountOf(request);
+    const state = await loadCase(deps, request.params.id);
+    if (!canView(state, account)) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
+    return renderCase(deps, request, reply, state);
+  });
+
+  app.get<{ Params: { id: string } }>('/ho-so/:id/sua', async (request, reply) => {
+    const account = accountOf(request);
+    const state = await loadCase(deps, request.params.id);
+    if (!canView(state, account)) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
+    const actor = actorFor(state, account, 'edit');
+    if (actor instanceof Refusal) throw forbidden(actor.vi, actor.en);
+    return renderDraftForm(deps, request, reply, { state });
+  });
+
+  app.get<{ Params: { id: string } }>('/ho-so/:id/quyet-dinh', async (request, reply) => {
+    const account = accountOf(request);
+    const state = await loadCase(deps, request.params.id);
+    if (!canView(state, account)) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
+    if (!state.decision) throw notFound('Quyết định');
+    return renderPage(request, reply, 'decision', {
+      title: `Quyết định ${state.decision.number}`,
+      decision: {
+        number: state.decision.number,
+        date: state.decision.date,
+        signer: state.decision.signedBy.displayName,
+      },
+      award: awardByCode(state.draft.awardCode),
+      entries: [{ name: state.draft.nominee.displayName, unit: state.context.unit.name }],
+      year: state.year,
+    });
+  });
+
+  app.post<{ Params: { id: string; action: string }; Body: FormBody }>('/ho-so/:id/:action', async (request, reply) => {
+    const account = accountOf(request);
+    const action = request.params.action as ActionName;
+    if (!(action in ActionSchemas)) throw notFound('Thao tác');
+    const state = await loadCase(deps, request.params.id);
+    if (!canView(state, account)) {
+      request.log.warn({ caseId: state.caseId, action, user: account.user.id }, 'action on a case of another unit');
+      throw forbidden('Bạn không thuộc đơn vị có thẩm quyền với hồ sơ này.', 'not involved');
+    }
+    const actor = actorFor(state, account, action);
+    if (actor instanceof Refusal) {
+      request.log.warn({ caseId: state.caseId, action, code: actor.code, en: actor.en }, 'action refused (web)');
+      return renderCase(deps, request, reply, state, { error: actor.vi, status: 403 });
+    }
+    const body = request.body ?? {};
+    let input: Record<string, unknown>;
+    try {
+      input =
+        action === 'edit'
+          ? { actor, draft: await draftFromForm(deps, state.unitId, body) }
+          : validateAction(action, { actor, ...parseActionForm(action, body) });
+    } catch (error) {
+      if (error instanceof WebError && error.status === 400) {
+        if (action === 'edit') return renderDraftForm(deps, request, reply, { state, error: error.vi, status: 400 });
+        return renderCase(deps, request, reply, state, { error: error.vi, status: 400 });
+      }
+      throw error;
+    }
+    try {
+      await deps.cases.act(state.caseId, action, input as never);
+    } catch (error) {
+      if (error instanceof ActionRefusedError) {
+        request.log.warn({ caseId: state.caseId, action, code: error.code, en: error.en }, 'action refused (workflow)');
+        const status = ['wrong-role', 'wrong-unit', 'not-involved', 'not-a-member', 'recused'].includes(error.code)
+          ? 403
+          : 422;
+        const fresh = await loadCase(deps, state.caseId);
+        return renderCase(deps, request, reply, fresh, { error: error.vi, status });
+      }
+      throw error;
+    }
+    return reply.redirect(`${helpers.caseUrl(state.caseId)}?ok=${action}`, 303);
+  });
+
+  // ------------------------------------------------------------------------------ cluster head (bulk)
+  app.get<{ Querystring: { trang?: string; ok?: string } }>('/cum', async (request, reply) => {
+    const account = requireRole(request, ['cluster_head']);
+    const page = await listCases(
+      deps,
+      { kind: 'nomination', status: 'open', waitingRole: 'cluster_head', waitingUnit: account.user.unitId },
+      { pageSize: 50, next: request.query.trang ?? null },
+    );
+    return renderPage(request, reply, 'bulk', {
+      title: 'Hồ sơ các đơn vị trong cụm chờ đề nghị',
+      page,
+      mode: 'endorse',
+      results: null,
+    });
+  });
+
+  app.post<{ Body: FormBody }>('/cum/de-nghi', async (request, reply) => {
+    const account = requireRole(request, ['cluster_head']);
+    const body = request.body ?? {};
+    const chosen: { caseId: string; rank: number }[] = [];
+    for (let i = 0; i < 200; i++) {
+      const caseId = str(body, `id_${i}`);
+      if (!caseId) break;
+      if (str(body, `chon_${i}`) !== 'on') continue;
+      const rank = Number(str(body, `rank_${i}`));
+      if (!Number.isInteger(rank) || rank < 1) throw badRequest('Thứ tự xếp hạng phải là số nguyên từ 1.', 'bad rank');
+      chosen.push({ caseId, rank });
+    }
+    if (chosen.length === 0) throw badRequest('Chưa chọn hồ sơ nào.', 'nothing chosen');
+    const actor = actorWithRole(account, 'cluster_head');
+    const ranks = new Map(chosen.map((c) => [c.caseId, c.rank]));
+    const results = await deps.cases.bulk([...ranks.keys()], 'endorse', (caseId) => ({
+      actor,
+      rank: ranks.get(caseId)!,
+    }));
+    const page = await listCases(
+      deps,
+      { kind: 'nomination', status: 'open', waitingRole: 'cluster_head', waitingUnit: account.user.unitId },
+      { pageSize: 50 },
+    );
+    return renderPage(request, reply, 'bulk', { title: 'Kết quả đề nghị', page, mode: 'endorse', results });
+  });
+
+  // -------------------------------------------------------------------------------- leadership (bulk)
+  app.get<{ Querystring: { trang?: string } }>('/phe-duyet', async (request, reply) => {
+    const account = requireRole(request, ['leadership']);
+    const page = await listCases(
+      deps,
+      { kind: 'nomination', status: 'open', waitingRole: 'leadership', waitingUnit: account.user.unitId },
+      { pageSize: 50, next: request.query.trang ?? null },
+    );
+    return renderPage(request, reply, 'bulk', { title: 'Hồ sơ chờ phê duyệt', page, mode: 'approve', results: null });
+  });
+
+  app.post<{ Body: FormBody }>('/phe-duyet', async (request, reply) => {
+    const account = requireRole(request, ['leadership']);
+    const body = request.body ?? {};
+    const caseIds: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const caseId = str(body, `id_${i}`);
+      if (!caseId) break;
+      if (str(body, `chon_${i}`) === 'on') caseIds.push(caseId);
+    }
+    if (caseIds.length === 0) throw badRequest('Chưa chọn hồ sơ nào.', 'nothing chosen');
+    const actor = actorWithRole(account, 'leadership');
+    const decisionNumber = str(body, 'decisionNumber');
+    const decisionDate = dateFromForm(str(body, 'decisionDate'), 'Ngày quyết định');
+    validateAction('approve', { actor, decisionNumber, decisionDate });
+    const results = await deps.cases.bulk(caseIds, 'approve', () => ({ actor, decisionNumber, decisionDate }));
+    const page = await listCases(
+      deps,
+      { kind: 'nomination', status: 'open', waitingRole: 'leadership', waitingUnit: account.user.unitId },
+      { pageSize: 50 },
+    );
+    return renderPage(request, reply, 'bulk', { title: 'Kết quả phê duyệt', page, mode: 'approve', results });
+  });
+
+  // ------------------------------------------------------------------------------------------ ICS
+  app.get<{ Params: { file: string } }>('/lich/:file', async (request, reply) => {
+    const unitId = request.params.file.replace(/\.ics$/, '');
+    const unit = await getUnit(deps.db, unitId);
+    if (!unit) throw notFound('Đơn vị');
+    const ics = buildUnitCalendar({
+      plan: HAI_DUONG_2025,
+      unitId: unit.id,
+      unitName: unit.name,
+      generatedAt: new Date().toISOString(),
+    });
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${unit.id}.ics"`)
+      .send(ics);
+  });
+}

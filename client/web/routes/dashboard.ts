@@ -1,0 +1,54 @@
+/**
+ * The dashboard: counts from visibility (Temporal's count API, one query per bar, never one query per case),
+ * drawn as inline SVG bar charts: the year's funnel by stage, progress and overdue cases per cluster.
+ */
+import type { FastifyInstance } from 'fastify';
+import { listClusters } from '../../../activities/store/directory.js';
+import { STAGE_LABELS } from '../../../domain/i18n.js';
+import { NOMINATION_STAGES } from '../../../domain/stages.js';
+import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
+import { barChart, renderPage } from '../render.js';
+import { accountOf, type WebDeps } from '../server.js';
+
+export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  app.get<{ Querystring: { nam?: string } }>('/thong-ke', async (request, reply) => {
+    accountOf(request);
+    const year = /^\d{4}$/.test(request.query.nam ?? '') ? Number(request.query.nam) : HAI_DUONG_2025.year;
+    const now = new Date().toISOString();
+    const count = (filter: Parameters<typeof deps.cases.countCases>[0]) =>
+      deps.cases.countCases({ kind: 'nomination', year, ...filter });
+    const funnel = await Promise.all(
+      NOMINATION_STAGES.map(async (stage) => ({ label: STAGE_LABELS[stage], value: await count({ stage }) })),
+    );
+    const clusters = await listClusters(deps.db);
+    const perCluster = await Promise.all(
+      clusters.map(async (c) => ({
+        name: c.name,
+        open: await count({ cluster: c.id, status: 'open' }),
+        awarded: await count({ cluster: c.id, stage: 'awarded' }),
+        overdue: await count({ cluster: c.id, status: 'open', overdueAt: now }),
+        registrations: await deps.cases.countCases({ kind: 'registration', cluster: c.id, year }),
+        compacts: await deps.cases.countCases({ kind: 'compact', cluster: c.id, year }),
+      })),
+    );
+    const overdueTotal = await count({ status: 'open', overdueAt: now });
+    return renderPage(request, reply, 'dashboard', {
+      title: 'Thống kê',
+      year,
+      overdueTotal,
+      perCluster,
+      funnelSvg: barChart(funnel, `Số hồ sơ đề nghị năm ${year} theo bước`),
+      progressSvg: barChart(
+        perCluster.flatMap((c) => [
+          { label: `${c.name}: đang xét`, value: c.open, tone: 'info' as const },
+          { label: `${c.name}: đã khen thưởng`, value: c.awarded, tone: 'ok' as const },
+        ]),
+        'Tiến độ theo cụm, khối thi đua',
+      ),
+      overdueSvg: barChart(
+        perCluster.map((c) => ({ label: c.name, value: c.overdue, tone: 'warn' as const })),
+        'Hồ sơ quá hạn theo cụm, khối thi đua',
+      ),
+    });
+  });
+}

@@ -1,0 +1,328 @@
+/**
+ * The web UI over HTTP (fastify.inject against the real server, real Temporal dev server and worker):
+ * sign-in, sessions and security headers; every action by a wrong role or a foreign unit is 403 and changes
+ * nothing; a form without its CSRF token is refused; script payloads in text fields come back escaped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionName } from '../../domain/nomination/actions.js';
+import { buildWebServer } from '../../client/web/server.js';
+import { uniqueId } from '../harness/temporal.js';
+import { Agent, caseUrl, eventually, startWebWorld, TEMPORAL_UI_URL, type WebWorld } from './web-support.js';
+
+let w: WebWorld;
+
+beforeAll(async () => {
+  w = await startWebWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+async function startCase(unitId = 'hd-kv2') {
+  const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId });
+  const handle = await w.world.startNomination({ unitId, draft, campaignId: uniqueId('camp') });
+  return handle.workflowId;
+}
+
+async function snapshot(caseId: string) {
+  const s = await w.cases.getCase(caseId);
+  return {
+    stage: s.stage,
+    audit: s.audit.length,
+    votes: s.votes.length,
+    dueAt: s.dueAt,
+    draft: JSON.stringify(s.draft),
+  };
+}
+
+const FORMS: Record<Exclude<ActionName, 'edit'>, Record<string, string>> = {
+  submit: { note: 'ok' },
+  endorse: { rank: '1' },
+  verify: { complete: 'yes' },
+  vote: { choice: 'yes' },
+  close_vote: {},
+  approve: { decisionNumber: '1/QĐ-VKSHD', decisionDate: '01/01/2025' },
+  return: { reason: 'Lý do trả lại', toStep: 'unit' },
+  reject: { reason: 'Không đủ điều kiện' },
+  withdraw: { reason: 'Đơn vị rút' },
+  hold: { reason: 'Có khiếu nại' },
+  resume: { reason: 'Đã giải quyết' },
+  revoke: { reason: 'Hủy quyết định' },
+  extend: { newDue: '31/12/2030', reason: 'Gia hạn thêm' },
+  comment: { text: 'Ghi chú' },
+  record_external_decision: { outcome: 'approved', decisionNumber: '2/QĐ', decisionDate: '01/01/2025' },
+};
+
+describe('sign-in, sessions, headers', () => {
+  it('refuses a wrong password in Vietnamese, signs in with a HttpOnly SameSite cookie, signs out', async () => {
+    const agent = new Agent(w.app);
+    const anonymous = await agent.get('/');
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/dang-nhap');
+
+    const page = await agent.get('/dang-nhap');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['x-frame-options']).toBeDefined();
+    expect(page.body).toContain('<html lang="vi">');
+
+    const wrong = await agent.post('/dang-nhap', { username: 'truong.kv2', password: 'sai-mat-khau' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+
+    const ok = await agent.post('/dang-nhap', { username: 'truong.kv2', password: 'tdkt2025', next: '/' });
+    expect(ok.statusCode).toBe(303);
+    const cookie = [ok.headers['set-cookie']].flat().find((c) => String(c).startsWith('tdkt_sid='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const inbox = await agent.get('/');
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.body).toContain('Việc cần làm');
+
+    const out = await agent.post('/dang-xuat', {});
+    expect(out.statusCode).toBe(303);
+    expect((await agent.get('/')).statusCode).toBe(303);
+  });
+
+  it('rate-limits sign-in attempts with a Vietnamese message', async () => {
+    const limited = await buildWebServer({
+      config: { TEMPORAL_UI_URL, OUTBOX_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:3000' },
+      db: w.world.db,
+      temporal: w.env.client,
+      cases: w.cases,
+      showOutbox: false,
+      signInLimit: { max: 2, timeWindowMs: 60_000 },
+      logLevel: 'silent',
+    });
+    try {
+      const agent = new Agent(limited);
+      await agent.get('/dang-nhap');
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++)
+        codes.push((await agent.post('/dang-nhap', { username: 'admin', password: 'x' })).statusCode);
+      expect(codes).toEqual([401, 401, 429]);
+      const last = await agent.post('/dang-nhap', { username: 'admin', password: 'tdkt2025' });
+      expect(last.statusCode).toBe(429);
+      expect(last.body).toContain('quá nhiều lần');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('authorisation: wrong role or foreign unit → 403, nothing changes', () => {
+  it('refuses every action to a user of another unit', async () => {
+    const caseId = await startCase();
+    const foreign = await Agent.as(w.app, 'vanthu.kv5');
+    const before = await snapshot(caseId);
+    expect((await foreign.get(caseUrl(caseId))).statusCode).toBe(403);
+    for (const [action, form] of Object.entries(FORMS)) {
+      const res = await foreign.post(`${caseUrl(caseId)}/${action}`, form);
+      expect(res.statusCode, action).toBe(403);
+    }
+    expect(await snapshot(caseId)).toEqual(before);
+    // A head of another unit cannot even edit or submit.
+    const otherHead = await Agent.as(w.app, 'truong.kv5');
+    expect((await otherHead.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(403);
+    expect(await snapshot(caseId)).toEqual(before);
+  });
+
+  it('refuses every action to roles that do not hold the case (in draft and in cluster review)', async () => {
+    const caseId = await startCase();
+    const clerk = await Agent.as(w.app, 'vanthu.kv2');
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const clusterHead = await Agent.as(w.app, 'cumtruong.c1');
+    const otherClusterHead = await Agent.as(w.app, 'cumtruong.c2');
+    const secretary = await Agent.as(w.app, 'thuongtruc');
+    const member = await Agent.as(w.app, 'uyvien1');
+    const leader = await Agent.as(w.app, 'vientruong');
+
+    // Draft: only the unit may act (clerk edits, head submits/withdraws); the clerk may not submit.
+    let before = await snapshot(caseId);
+    expect((await clerk.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(403);
+    for (const agent of [clusterHead, secretary, member, leader]) {
+      for (const action of ['submit', 'endorse', 'verify', 'approve', 'withdraw', 'vote'] as const) {
+        expect((await agent.post(`${caseUrl(caseId)}/${action}`, FORMS[action])).statusCode, action).toBe(403);
+      }
+    }
+    expect(await snapshot(caseId)).toEqual(before);
+
+    expect((await head.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(303);
+    before = await snapshot(caseId);
+    expect(before.stage).toBe('cluster_review');
+    const wrong: [Agent, ActionName[]][] = [
+      [
+        clerk,
+        [
+          'endorse',
+          'verify',
+          'vote',
+          'approve',
+          'return',
+          'reject',
+          'hold',
+          'extend',
+          'close_vote',
+          'revoke',
+          'submit',
+        ],
+      ],
+      [head, ['endorse', 'verify', 'approve', 'return', 'reject', 'hold', 'extend', 'submit']],
+      [otherClusterHead, ['endorse', 'return', 'reject', 'withdraw', 'comment']],
+      [member, ['endorse', 'verify', 'approve', 'return', 'reject', 'vote', 'extend']],
+      [leader, ['endorse', 'verify', 'return', 'reject', 'withdraw', 'resume']],
+      [secretary, ['endorse', 'approve', 'withdraw', 'resume', 'record_external_decision']],
+    ];
+    for (const [agent, actions] of wrong) {
+      for (const action of actions) {
+        const form = FORMS[action as Exclude<ActionName, 'edit'>];
+        expect((await agent.post(`${caseUrl(caseId)}/${action}`, form)).statusCode, action).toBe(403);
+      }
+    }
+    // The edit form of a case in review is refused too.
+    expect((await clerk.get(`${caseUrl(caseId)}/sua`)).statusCode).toBe(403);
+    expect(await snapshot(caseId)).toEqual(before);
+    // …and the right user succeeds.
+    expect((await clusterHead.post(`${caseUrl(caseId)}/endorse`, { rank: '1' })).statusCode).toBe(303);
+    expect((await snapshot(caseId)).stage).toBe('standing_body_check');
+  });
+
+  it('keeps admin pages from staff', async () => {
+    const clerk = await Agent.as(w.app, 'vanthu.kv2');
+    for (const url of ['/quan-tri/ho-so', '/quan-tri/danh-ba', '/quan-tri/quy-tac', '/phe-duyet', '/cum']) {
+      expect((await clerk.get(url)).statusCode, url).toBe(403);
+    }
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a form without its token and changes nothing', async () => {
+    const caseId = await startCase();
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const before = await snapshot(caseId);
+    const res = await head.post(`${caseUrl(caseId)}/submit`, {}, { withCsrf: false });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('mã chống giả mạo');
+    const forged = await head.post(`${caseUrl(caseId)}/submit`, { _csrf: 'forged-token' }, { withCsrf: false });
+    expect(forged.statusCode).toBe(403);
+    expect(await snapshot(caseId)).toEqual(before);
+    // Sign-in and sign-out forms are protected too.
+    const anonymous = new Agent(w.app);
+    expect(
+      (await anonymous.post('/dang-nhap', { username: 'admin', password: 'tdkt2025' }, { withCsrf: false })).statusCode,
+    ).toBe(403);
+    expect((await head.post('/dang-xuat', {}, { withCsrf: false })).statusCode).toBe(403);
+  });
+});
+
+describe('escaping', () => {
+  const payload = '<script>alert("xss")</script>';
+
+  it('shows script payloads in every text field escaped', async () => {
+    const clerk = await Agent.as(w.app, 'vanthu.kv2');
+    await clerk.get('/de-nghi/moi?award=giay-khen&subject=individual');
+    const people = await w.world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
+    const created = await clerk.post('/de-nghi', {
+      campaignId: w.campaign,
+      track: 'regular',
+      awardCode: 'giay-khen',
+      subject: 'individual',
+      personId: people.nominee.personId!,
+      'doc_to-trinh': payload,
+      'doc_bao-cao-thanh-tich': payload,
+      achievements: payload,
+    });
+    expect(created.statusCode).toBe(303);
+    const url = String(created.headers.location).split('?')[0]!;
+    await clerk.post(`${url}/comment`, { text: payload });
+    const head = await Agent.as(w.app, 'truong.kv2');
+    await head.post(`${url}/withdraw`, { reason: payload });
+    const page = await clerk.get(url);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(payload);
+    expect(page.body).toContain('&lt;script&gt;');
+    // The sign-in form echoes the username escaped.
+    const anonymous = new Agent(w.app);
+    await anonymous.get('/dang-nhap');
+    const echoed = await anonymous.post('/dang-nhap', { username: '"><script>x</script>', password: 'x' });
+    expect(echoed.body).not.toContain('<script>x</script>');
+  });
+});
+
+describe('bad input', () => {
+  it('shows the Vietnamese message and changes nothing', async () => {
+    const caseId = await startCase();
+    const head = await Agent.as(w.app, 'truong.kv2');
+    await head.post(`${caseUrl(caseId)}/submit`, {});
+    const clusterHead = await Agent.as(w.app, 'cumtruong.c1');
+    const before = await snapshot(caseId);
+    const bad = await clusterHead.post(`${caseUrl(caseId)}/endorse`, { rank: 'abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Thứ tự xếp hạng');
+    const tooShort = await clusterHead.post(`${caseUrl(caseId)}/return`, { reason: 'x', toStep: 'unit' });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.body).toContain('Lý do phải có ít nhất 3 ký tự');
+    expect(await snapshot(caseId)).toEqual(before);
+  });
+});
+
+describe('pages', () => {
+  it('inbox per role, admin history with the raw events and the Temporal UI link, rule sets, book, dashboard, ICS', async () => {
+    const caseId = await startCase();
+    const head = await Agent.as(w.app, 'truong.kv2');
+    await eventually(async () => expect((await head.get('/')).body).toContain(encodeURIComponent(caseId)));
+    await head.post(`${caseUrl(caseId)}/submit`, {});
+    const clusterHead = await Agent.as(w.app, 'cumtruong.c1');
+    await eventually(async () => expect((await clusterHead.get('/')).body).toContain(encodeURIComponent(caseId)));
+    await eventually(async () => expect((await clusterHead.get('/cum')).body).toContain(encodeURIComponent(caseId)));
+
+    const admin = await Agent.as(w.app, 'admin');
+    const history = await admin.get(`/quan-tri/ho-so/${encodeURIComponent(caseId)}`);
+    expect(history.statusCode).toBe(200);
+    expect(history.body).toContain(`${TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(caseId)}`);
+    expect(history.body).toContain('WorkflowExecutionStarted');
+    expect(history.body).toContain('ký, trình hồ sơ');
+    await eventually(async () => {
+      const search = await admin.get('/quan-tri/ho-so?unit=hd-kv2&status=open');
+      expect(search.statusCode).toBe(200);
+      expect(search.body).toContain(encodeURIComponent(caseId));
+    });
+    const rules = await admin.get('/quan-tri/quy-tac');
+    expect(rules.body).toContain('Cần xác nhận');
+    const book = await admin.get('/so-khen-thuong?year=2024');
+    expect(book.body).toContain('Chiến sĩ thi đua cơ sở');
+    const csv = await admin.get('/so-khen-thuong/xuat.csv?year=2024');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Số quyết định');
+    const xlsx = await admin.get('/so-khen-thuong/xuat.xlsx?year=2024');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const dashboard = await admin.get('/thong-ke');
+    expect(dashboard.body).toContain('<svg');
+    const ics = await new Agent(w.app).get('/lich/hd-kv2.ics');
+    expect(ics.body).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('imports the directory with a dry run report', async () => {
+    const admin = await Agent.as(w.app, 'admin');
+    await admin.get('/quan-tri/danh-ba');
+    const csv =
+      'id,fullName,unitId,position,email\nhd-kv2-moi1,Nguyễn Thị Mới,hd-kv2,Chuyên viên,\nbad id,X,khong-co,Chuyên viên,';
+    const dry = await admin.post('/quan-tri/danh-ba', { format: 'csv', kind: 'people', text: csv, dryRun: 'on' });
+    expect(dry.statusCode).toBe(422);
+    expect(dry.body).toContain('dòng 3');
+    const good = csv.split('\n').slice(0, 2).join('\n');
+    const dryOk = await admin.post('/quan-tri/danh-ba', { format: 'csv', kind: 'people', text: good, dryRun: 'on' });
+    expect(dryOk.statusCode).toBe(200);
+    expect(dryOk.body).toContain('Không có lỗi');
+    const applied = await admin.post('/quan-tri/danh-ba', {
+      format: 'json',
+      text: JSON.stringify({
+        people: [
+          { id: 'hd-kv2-moi1', fullName: 'Nguyễn Thị Mới', unitId: 'hd-kv2', position: 'Chuyên viên', email: null },
+        ],
+      }),
+    });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.body).toContain('Đã nhập dữ liệu');
+  });
+});
