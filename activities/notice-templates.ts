@@ -4,22 +4,12 @@
  */
 import { formatDateVN } from '../domain/calendar.js';
 import { findAward } from '../domain/catalogue.js';
-import { STAGE_LABELS_VI } from '../domain/nomination/labels.js';
+import { STAGE_LABELS as STAGE_LABELS_VI } from '../domain/i18n.js';
+import type { NoticeEvent } from '../domain/nomination/machine.js';
 import type { CaseSummary } from '../domain/nomination/summary.js';
 
-export type NoticeEventName =
-  | 'stage_entered'
-  | 'returned'
-  | 'rejected'
-  | 'withdrawn'
-  | 'held'
-  | 'resumed'
-  | 'awarded'
-  | 'forwarded'
-  | 'revoked'
-  | 'extended'
-  | 'reminder'
-  | 'escalation';
+/** Every mail a case sends: the machine's notices, plus the reminders and escalations of its timers. */
+export type NoticeEventName = NoticeEvent | 'reminder' | 'escalation';
 
 export interface RenderedNotice {
   subject: string;

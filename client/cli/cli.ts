@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatDateTimeVN, formatDateVN } from '../../domain/calendar.js';
 import { ACTION_NAMES, DraftSchema, type ActionName, type ActionRequest } from '../../domain/nomination/actions.js';
-import { STAGE_LABELS_VI } from '../../domain/nomination/labels.js';
+import { STAGE_LABELS as STAGE_LABELS_VI } from '../../domain/i18n.js';
 import type { NominationState } from '../../domain/nomination/types.js';
 import type { Actor, ActingMode } from '../../domain/org.js';
 import { NOMINATION_TRACKS } from '../../domain/stages.js';

@@ -4,7 +4,7 @@
  */
 import type { Actor, Role } from '../org.js';
 import type { NominationStage } from '../stages.js';
-import { ROLE_LABELS_VI, STAGE_LABELS_VI } from './labels.js';
+import { ROLE_LABELS as ROLE_LABELS_VI, STAGE_LABELS as STAGE_LABELS_VI } from '../i18n.js';
 import type { ActionName } from './actions.js';
 import { refuse } from './refusal.js';
 import type { NominationState } from './types.js';

@@ -318,12 +318,6 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
     if (to.length > 0)
       effects.push({ type: 'notify', event: 'stage_entered', to, key: noticeKey(state, 'stage_entered') });
   };
-  const close = (stage: NominationStage, event: NoticeEvent, reason: string) => {
-    enterStage(state, stage, ctx);
-    if (state.quotaReserved) effects.push({ type: 'releaseQuota' });
-    effects.push({ type: 'notify', event, to: everyoneConcerned(state), key: noticeKey(state, event) });
-    void reason;
-  };
 
   switch (action.name) {
     case 'edit':
@@ -381,14 +375,7 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
           key: noticeKey(state, 'forwarded'),
         });
       } else {
-        enterStage(state, 'awarded', ctx);
-        effects.push({ type: 'recordAward' });
-        effects.push({
-          type: 'notify',
-          event: 'awarded',
-          to: everyoneConcerned(state),
-          key: noticeKey(state, 'awarded'),
-        });
+        effects.push(...conclude(state, ctx, 'awarded'));
       }
       record(null, {
         decisionNumber: action.input.decisionNumber,
@@ -410,11 +397,11 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
       break;
     }
     case 'reject':
-      close('rejected', 'rejected', action.input.reason);
+      effects.push(...conclude(state, ctx, 'rejected'));
       record(action.input.reason);
       break;
     case 'withdraw':
-      close('withdrawn', 'withdrawn', action.input.reason);
+      effects.push(...conclude(state, ctx, 'withdrawn'));
       record(action.input.reason);
       break;
     case 'hold':
@@ -507,14 +494,7 @@ function closeVote(state: NominationState, ctx: MachineContext, note: string | n
       key: noticeKey(state, 'stage_entered'),
     });
   } else {
-    enterStage(state, 'rejected', ctx);
-    if (state.quotaReserved) effects.push({ type: 'releaseQuota' });
-    effects.push({
-      type: 'notify',
-      event: 'rejected',
-      to: everyoneConcerned(state),
-      key: noticeKey(state, 'rejected'),
-    });
+    effects.push(...conclude(state, ctx, 'rejected'));
   }
   state.audit.push(
     audit(state, ctx.now, 'vote-closed', null, from, state.stage, tally.passed ? null : 'Không đạt tỷ lệ biểu quyết', {
@@ -525,6 +505,23 @@ function closeVote(state: NominationState, ctx: MachineContext, note: string | n
       passed: tally.passed,
     }),
   );
+  return effects;
+}
+
+/**
+ * Ends the journey with its outcome: an award goes to the book, a rejection or withdrawal gives the quota place back;
+ * everyone concerned is told either way.
+ */
+function conclude(
+  state: NominationState,
+  ctx: MachineContext,
+  outcome: 'awarded' | 'rejected' | 'withdrawn',
+): Effect[] {
+  enterStage(state, outcome, ctx);
+  const effects: Effect[] = [];
+  if (outcome === 'awarded') effects.push({ type: 'recordAward' });
+  else if (state.quotaReserved) effects.push({ type: 'releaseQuota' });
+  effects.push({ type: 'notify', event: outcome, to: everyoneConcerned(state), key: noticeKey(state, outcome) });
   return effects;
 }
 
@@ -539,21 +536,7 @@ export function applyForwardOutcome(
   if (state.stage !== 'forwarded' || !state.forwarding || state.forwarding.outcome !== 'pending') return [];
   state.forwarding = { ...state.forwarding, outcome, detail };
   const from = state.stage;
-  const effects: Effect[] = [];
-  if (outcome === 'approved') {
-    enterStage(state, 'awarded', ctx);
-    effects.push({ type: 'recordAward' });
-    effects.push({ type: 'notify', event: 'awarded', to: everyoneConcerned(state), key: noticeKey(state, 'awarded') });
-  } else {
-    enterStage(state, 'rejected', ctx);
-    if (state.quotaReserved) effects.push({ type: 'releaseQuota' });
-    effects.push({
-      type: 'notify',
-      event: 'rejected',
-      to: everyoneConcerned(state),
-      key: noticeKey(state, 'rejected'),
-    });
-  }
+  const effects = conclude(state, ctx, outcome === 'approved' ? 'awarded' : 'rejected');
   if (!actor)
     state.audit.push(
       audit(state, ctx.now, 'forward-outcome', null, from, state.stage, outcome === 'rejected' ? detail : null, {

@@ -57,12 +57,12 @@ describe('tdkt CLI end to end (dev server, real SMTP, embedded database)', () =>
     const wrong = await tdkt('act', caseId, 'endorse', '--as', 'cumtruong.c1', '--input', '{"rank":1}');
     expect(wrong.code).toBe(1);
     expect(wrong.err.join('\n')).toContain(
-      'Bị từ chối: Không thể thực hiện thao tác này khi hồ sơ đang ở bước “Đơn vị đang soạn”',
+      'Bị từ chối: Không thể thực hiện thao tác này khi hồ sơ đang ở bước “Đang soạn”',
     );
     expect((await tdkt('act', caseId, 'submit', '--as', 'nobody')).err[0]).toContain('Không có người dùng');
     expect((await tdkt('act', caseId, 'return', '--as', 'truong.kv2', '--input', '{not json')).code).toBe(2);
 
-    expect((await tdkt('act', caseId, 'submit', '--as', 'truong.kv2')).out[0]).toContain('Cụm trưởng xem xét');
+    expect((await tdkt('act', caseId, 'submit', '--as', 'truong.kv2')).out[0]).toContain('Cụm, khối thi đua xem xét');
     await waitFor(async () => {
       const listed = await tdkt('list', '--campaign', campaignId, '--stage', 'cluster_review', '--json');
       expect(listed.err).toEqual([]);
@@ -123,9 +123,9 @@ describe('tdkt CLI end to end (dev server, real SMTP, embedded database)', () =>
     expect(award.text).toContain(`http://tdkt.test/ho-so/${encodeURIComponent(caseId)}`);
     // Each step told the next actor: cluster head, standing body, the council (each member), the leadership.
     const subjects = caseMails().map((m) => `${m.subject} → ${m.to.join(',')}`);
-    expect(subjects.some((s) => s.includes('Cụm trưởng xem xét') && s.includes('cumtruong.c1@'))).toBe(true);
+    expect(subjects.some((s) => s.includes('Cụm, khối thi đua xem xét') && s.includes('cumtruong.c1@'))).toBe(true);
     expect(subjects.some((s) => s.includes('Thường trực Hội đồng thẩm định') && s.includes('thuongtruc@'))).toBe(true);
-    expect(subjects.some((s) => s.includes('Hội đồng biểu quyết') && s.includes('uyvien5@'))).toBe(true);
-    expect(subjects.some((s) => s.includes('Lãnh đạo phê duyệt') && s.includes('vientruong@'))).toBe(true);
+    expect(subjects.some((s) => s.includes('Hội đồng xét, bỏ phiếu') && s.includes('uyvien5@'))).toBe(true);
+    expect(subjects.some((s) => s.includes('Chờ Lãnh đạo phê duyệt') && s.includes('vientruong@'))).toBe(true);
   });
 });

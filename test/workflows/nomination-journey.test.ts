@@ -4,10 +4,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
-import { vnDateKey } from '../../domain/calendar.js';
-import { actionUpdates, nominationStateQuery } from '../../workflows/nomination/messages.js';
+import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import { journey } from '../support/journey.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
@@ -26,36 +26,15 @@ describe('nomination journey (time skipping)', () => {
     const draft = await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
     const handle = await world.startNomination({ unitId: 'hd-kv2', draft });
 
-    const submitted = await handle.executeUpdate(actionUpdates.submit, {
-      args: [{ actor: await world.actor('truong.kv2') }],
-    });
-    expect(submitted.stage).toBe('cluster_review');
-    await handle.executeUpdate(actionUpdates.endorse, {
-      args: [{ actor: await world.actor('cumtruong.c1'), rank: 1 }],
-    });
-    await handle.executeUpdate(actionUpdates.verify, {
-      args: [{ actor: await world.actor('thuongtruc'), complete: true }],
-    });
-    for (const member of [
-      'vientruong',
-      'phovientruong',
-      'thuongtruc',
-      'uyvien1',
-      'uyvien2',
-      'uyvien3',
-      'uyvien4',
-      'uyvien5',
-    ]) {
-      await handle.executeUpdate(actionUpdates.vote, { args: [{ actor: await world.actor(member), choice: 'yes' }] });
-    }
+    const j = journey(world, handle);
+    expect((await j.submit()).stage).toBe('cluster_review');
+    await j.endorse();
+    await j.verify();
+    await j.voteAll('yes');
     const state = await handle.query(nominationStateQuery);
     expect(state.stage).toBe('leadership_approval');
     expect(state.tally?.passed).toBe(true);
-
-    const today = vnDateKey(new Date(await env.currentTimeMs()).toISOString());
-    const approved = await handle.executeUpdate(actionUpdates.approve, {
-      args: [{ actor: await world.actor('vientruong'), decisionNumber: '123/QĐ-VKS', decisionDate: today }],
-    });
+    const approved = await j.approve();
     expect(approved.stage).toBe('awarded');
 
     const outcome = await handle.result();

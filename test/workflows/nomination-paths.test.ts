@@ -99,7 +99,7 @@ describe('nomination paths (time skipping)', () => {
     const j = journey(world, handle);
     await j.submit();
     expect(await refusalOf(j.act('withdraw', 'vanthu.kv2', { reason: 'Rút để bổ sung hồ sơ' }))).toContain(
-      'Cán bộ TĐKT đơn vị',
+      'Cán bộ làm công tác thi đua, khen thưởng của đơn vị',
     );
     await j.act('withdraw', 'truong.kv2', { reason: 'Rút để bổ sung hồ sơ' });
     expect((await handle.result()).stage).toBe('withdrawn');
