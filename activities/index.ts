@@ -6,6 +6,7 @@
  */
 import { createCaseActivities, type CaseActivityDeps } from './cases.js';
 import { createMailActivities } from './mail.js';
+import { createPlanActivities } from './plan.js';
 
 export type ActivityDeps = CaseActivityDeps;
 
@@ -13,6 +14,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createMailActivities(deps.mail),
     ...createCaseActivities(deps),
+    ...createPlanActivities(deps),
   };
 }
 

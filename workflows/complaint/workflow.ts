@@ -1,0 +1,221 @@
+/**
+ * A complaint about a commendation (`complaint/<id>`): filed against a nomination case or a book row, handled
+ * by the standing body within the rule set's 'complaint.resolveDays'. `hold_case` holds the running nomination
+ * (its own `hold` Update, sent by an activity through the Temporal client, so the nomination's rules decide);
+ * `resolve` closes it: the hold is released (`resume`), and an upheld complaint may revoke the award — through
+ * the nomination's `revoke` Update while its case is still open, else on the book row.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  ComplaintActionSchemas,
+  ComplaintStartSchema,
+  checkComplaintAction,
+  complaintFacts,
+  complaintPendingReminders,
+  complaintReminderNotice,
+  initialComplaintState,
+  type ComplaintAction,
+  type ComplaintActionName,
+  type ComplaintStartInput,
+  type ComplaintState,
+} from '../../domain/plan-year/complaint.js';
+import { standingBody, type NoticeDraft } from '../../domain/plan-year/common.js';
+import { ruleSetFor } from '../../domain/rules/index.js';
+import { SA } from '../../domain/search-attributes.js';
+import { nowIso } from '../shared/clock.js';
+import { ACTION_REFUSED, asFailure, parseOrRefuse } from '../shared/refusals.js';
+import { isDue, sendDueReminders, sendNotice, waitForChangeOr, yearActivities } from '../plan/shell.js';
+import { complaintStateQuery, complaintUpdates, type ComplaintResult } from './messages.js';
+
+function publish(state: ComplaintState): void {
+  upsertSearchAttributes([
+    { key: SA.kind, value: 'complaint' },
+    { key: SA.stage, value: state.stage },
+    { key: SA.status, value: state.stage === 'resolved' ? 'closed' : 'open' },
+    { key: SA.dueAt, value: new Date(state.dueAt) },
+    { key: SA.waitingRole, value: state.stage === 'resolved' ? null : 'council_secretary' },
+    {
+      key: SA.waitingUnit,
+      value: state.stage === 'resolved' ? null : (state.council.secretariatUnitId ?? state.council.unitId),
+    },
+  ]);
+}
+
+function refused(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: ACTION_REFUSED, message, nonRetryable: true });
+}
+
+export async function complaint(input: ComplaintStartInput): Promise<ComplaintState> {
+  const workflowId = workflowInfo().workflowId;
+  const start = parseOrRefuse(ComplaintStartSchema, input);
+  const state = initialComplaintState(start, ruleSetFor(nowIso()), nowIso());
+  const outbox: NoticeDraft[] = [
+    {
+      event: 'complaint_filed',
+      key: 'complaint.filed',
+      to: standingBody(state.council),
+      headline: `Đơn khiếu nại về thi đua, khen thưởng: ${state.complaintId}`,
+      facts: complaintFacts(state),
+    },
+  ];
+  let version = 0;
+  const changed = () => {
+    version += 1;
+    publish(state);
+  };
+  const result = (): ComplaintResult => ({
+    workflowId,
+    stage: state.stage,
+    held: !!state.hold && !state.hold.released,
+  });
+
+  // Handlers wait on activities: run them one at a time, re-checking after waiting their turn.
+  let busy = Promise.resolve();
+  const serial = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const previous = busy;
+    let release!: () => void;
+    busy = new Promise((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  };
+  const parse = (name: ComplaintActionName, raw: unknown): ComplaintAction =>
+    ({ name, input: parseOrRefuse(ComplaintActionSchemas[name], raw) }) as ComplaintAction;
+
+  setHandler(
+    complaintUpdates.hold_case,
+    (raw: unknown) =>
+      serial(async () => {
+        const action = parse('hold_case', raw);
+        asFailure(() => checkComplaintAction(state, action));
+        if (action.name !== 'hold_case' || state.target.kind !== 'nomination')
+          throw refused('Không có hồ sơ để tạm dừng.');
+        const held = await yearActivities.nominationAction({
+          caseId: state.target.caseId,
+          action: 'hold',
+          actor: action.input.actor,
+          reason: action.input.reason,
+          complaintId: state.complaintId,
+        });
+        if (!held.ok) throw refused(`Hồ sơ ${state.target.caseId} không tạm dừng được: ${held.reason}`);
+        const now = nowIso();
+        state.hold = { caseId: state.target.caseId, by: action.input.actor, at: now, released: false };
+        state.audit.push({
+          at: now,
+          action: 'hold_case',
+          actor: action.input.actor,
+          reason: action.input.reason,
+          details: { caseId: state.target.caseId, stage: held.stage },
+        });
+        changed();
+        return result();
+      }),
+    { validator: (raw: unknown) => asFailure(() => checkComplaintAction(state, parse('hold_case', raw))) },
+  );
+
+  setHandler(
+    complaintUpdates.resolve,
+    (raw: unknown) =>
+      serial(async () => {
+        const action = parse('resolve', raw);
+        asFailure(() => checkComplaintAction(state, action));
+        if (action.name !== 'resolve') throw refused('Thao tác không hợp lệ.');
+        const { actor, outcome, revokeAward, reason } = action.input;
+        let revoked = false;
+        if (revokeAward) revoked = await revoke(actor, reason);
+        if (state.hold && !state.hold.released) {
+          // The hold is released by the standing body that placed it (the nomination lets only it resume).
+          const resumed = await yearActivities.nominationAction({
+            caseId: state.hold.caseId,
+            action: 'resume',
+            actor: state.hold.by,
+            reason: `Đã giải quyết khiếu nại ${state.complaintId}: ${reason}`,
+          });
+          state.hold.released = true;
+          state.audit.push({
+            at: nowIso(),
+            action: 'release_hold',
+            actor: state.hold.by,
+            reason,
+            details: { ok: resumed.ok, detail: resumed.ok ? resumed.stage : resumed.reason },
+          });
+        }
+        const now = nowIso();
+        state.stage = 'resolved';
+        state.resolution = { outcome, revokeAward, reason, by: actor, at: now, revoked };
+        state.audit.push({ at: now, action: 'resolve', actor, reason, details: { outcome, revoked } });
+        outbox.push({
+          event: 'complaint_resolved',
+          key: 'complaint.resolved',
+          to: [...standingBody(state.council), { userId: state.filedBy.userId }],
+          headline: `Kết quả giải quyết đơn khiếu nại ${state.complaintId}: ${outcome === 'upheld' ? 'có cơ sở' : 'không có cơ sở'}`,
+          facts: [...complaintFacts(state), ['Kết luận', reason], ['Hủy khen thưởng', revoked ? 'Có' : 'Không']],
+        });
+        changed();
+        return result();
+      }),
+    { validator: (raw: unknown) => asFailure(() => checkComplaintAction(state, parse('resolve', raw))) },
+  );
+  setHandler(complaintStateQuery, () => state);
+
+  /** Revokes the award the complaint is about; refuses (changing nothing) when there is none to revoke. */
+  async function revoke(actor: ComplaintState['filedBy'], reason: string): Promise<boolean> {
+    const target = state.target;
+    if (target.kind === 'book') {
+      const { changed: done } = await yearActivities.revokeBookEntry({
+        caseKey: target.caseKey,
+        reason,
+        by: actor.userId,
+      });
+      return done;
+    }
+    const nomination = await yearActivities.describeNomination({ caseId: target.caseId });
+    if (nomination.running && nomination.stage === 'awarded') {
+      const r = await yearActivities.nominationAction({ caseId: target.caseId, action: 'revoke', actor, reason });
+      if (!r.ok) throw refused(`Không hủy được khen thưởng: ${r.reason}`);
+      return true;
+    }
+    if (nomination.bookEntryKey) {
+      const { changed: done } = await yearActivities.revokeBookEntry({
+        caseKey: nomination.bookEntryKey,
+        reason,
+        by: actor.userId,
+      });
+      return done;
+    }
+    throw refused('Hồ sơ chưa có quyết định khen thưởng: không có gì để hủy.');
+  }
+
+  publish(state);
+  for (;;) {
+    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    if (state.stage === 'resolved') break;
+    const now = nowIso();
+    const pending = complaintPendingReminders(state);
+    const due = pending.filter((r) => isDue(r, now));
+    if (due.length > 0) {
+      await sendDueReminders(
+        due.map((r) => ({ r })),
+        ({ r }) => complaintReminderNotice(state, r),
+        state,
+      );
+      changed();
+      continue;
+    }
+    // After the last escalation the complaint stays open until it is resolved.
+    const seen = version;
+    await waitForChangeOr(() => version !== seen || outbox.length > 0, [pending[0]?.at]);
+  }
+  await condition(allHandlersFinished);
+  return state;
+}

@@ -1,0 +1,123 @@
+/**
+ * The year's advanced models (`advanced-model/<org>/<year>`), a child of the plan when the plan has an
+ * 'advanced_model_registration' deadline: units propose until the deadline (reminded while they have not),
+ * then the standing body records the council's selection of 05–10, which is mailed and returned.
+ */
+import { allHandlersFinished, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { deadlineInstant, instantMs } from '../../domain/calendar.js';
+import {
+  AdvancedModelActionSchemas,
+  advancedModelNotice,
+  advancedModelPendingReminders,
+  applyAdvancedModelAction,
+  checkAdvancedModelAction,
+  initialAdvancedModelState,
+  type AdvancedModelAction,
+  type AdvancedModelActionName,
+  type AdvancedModelStartInput,
+  type AdvancedModelState,
+} from '../../domain/plan-year/advanced-model.js';
+import type { NoticeDraft } from '../../domain/plan-year/common.js';
+import { ruleSetById, ruleSetFor } from '../../domain/rules/index.js';
+import { SA } from '../../domain/search-attributes.js';
+import { nowIso } from '../shared/clock.js';
+import { asFailure, parseOrRefuse } from '../shared/refusals.js';
+import { advancedModelStateQuery, advancedModelUpdates, type AdvancedModelResult } from './advanced-model-messages.js';
+import { setDeadlineSignal } from './messages.js';
+import { isDue, justAfter, planReporter, sendDueReminders, sendNotice, waitForChangeOr } from './shell.js';
+
+function publish(state: AdvancedModelState): void {
+  upsertSearchAttributes([
+    { key: SA.kind, value: 'advanced-model' },
+    { key: SA.unit, value: state.orgUnitId },
+    { key: SA.campaign, value: state.planId },
+    { key: SA.year, value: state.year },
+    { key: SA.stage, value: state.selection ? 'selected' : 'proposing' },
+    { key: SA.status, value: state.selection ? 'closed' : 'open' },
+    { key: SA.dueAt, value: new Date(state.dueAt) },
+  ]);
+}
+
+export async function advancedModels(
+  input: AdvancedModelStartInput,
+  carried?: AdvancedModelState,
+): Promise<AdvancedModelState> {
+  const workflowId = workflowInfo().workflowId;
+  const now0 = nowIso();
+  const ruleSet = carried ? ruleSetById(carried.ruleSetId) : ruleSetFor(now0);
+  const state: AdvancedModelState = carried ?? initialAdvancedModelState(input, ruleSet.id, now0);
+  const closesAt = deadlineInstant({ day: 31, month: 12 }, state.year);
+  const reportToParent = planReporter(state.planWorkflowId);
+  const outbox: NoticeDraft[] = [];
+  let version = 0;
+  const changed = () => {
+    version += 1;
+    publish(state);
+  };
+  const result = (): AdvancedModelResult => ({
+    workflowId,
+    proposals: Object.keys(state.proposals).length,
+    selected: state.selection?.keys.length ?? null,
+  });
+  const parse = (name: AdvancedModelActionName, raw: unknown): AdvancedModelAction =>
+    ({ name, input: parseOrRefuse(AdvancedModelActionSchemas[name], raw) }) as AdvancedModelAction;
+  for (const name of Object.keys(advancedModelUpdates) as AdvancedModelActionName[]) {
+    setHandler(
+      advancedModelUpdates[name],
+      (raw: unknown) => {
+        const notice = asFailure(() => applyAdvancedModelAction(state, parse(name, raw), nowIso(), ruleSet));
+        if (notice) outbox.push(notice);
+        changed();
+        return result();
+      },
+      {
+        validator: (raw: unknown) =>
+          asFailure(() => checkAdvancedModelAction(state, parse(name, raw), nowIso(), ruleSet)),
+      },
+    );
+  }
+  setHandler(advancedModelStateQuery, () => state);
+  setHandler(setDeadlineSignal, (s) => {
+    if (s.planId !== state.planId || s.dueAt === state.dueAt) return;
+    state.audit.push({
+      at: nowIso(),
+      action: 'deadline_moved',
+      actor: null,
+      reason: s.reason,
+      details: { from: state.dueAt, to: s.dueAt },
+    });
+    state.dueAt = s.dueAt;
+    state.armedAt = nowIso();
+    changed();
+  });
+
+  publish(state);
+  for (;;) {
+    const now = nowIso();
+    await reportToParent({
+      kind: 'advanced-model',
+      key: state.orgUnitId,
+      status: state.selection ? 'selected' : 'running',
+      done: Object.keys(state.proposals).length,
+      total: state.units.length,
+    });
+    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    if (state.selection || instantMs(now) > instantMs(closesAt)) break;
+    const pending = advancedModelPendingReminders(state);
+    const due = pending.filter((p) => isDue(p.r, now));
+    if (due.length > 0) {
+      await sendDueReminders(
+        due,
+        (item) => advancedModelNotice(state, item),
+        state,
+        (item) => item.aboutUnitId,
+      );
+      changed();
+      continue;
+    }
+    const seen = version;
+    await waitForChangeOr(() => version !== seen || outbox.length > 0, [pending[0]?.r.at, justAfter(closesAt)]);
+  }
+  await condition(allHandlersFinished);
+  return state;
+}

@@ -1,0 +1,95 @@
+/**
+ * What the year's workflows share as durable shells: the activities they call, sending a notice and recording
+ * it, telling the parent plan where a child case is, and waiting until an instant or a change.
+ */
+import { condition, getExternalWorkflowHandle, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.js';
+import { instantMs, toUtcIso, type ReminderInstant } from '../../domain/calendar.js';
+import type { NoticeDraft, YearAuditEntry, YearNotice } from '../../domain/plan-year/common.js';
+import { nowIso } from '../shared/clock.js';
+import { childProgressSignal, type ChildProgressInput } from './messages.js';
+
+export const yearActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+});
+
+export async function sendNotice(notice: NoticeDraft): Promise<string[]> {
+  const { event, key, to, headline, facts } = notice;
+  const result = await yearActivities.sendYearNotice({
+    workflowId: workflowInfo().workflowId,
+    notice: { event, key, to, headline, facts },
+    sentAt: nowIso(),
+  });
+  return result.recipients;
+}
+
+/**
+ * Sends the latest of the reminders that are due now; earlier ones that were missed (a worker outage, a
+ * deadline moved into the past) are recorded as skipped so nobody gets a burst of stale mail.
+ */
+export async function sendDueReminders<T extends { r: ReminderInstant }>(
+  due: T[],
+  draft: (item: T) => NoticeDraft & { notice: Omit<YearNotice, 'at'> },
+  record: { notices: YearNotice[]; audit: YearAuditEntry[] },
+  groupOf: (item: T) => string = () => '',
+): Promise<void> {
+  const now = nowIso();
+  const latest = new Map<string, T>();
+  for (const item of due) {
+    const previous = latest.get(groupOf(item));
+    if (previous) record.notices.push({ ...draft(previous).notice, at: now, skipped: true });
+    latest.set(groupOf(item), item);
+  }
+  for (const item of latest.values()) {
+    const d = draft(item);
+    record.notices.push({ ...d.notice, at: now, skipped: false });
+    record.audit.push({
+      at: now,
+      action: item.r.kind === 'escalation' ? 'escalation' : 'reminder',
+      actor: null,
+      reason: item.r.label,
+      details: { key: d.key, aboutUnitId: d.notice.aboutUnitId },
+    });
+    await sendNotice(d);
+  }
+}
+
+export function isDue(r: ReminderInstant, now: string): boolean {
+  return instantMs(r.at) <= instantMs(now);
+}
+
+/** Just after an instant: a deadline at 23:59:59.999 is past once this fires. */
+export function justAfter(iso: string): string {
+  return toUtcIso(instantMs(iso) + 1);
+}
+
+/** Waits until something changes or the earliest instant arrives. */
+export async function waitForChangeOr(changed: () => boolean, instants: (string | null | undefined)[]): Promise<void> {
+  const now = instantMs(nowIso());
+  const times = instants.filter((x): x is string => !!x).map((x) => instantMs(x) - now);
+  const timeout = times.length > 0 ? Math.max(1, Math.min(...times)) : undefined;
+  await condition(changed, timeout);
+}
+
+/**
+ * Tells the plan (if any) where this case is, when it changed. The plan is addressed by workflow id only, so
+ * the signal reaches its latest run after a continue-as-new; a closed plan is not an error.
+ */
+export function planReporter(
+  planWorkflowId: string | null,
+): (progress: Omit<ChildProgressInput, 'workflowId'>) => Promise<void> {
+  let lastReport = '';
+  return async (progress) => {
+    if (!planWorkflowId) return;
+    const body: ChildProgressInput = { ...progress, workflowId: workflowInfo().workflowId };
+    const fingerprint = JSON.stringify(body);
+    if (fingerprint === lastReport) return;
+    lastReport = fingerprint;
+    try {
+      await getExternalWorkflowHandle(planWorkflowId).signal(childProgressSignal, body);
+    } catch (error) {
+      log.warn('could not report progress to the plan', { error: String(error) });
+    }
+  };
+}
