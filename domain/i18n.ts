@@ -2,6 +2,7 @@
 import type { AwardKind, AwardSubject, DecidingLevel, NomineeSubject } from './catalogue.js';
 import type { ActingMode, ClusterKind, Role, UnitLevel } from './org.js';
 import type { DeadlineAudience, PlanDeadlineKind } from './plan.js';
+import type { ActionName } from './nomination/actions.js';
 import type { JourneyStep, NominationStage, NominationTrack, StaffAction } from './stages.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -43,12 +44,18 @@ export const TRACK_LABELS: Record<NominationTrack, string> = {
   ad_hoc: 'Khen thưởng đột xuất',
 };
 
-export const ACTION_LABELS: Record<StaffAction, string> = {
-  submit: 'Ký, trình',
-  endorse: 'Cụm, khối đề nghị',
-  verify: 'Thẩm định đạt',
-  vote: 'Bỏ phiếu',
-  approve: 'Phê duyệt',
+/**
+ * The one label of each action on a nomination: the case page's form titles and buttons, the CLI and the mails
+ * use these words (every staff action, and `edit`/`close_vote`/`record_external_decision` which are not).
+ */
+export const ACTION_LABELS: Record<StaffAction | ActionName, string> = {
+  edit: 'Sửa hồ sơ',
+  submit: 'Ký, trình hồ sơ',
+  endorse: 'Cụm, khối đề nghị (xếp hạng)',
+  verify: 'Thẩm định hồ sơ',
+  vote: 'Biểu quyết',
+  close_vote: 'Kết thúc biểu quyết',
+  approve: 'Phê duyệt, ký quyết định',
   return: 'Trả lại',
   reject: 'Không đề nghị',
   withdraw: 'Rút đề nghị',
@@ -57,6 +64,7 @@ export const ACTION_LABELS: Record<StaffAction, string> = {
   revoke: 'Hủy bỏ quyết định khen thưởng',
   extend: 'Gia hạn',
   comment: 'Ghi chú',
+  record_external_decision: 'Ghi nhận quyết định của cấp trên',
 };
 
 export const VOTE_LABELS: Record<'yes' | 'no' | 'abstain', string> = {

@@ -11,7 +11,8 @@ export interface CaseFilter {
   campaign?: string;
   year?: number;
   stage?: string;
-  status?: 'open' | 'closed';
+  /** Nominations: open | closed; registrations: registered | not_registered. */
+  status?: 'open' | 'closed' | 'registered' | 'not_registered';
   awardForm?: string;
   waitingRole?: string;
   /** One unit, or several (an actor whose roles span units, e.g. the council and its secretariat). */

@@ -1,16 +1,20 @@
 /**
  * What the case page needs from a nomination's state: who may see it, which actions the signed-in user may
  * take (decided by the domain's `authorize`, the same check the workflow repeats), a readable Vietnamese
- * timeline of the audit trail, and the mapping of each action's form to the action's input.
+ * timeline of the audit trail, the council's vote (voters, threshold, quorum, tally, minutes), and the mapping of
+ * each action's form to the action's input.
  */
 import { parseDateKey, parseDateVN, dateKey, deadlineInstant } from '../../domain/calendar.js';
-import { STAGE_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
+import { ACTION_LABELS, STAGE_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
 import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
 import { ActionSchemas } from '../../domain/nomination/actions.js';
 import { authorize } from '../../domain/nomination/authorize.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
-import type { AuditEntry, NominationState } from '../../domain/nomination/types.js';
-import { isRecused } from '../../domain/nomination/voting.js';
+import type { AuditEntry, NominationState, VoteChoice, VoteTally } from '../../domain/nomination/types.js';
+import { eligibleVoters, isRecused, tallyVotes } from '../../domain/nomination/voting.js';
+import { awardByCode } from '../../domain/catalogue.js';
+import { formatFraction, formatVoteRule, ruleValue } from '../../domain/rules/index.js';
+import type { RuleSet } from '../../domain/rules/types.js';
 import type { Actor, Role } from '../../domain/org.js';
 import { ROLE_LABELS } from '../../domain/i18n.js';
 import type { NominationStage } from '../../domain/stages.js';
@@ -37,24 +41,8 @@ export const PAGE_ACTIONS = [
   'comment',
 ] as const satisfies readonly ActionName[];
 
-export const ACTION_TITLES: Record<ActionName, string> = {
-  edit: 'Sửa hồ sơ',
-  submit: 'Ký, trình hồ sơ',
-  endorse: 'Cụm, khối đề nghị (xếp hạng)',
-  verify: 'Thẩm định hồ sơ',
-  vote: 'Biểu quyết',
-  close_vote: 'Kết thúc biểu quyết',
-  approve: 'Phê duyệt, ký quyết định',
-  return: 'Trả lại',
-  reject: 'Không đề nghị',
-  withdraw: 'Rút đề nghị',
-  hold: 'Tạm dừng xét',
-  resume: 'Tiếp tục xét',
-  revoke: 'Hủy bỏ quyết định khen thưởng',
-  extend: 'Gia hạn',
-  comment: 'Ghi chú',
-  record_external_decision: 'Ghi nhận quyết định của cấp trên',
-};
+/** The case page's form titles are the domain's one set of action labels (domain/i18n.ts). */
+export const ACTION_TITLES: Record<ActionName, string> = ACTION_LABELS;
 
 const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
   create: 'lập hồ sơ đề nghị',
@@ -358,3 +346,36 @@ export function stageProgress(
 }
 
 export const ALL_STAGES = NOMINATION_STAGES;
+
+// ------------------------------------------------------------------------------------------- council vote
+
+/** The council's vote on a case as the case page and the session page show it (one computation for both). */
+export interface VoteView {
+  voters: { name: string; choice: VoteChoice | null }[];
+  recused: string[];
+  /** "trên 1/2", "từ 90%": the award's threshold in the case's rule set. */
+  rule: string;
+  quorum: string;
+  denominator: string;
+  /** The closed vote's tally, or (while the vote is open) the tally if it closed now. */
+  tally: VoteTally;
+  closed: boolean;
+}
+
+export function voteView(state: NominationState, names: ReadonlyMap<string, string>, ruleSet: RuleSet): VoteView {
+  const nameOf = (userId: string) => names.get(userId) ?? userId;
+  const members = state.context.council.members;
+  return {
+    voters: eligibleVoters(state).map((m) => ({
+      name: nameOf(m.userId),
+      choice: state.votes.find((v) => v.userId === m.userId)?.choice ?? null,
+    })),
+    recused: members.filter((m) => isRecused(state, m)).map((m) => nameOf(m.userId)),
+    rule: formatVoteRule(ruleValue(ruleSet, awardByCode(state.draft.awardCode).councilVote)),
+    quorum: formatFraction(ruleValue(ruleSet, 'council.quorum')),
+    denominator:
+      ruleValue(ruleSet, 'vote.denominator') === 'members_present' ? 'số thành viên có mặt' : 'tổng số thành viên',
+    tally: state.tally ?? tallyVotes(state, ruleSet, new Date().toISOString()),
+    closed: state.tally !== null,
+  };
+}

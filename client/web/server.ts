@@ -36,6 +36,8 @@ import { registerCaseRoutes } from './routes/cases.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerBookRoutes } from './routes/book.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
+import { registerPlanRoutes } from './routes/plan.js';
+import { registerCouncilRoutes } from './routes/council.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -253,6 +255,8 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   await registerAdminRoutes(app, deps);
   await registerBookRoutes(app, deps);
   await registerDashboardRoutes(app, deps);
+  await registerPlanRoutes(app, deps);
+  await registerCouncilRoutes(app, deps);
 
   if (options.showOutbox) {
     app.get('/hop-thu-di', async (request, reply) => {

@@ -9,7 +9,6 @@ import { ActionSchemas, DraftSchema, type ActionName } from '../../../domain/nom
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
 import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
-import { eligibleVoters } from '../../../domain/nomination/voting.js';
 import { quotaLimit } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
@@ -32,8 +31,10 @@ import {
   stageProgress,
   timeline,
   validateAction,
+  voteView,
 } from '../case-view.js';
 import { accountOf, requireRole, type WebDeps } from '../server.js';
+import { SESSION_PATH } from './council.js';
 import { formatDateVN } from '../../../domain/calendar.js';
 
 const PAGE_SIZE = 20;
@@ -113,10 +114,6 @@ export async function renderCase(
   const editable = state.stage === 'draft' || state.stage === 'returned';
   const users = await listUsers(deps.db);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const voters = eligibleVoters(state).map((m) => {
-    const vote = state.votes.find((v) => v.userId === m.userId);
-    return { name: names.get(m.userId) ?? m.userId, choice: vote?.choice ?? null };
-  });
   const ok = (request.query as { ok?: string }).ok;
   return renderPage(
     request,
@@ -134,7 +131,7 @@ export async function renderCase(
       eligibility: editable ? eligibilityReasons(state, ruleSet) : null,
       quota: editable ? await quotaMeter(deps, state) : null,
       required: requiredDossierItems(awardByCode(state.draft.awardCode), state.draft.nominee.subject),
-      voters,
+      vote: state.stage === 'council_vote' || state.tally ? voteView(state, names, ruleSet) : null,
       ruleSet,
       error: extras.error ?? null,
       ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
@@ -343,6 +340,8 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
       }
       throw error;
     }
+    // A vote cast from the council's session page returns there; any other value of `tro_ve` is ignored.
+    if (str(body, 'tro_ve') === SESSION_PATH) return reply.redirect(`${SESSION_PATH}?ok=${action}`, 303);
     return reply.redirect(`${helpers.caseUrl(state.caseId)}?ok=${action}`, 303);
   });
 

@@ -1,6 +1,8 @@
 /**
  * The dashboard: counts from visibility (Temporal's count API, one query per bar, never one query per case),
- * drawn as inline SVG bar charts: the year's funnel by stage, progress and overdue cases per cluster.
+ * drawn as inline SVG bar charts: the year's funnel by stage, progress and overdue cases per cluster, and each
+ * cluster's registrations and compact signatures from the plan's one `state` query (visibility counts of the
+ * registrations when the plan is not running).
  */
 import type { FastifyInstance } from 'fastify';
 import { listClusters } from '../../../activities/store/directory.js';
@@ -8,6 +10,7 @@ import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { barChart, renderPage } from '../render.js';
+import { loadPlanState } from '../year-cases.js';
 import { accountOf, type WebDeps } from '../server.js';
 
 export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
@@ -27,9 +30,30 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDep
         open: await count({ cluster: c.id, status: 'open' }),
         awarded: await count({ cluster: c.id, stage: 'awarded' }),
         overdue: await count({ cluster: c.id, status: 'open', overdueAt: now }),
-        registrations: await deps.cases.countCases({ kind: 'registration', cluster: c.id, year }),
-        compacts: await deps.cases.countCases({ kind: 'compact', cluster: c.id, year }),
       })),
+    );
+    const run = await loadPlanState(deps.temporal, HAI_DUONG_2025.orgUnitId, year);
+    const yearProgress = await Promise.all(
+      clusters.map(async (c) => {
+        if (run) {
+          const units = run.context.units.filter((u) => u.clusterId === c.id).map((u) => u.id);
+          const compact = run.compacts[c.id];
+          return {
+            name: c.name,
+            registered: units.filter((u) => run.registrations[u]?.status === 'registered').length,
+            units: units.length,
+            signed: compact?.done ?? 0,
+            members: compact?.total ?? c.memberUnitIds.length,
+          };
+        }
+        return {
+          name: c.name,
+          registered: await deps.cases.countCases({ kind: 'registration', cluster: c.id, year, status: 'registered' }),
+          units: c.memberUnitIds.length,
+          signed: 0,
+          members: c.memberUnitIds.length,
+        };
+      }),
     );
     const overdueTotal = await count({ status: 'open', overdueAt: now });
     return renderPage(request, reply, 'dashboard', {
@@ -44,6 +68,19 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDep
           { label: `${c.name}: đã khen thưởng`, value: c.awarded, tone: 'ok' as const },
         ]),
         'Tiến độ theo cụm, khối thi đua',
+      ),
+      planRunning: run !== null,
+      yearProgress,
+      yearSvg: barChart(
+        yearProgress.flatMap((c) => [
+          {
+            label: `${c.name}: đăng ký thi đua (${c.registered}/${c.units})`,
+            value: c.registered,
+            tone: 'ok' as const,
+          },
+          { label: `${c.name}: ký giao ước (${c.signed}/${c.members})`, value: c.signed, tone: 'info' as const },
+        ]),
+        'Đăng ký thi đua và ký giao ước theo cụm, khối',
       ),
       overdueSvg: barChart(
         perCluster.map((c) => ({ label: c.name, value: c.overdue, tone: 'warn' as const })),

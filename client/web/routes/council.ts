@@ -1,0 +1,89 @@
+/**
+ * The council's session page (phiên họp Hội đồng): the agenda is the cases waiting for the council's vote
+ * (one visibility query), and for each the votes cast, the tally against the rule set's threshold and quorum
+ * (case-view.ts voteView, the same the case page shows) and the vote and close-vote forms the signed-in user
+ * may use. The forms post to the case's own action route, which checks role and unit and returns here.
+ */
+import type { FastifyInstance } from 'fastify';
+import { listUsers } from '../../../activities/store/directory.js';
+import type { NominationState } from '../../../domain/nomination/types.js';
+import { ruleSetById } from '../../../domain/rules/index.js';
+import { findAward } from '../../../domain/catalogue.js';
+import { SA } from '../../../domain/search-attributes.js';
+import { buildCaseQuery, quote } from '../../lib/visibility-query.js';
+import { availableActions, voteView } from '../case-view.js';
+import { forbidden } from '../errors.js';
+import { listCases } from '../inbox.js';
+import { renderPage } from '../render.js';
+import { accountOf, type WebDeps } from '../server.js';
+
+/** Where the case action route may send the user back to after a vote from this page. */
+export const SESSION_PATH = '/hoi-dong';
+
+const SESSION_ACTIONS = ['vote', 'close_vote'] as const;
+const DECIDED_STAGES = ['leadership_approval', 'rejected'];
+
+const OK: Record<string, string> = {
+  vote: 'Đã ghi nhận phiếu biểu quyết.',
+  close_vote: 'Đã kết thúc biểu quyết; biên bản đã được lập.',
+};
+
+export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  app.get<{ Querystring: { trang?: string; ok?: string } }>(SESSION_PATH, async (request, reply) => {
+    const account = accountOf(request);
+    const isAdmin = account.user.roles.includes('admin');
+    const councils = [...new Set([...account.councilMemberOf, ...account.secretariatOf, ...account.councilUnits])];
+    const councilStaff = account.user.roles.some((r) => r === 'council_secretary' || r === 'leadership');
+    if (!isAdmin && account.councilMemberOf.length === 0 && !(councilStaff && councils.length > 0)) {
+      throw forbidden(
+        'Chỉ thành viên Hội đồng và Thường trực Hội đồng xem được phiên họp.',
+        `user ${account.user.id} has no council seat`,
+      );
+    }
+    const inCouncil = (s: NominationState) => isAdmin || councils.includes(s.context.council.unitId);
+    const agenda = await listCases(
+      deps,
+      {
+        kind: 'nomination',
+        status: 'open',
+        stage: 'council_vote',
+        ...(isAdmin ? {} : { waitingUnit: councils }),
+      },
+      { pageSize: 20, next: request.query.trang ?? null },
+    );
+    // Votes already closed (passed: waiting for the leadership; failed: rejected) keep their tally and minutes here.
+    // Visibility cannot sort by closing time, so this is one page of them, not a guaranteed "latest ten".
+    const decided = await listCases(
+      deps,
+      `${buildCaseQuery({ kind: 'nomination' })} AND ${SA.stage.name} IN (${DECIDED_STAGES.map(quote).join(', ')})`,
+      { pageSize: 10 },
+    );
+    const users = await listUsers(deps.db);
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    const load = async (caseId: string) => {
+      const state = await deps.cases.getCase(caseId);
+      return inCouncil(state) ? state : null;
+    };
+    const view = (state: NominationState) => ({
+      state,
+      award: findAward(state.draft.awardCode)?.name ?? state.draft.awardCode,
+      vote: voteView(state, names, ruleSetById(state.ruleSetId)),
+      actions: SESSION_ACTIONS.filter((a) => availableActions(state, account).includes(a)),
+    });
+    const agendaStates = (await Promise.all(agenda.items.map((c) => load(c.caseId)))).filter(
+      (s): s is NominationState => s !== null,
+    );
+    const decidedStates = (await Promise.all(decided.items.map((c) => load(c.caseId)))).filter(
+      (s): s is NominationState => s !== null && s.tally !== null,
+    );
+    const ok = request.query.ok;
+    return renderPage(request, reply, 'council-session', {
+      title: 'Phiên họp Hội đồng Thi đua - Khen thưởng',
+      agenda: agendaStates.map(view),
+      decided: decidedStates.map(view),
+      next: agenda.next,
+      ok: ok && ok in OK ? OK[ok] : null,
+      back: SESSION_PATH,
+    });
+  });
+}

@@ -1,0 +1,378 @@
+/**
+ * The year's plan in the UI: the calendar as a timeline (for the signed-in user's unit or the whole
+ * organisation), the drives with their windows and status, each unit's registration of titles, and each
+ * cluster's compact with its signatures. Pages read the running cases' `state` queries; forms drive the
+ * registration and compact workflows' Updates, after the same role and unit check the workflow repeats.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Account } from '../../../activities/store/credentials.js';
+import {
+  clustersHeadedBy,
+  clustersOfUnit,
+  getUnit,
+  listClusters,
+  peopleOfUnit,
+} from '../../../activities/store/directory.js';
+import { planForYear } from '../../../domain/plan-year/plan-run.js';
+import { CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
+import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
+import type { Role } from '../../../domain/org.js';
+import { ActionRefusedError } from '../../lib/cases.js';
+import { actorWithRole } from '../case-view.js';
+import { badRequest, forbidden, WebError } from '../errors.js';
+import {
+  COLLECTIVE_TITLES,
+  COMPACT_STAGE_LABELS,
+  INDIVIDUAL_TITLES,
+  personField,
+  planTimeline,
+  registrationFromForm,
+  signatureRows,
+  TIMELINE_STATUS_LABELS,
+  unitScope,
+  WHOLE_ORG,
+} from '../plan-view.js';
+import { renderPage } from '../render.js';
+import { accountOf, type WebDeps } from '../server.js';
+import { actOnCompact, actOnRegistration, loadCompact, loadPlanState, loadRegistration } from '../year-cases.js';
+
+/** The organisation whose plan the UI follows (the shipped plan's); the year comes from `?nam=`. */
+const ORG = HAI_DUONG_2025.orgUnitId;
+
+type FormBody = Record<string, string | string[] | undefined>;
+
+/** `?nam=2026` (or the form's hidden `nam`), else the shipped plan's year. */
+function yearOf(raw: unknown): number {
+  const text: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
+  if (typeof text === 'string' && /^\d{4}$/.test(text)) {
+    const year = Number(text);
+    if (year >= 2000 && year <= 2100) return year;
+  }
+  return HAI_DUONG_2025.year;
+}
+
+const has = (account: Account, ...roles: Role[]) => account.user.roles.some((r) => roles.includes(r));
+
+/** The standing body, the leadership and administrators follow every unit's and cluster's year (read only). */
+const followsWholeOrg = (account: Account) => has(account, 'council_secretary', 'leadership', 'admin');
+
+/** A refusal's HTTP status: someone acting out of their role or unit is 403, a wrong moment is 422. */
+function refusalStatus(code: string): number {
+  return ['wrong-role', 'wrong-unit', 'not-member', 'acting-for-role'].includes(code) ? 403 : 422;
+}
+
+const REGISTRATION_OK: Record<string, string> = {
+  save_draft: 'Đã lưu bản nháp đăng ký thi đua.',
+  register: 'Đã ký, gửi bản đăng ký thi đua.',
+};
+const COMPACT_OK: Record<string, string> = {
+  draft: 'Đã lưu dự thảo giao ước; các đơn vị thành viên có thể ký.',
+  sign: 'Đơn vị đã ký giao ước thi đua.',
+};
+
+function okMessage(request: FastifyRequest, messages: Record<string, string>): string | null {
+  const ok = (request.query as { ok?: string }).ok;
+  return ok && ok in messages ? messages[ok]! : null;
+}
+
+export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  // ------------------------------------------------------------------------------------------ timeline
+  app.get<{ Querystring: { nam?: string; 'pham-vi'?: string } }>('/ke-hoach', async (request, reply) => {
+    const account = accountOf(request);
+    const year = yearOf(request.query.nam);
+    const run = await loadPlanState(deps.temporal, ORG, year);
+    const plan = run?.plan ?? planForYear(HAI_DUONG_2025, year);
+    const wholeOrg = request.query['pham-vi'] === 'toan-nganh';
+    const now = new Date().toISOString();
+    const unitId = account.user.unitId;
+    const unit = await getUnit(deps.db, unitId);
+    const myClusters = await clustersOfUnit(deps.db, unitId);
+    const isUnitStaff = has(account, 'unit_clerk', 'unit_head', 'cluster_head');
+    const registration = isUnitStaff ? await loadRegistration(deps.temporal, unitId, year) : null;
+    const regs = run ? Object.values(run.registrations) : [];
+    const comps = run ? Object.values(run.compacts) : [];
+    return renderPage(request, reply, 'plan', {
+      title: `Kế hoạch thi đua năm ${year}`,
+      year,
+      plan,
+      running: run !== null,
+      wholeOrg,
+      unitName: unit?.name ?? unitId,
+      rows: planTimeline(plan, run, wholeOrg ? WHOLE_ORG : unitScope({ councilStaff: followsWholeOrg(account) }), now),
+      drives: planTimeline(plan, run, { audiences: [] }, now),
+      statusLabels: TIMELINE_STATUS_LABELS,
+      isUnitStaff,
+      unitId,
+      registration,
+      myClusters: myClusters.map((c) => ({ id: c.id, name: c.name })),
+      progress: run
+        ? {
+            registered: regs.filter((r) => r.status === 'registered').length,
+            units: run.context.units.length,
+            compactsSent: comps.filter((c) => c.status === 'sent' || c.status === 'closed').length,
+            clusters: run.context.clusters.length,
+          }
+        : null,
+    });
+  });
+
+  // -------------------------------------------------------------------------------------- registration
+  const registrationPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    unitId: string,
+    year: number,
+    extras: { error?: string | null; status?: number; typed?: FormBody } = {},
+  ) => {
+    const account = accountOf(request);
+    if (account.user.unitId !== unitId && !followsWholeOrg(account)) {
+      throw forbidden(
+        'Bạn chỉ xem được bản đăng ký thi đua của đơn vị mình.',
+        `unit ${account.user.unitId} ≠ ${unitId}`,
+      );
+    }
+    const unit = await getUnit(deps.db, unitId);
+    if (!unit) throw new WebError(404, 'Đơn vị không tồn tại.', `no unit ${unitId}`);
+    const state = await loadRegistration(deps.temporal, unitId, year);
+    const people = await peopleOfUnit(deps.db, unitId);
+    const content = state?.registration ?? state?.draft ?? null;
+    const chosen = (personId: string): string[] => {
+      if (extras.typed) {
+        const v = extras.typed[personField(personId)];
+        return Array.isArray(v) ? v : v ? [v] : [];
+      }
+      return content?.individuals.find((i) => i.personId === personId)?.titles ?? [];
+    };
+    const typedCollective = extras.typed?.tap_the;
+    const collective = extras.typed
+      ? Array.isArray(typedCollective)
+        ? typedCollective
+        : typedCollective
+          ? [typedCollective]
+          : []
+      : (content?.collectiveTitles ?? []);
+    const ownUnit = account.user.unitId === unitId;
+    return renderPage(
+      request,
+      reply,
+      'registration',
+      {
+        title: `Đăng ký thi đua năm ${year}: ${unit.name}`,
+        year,
+        unit,
+        state,
+        people: people.map((p) => ({ ...p, field: personField(p.id), titles: chosen(p.id) })),
+        collective,
+        note: extras.typed ? String(extras.typed.note ?? '') : (content?.note ?? ''),
+        collectiveTitles: COLLECTIVE_TITLES,
+        individualTitles: INDIVIDUAL_TITLES,
+        canSave: ownUnit && has(account, 'unit_clerk', 'unit_head') && !!state && !state.locked,
+        canRegister: ownUnit && has(account, 'unit_head') && !!state && !state.locked,
+        error: extras.error ?? null,
+        ok: extras.error ? null : okMessage(request, REGISTRATION_OK),
+      },
+      extras.status ?? 200,
+    );
+  };
+
+  app.get('/ke-hoach/dang-ky', async (request, reply) => {
+    const account = accountOf(request);
+    const year = yearOf((request.query as { nam?: string }).nam);
+    return reply.redirect(`/ke-hoach/dang-ky/${encodeURIComponent(account.user.unitId)}?nam=${year}`, 303);
+  });
+
+  app.get<{ Params: { unit: string }; Querystring: { nam?: string } }>(
+    '/ke-hoach/dang-ky/:unit',
+    async (request, reply) => registrationPage(request, reply, request.params.unit, yearOf(request.query.nam)),
+  );
+
+  app.post<{ Params: { unit: string }; Body: FormBody }>('/ke-hoach/dang-ky/:unit', async (request, reply) => {
+    const account = accountOf(request);
+    const body = request.body ?? {};
+    const unitId = request.params.unit;
+    const year = yearOf(body.nam);
+    const action = body.thao_tac === 'register' ? 'register' : body.thao_tac === 'save_draft' ? 'save_draft' : null;
+    if (!action) throw badRequest('Thao tác không hợp lệ.', `unknown registration action ${String(body.thao_tac)}`);
+    // The workflow checks role and unit again; here a foreign unit or a wrong role never reaches it.
+    if (account.user.unitId !== unitId) {
+      throw forbidden('Bạn không thuộc đơn vị này: không thể đăng ký thi đua thay đơn vị khác.', 'foreign unit');
+    }
+    const role: Role | null =
+      action === 'register'
+        ? has(account, 'unit_head')
+          ? 'unit_head'
+          : null
+        : has(account, 'unit_clerk')
+          ? 'unit_clerk'
+          : has(account, 'unit_head')
+            ? 'unit_head'
+            : null;
+    if (!role) {
+      throw forbidden(
+        action === 'register'
+          ? 'Chỉ Thủ trưởng đơn vị được ký đăng ký thi đua.'
+          : 'Chỉ cán bộ thi đua hoặc Thủ trưởng đơn vị được soạn bản đăng ký.',
+        `roles ${account.user.roles.join(',')} may not ${action}`,
+      );
+    }
+    const state = await loadRegistration(deps.temporal, unitId, year);
+    if (!state) {
+      return registrationPage(request, reply, unitId, year, {
+        error: `Chưa mở đăng ký thi đua năm ${year} cho đơn vị (kế hoạch chưa khởi động).`,
+        status: 422,
+      });
+    }
+    let registration;
+    try {
+      registration = registrationFromForm(body, { id: unitId, year }, await peopleOfUnit(deps.db, unitId));
+    } catch (error) {
+      if (error instanceof WebError && error.status === 400)
+        return registrationPage(request, reply, unitId, year, { error: error.vi, status: 400, typed: body });
+      throw error;
+    }
+    try {
+      await actOnRegistration(deps.temporal, state, action, { actor: actorWithRole(account, role), registration });
+    } catch (error) {
+      if (error instanceof ActionRefusedError) {
+        request.log.warn({ unitId, year, action, code: error.code, en: error.en }, 'registration refused (workflow)');
+        return registrationPage(request, reply, unitId, year, {
+          error: error.vi,
+          status: refusalStatus(error.code),
+          typed: body,
+        });
+      }
+      throw error;
+    }
+    return reply.redirect(`/ke-hoach/dang-ky/${encodeURIComponent(unitId)}?nam=${year}&ok=${action}`, 303);
+  });
+
+  // ------------------------------------------------------------------------------------------ compacts
+  app.get<{ Querystring: { nam?: string } }>('/giao-uoc', async (request, reply) => {
+    const account = accountOf(request);
+    const year = yearOf(request.query.nam);
+    const clusters = followsWholeOrg(account)
+      ? await listClusters(deps.db)
+      : [
+          ...(await clustersHeadedBy(deps.db, account.user.unitId, year)),
+          ...(await clustersOfUnit(deps.db, account.user.unitId)),
+        ].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
+    const rows = await Promise.all(
+      clusters.map(async (c) => ({ id: c.id, name: c.name, state: await loadCompact(deps.temporal, c.id, year) })),
+    );
+    return renderPage(request, reply, 'compacts', {
+      title: `Giao ước thi đua năm ${year}`,
+      year,
+      rows,
+      stageLabels: COMPACT_STAGE_LABELS,
+    });
+  });
+
+  const canSeeCompact = (account: Account, state: CompactState) =>
+    followsWholeOrg(account) ||
+    account.user.unitId === state.headUnitId ||
+    state.memberUnits.some((m) => m.id === account.user.unitId);
+
+  const compactPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    clusterId: string,
+    year: number,
+    extras: { error?: string | null; status?: number; content?: string } = {},
+  ) => {
+    const account = accountOf(request);
+    const state = await loadCompact(deps.temporal, clusterId, year);
+    if (!state) throw new WebError(404, `Chưa có giao ước thi đua năm ${year} của cụm, khối này.`, 'no compact');
+    if (!canSeeCompact(account, state)) {
+      throw forbidden(
+        'Đơn vị của bạn không thuộc cụm, khối thi đua này.',
+        `unit ${account.user.unitId} not in ${clusterId}`,
+      );
+    }
+    const open = state.stage !== 'closed';
+    const mine = account.user.unitId;
+    return renderPage(
+      request,
+      reply,
+      'compact',
+      {
+        title: `Giao ước thi đua năm ${year}: ${state.clusterName}`,
+        year,
+        state,
+        rows: signatureRows(state),
+        stageLabel: COMPACT_STAGE_LABELS[state.stage],
+        headName: state.memberUnits.find((m) => m.id === state.headUnitId)?.name ?? state.headUnitId,
+        canDraft: open && has(account, 'cluster_head') && mine === state.headUnitId && state.signatures.length === 0,
+        canSign:
+          open &&
+          has(account, 'unit_head') &&
+          !!state.content &&
+          state.memberUnits.some((m) => m.id === mine) &&
+          !state.signatures.some((s) => s.unitId === mine),
+        content: extras.content ?? state.content ?? '',
+        error: extras.error ?? null,
+        ok: extras.error ? null : okMessage(request, COMPACT_OK),
+      },
+      extras.status ?? 200,
+    );
+  };
+
+  app.get<{ Params: { cluster: string }; Querystring: { nam?: string } }>(
+    '/giao-uoc/:cluster',
+    async (request, reply) => compactPage(request, reply, request.params.cluster, yearOf(request.query.nam)),
+  );
+
+  app.post<{ Params: { cluster: string; action: string }; Body: FormBody }>(
+    '/giao-uoc/:cluster/:action',
+    async (request, reply) => {
+      const account = accountOf(request);
+      const body = request.body ?? {};
+      const year = yearOf(body.nam);
+      const clusterId = request.params.cluster;
+      const action = request.params.action === 'soan' ? 'draft' : request.params.action === 'ky' ? 'sign' : null;
+      if (!action)
+        throw new WebError(404, 'Thao tác không tồn tại.', `unknown compact action ${request.params.action}`);
+      const state = await loadCompact(deps.temporal, clusterId, year);
+      if (!state) throw new WebError(404, `Chưa có giao ước thi đua năm ${year} của cụm, khối này.`, 'no compact');
+      const mine = account.user.unitId;
+      if (action === 'draft' && !(has(account, 'cluster_head') && mine === state.headUnitId)) {
+        throw forbidden(
+          'Chỉ lãnh đạo đơn vị cụm trưởng, khối trưởng được soạn giao ước thi đua.',
+          `${account.user.id} is not the head of ${clusterId}`,
+        );
+      }
+      if (action === 'sign' && !(has(account, 'unit_head') && state.memberUnits.some((m) => m.id === mine))) {
+        throw forbidden(
+          'Chỉ Thủ trưởng đơn vị thành viên của cụm, khối được ký giao ước này.',
+          `${account.user.id} may not sign for ${clusterId}`,
+        );
+      }
+      const content = typeof body.content === 'string' ? body.content : '';
+      if (action === 'draft') {
+        const parsed = CompactActionSchemas.draft.shape.content.safeParse(content);
+        if (!parsed.success) {
+          return compactPage(request, reply, clusterId, year, {
+            error: parsed.error.issues.map((i) => i.message).join(' '),
+            status: 400,
+            content,
+          });
+        }
+      }
+      const actor = actorWithRole(account, action === 'draft' ? 'cluster_head' : 'unit_head');
+      try {
+        if (action === 'draft') await actOnCompact(deps.temporal, state, 'draft', { actor, content });
+        else await actOnCompact(deps.temporal, state, 'sign', { actor });
+      } catch (error) {
+        if (error instanceof ActionRefusedError) {
+          request.log.warn({ clusterId, year, action, code: error.code, en: error.en }, 'compact refused (workflow)');
+          return compactPage(request, reply, clusterId, year, {
+            error: error.vi,
+            status: refusalStatus(error.code),
+            ...(action === 'draft' ? { content } : {}),
+          });
+        }
+        throw error;
+      }
+      return reply.redirect(`/giao-uoc/${encodeURIComponent(clusterId)}?nam=${year}&ok=${action}`, 303);
+    },
+  );
+}
