@@ -11,6 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/book.js';
+import { planForYear } from '../../domain/plan-year/plan-run.js';
+import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
+import { loadCompact, loadRegistration } from '../../client/web/year-cases.js';
+import { plan } from '../../workflows/index.js';
+import { planWorkflowId } from '../../workflows/plan/messages.js';
+import { uniqueId } from '../harness/temporal.js';
 import { eventually, startWebWorld, type WebWorld } from './web-support.js';
 
 const ARTIFACTS = path.resolve('test-artifacts/ui');
@@ -39,7 +45,17 @@ beforeAll(async () => {
     ],
   });
 });
+// The plan's year for the plan pages: one no other test uses on the shared dev server (see web-plan-http.test.ts).
+const PLAN_YEAR = 2060 + Math.floor(Math.random() * 20);
 afterAll(async () => {
+  if (w) {
+    for await (const e of w.env.client.workflow.list({ query: `TdktYear = ${PLAN_YEAR}` })) {
+      await w.env.client.workflow
+        .getHandle(e.workflowId)
+        .terminate('end of the browser test')
+        .catch(() => undefined);
+    }
+  }
   await browser?.close();
   await w?.close();
 });
@@ -236,4 +252,113 @@ describe('one nomination through the whole journey in the browser', () => {
     await signInPage.context().close();
     expect(axeChecked.length).toBeGreaterThanOrEqual(9);
   });
+});
+
+describe('the year in the browser: registration, compact, council session', () => {
+  it(
+    'a unit registers its titles, a member signs the compact, a council member votes from the session page',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      await w.world.db.query(
+        `INSERT INTO cluster_heads (cluster_id, year, seat, unit_id) SELECT cluster_id, $1, seat, unit_id FROM cluster_heads WHERE year = 2025`,
+        [PLAN_YEAR],
+      );
+      await w.env.client.workflow.start(plan, {
+        taskQueue: w.world.taskQueue,
+        workflowId: planWorkflowId('hd', PLAN_YEAR),
+        args: [{ plan: { ...planForYear(HAI_DUONG_2025, PLAN_YEAR), clusterIds: ['hd-cum1'] }, startedBy: null }],
+      });
+      await eventually(async () => {
+        expect(await loadRegistration(w.env.client, 'hd-kv2', PLAN_YEAR)).not.toBeNull();
+        expect(await loadCompact(w.env.client, 'hd-cum1', PLAN_YEAR)).not.toBeNull();
+      }, 30_000);
+
+      // 1. The unit head reads the year's timeline on a phone and registers the unit's titles.
+      const head = await signIn('truong.kv2', { phone: true });
+      await head.goto(`${base}/ke-hoach?nam=${PLAN_YEAR}`);
+      expect(await head.getByText(`15/01/${PLAN_YEAR}`).first().isVisible()).toBe(true);
+      await shot(head, '11-plan-timeline-phone');
+      await checkA11y(head, 'plan timeline');
+      await head.getByRole('link', { name: `Đăng ký thi đua năm ${PLAN_YEAR}` }).click();
+      await head.waitForURL(/\/ke-hoach\/dang-ky\/hd-kv2/);
+      await head.getByLabel('Tập thể lao động tiên tiến').check();
+      const firstPerson = head.locator('fieldset.person').first();
+      await firstPerson.getByLabel('Chiến sĩ thi đua cơ sở').check();
+      await shot(head, '12-registration-form-phone');
+      await checkA11y(head, 'registration form');
+      await head.getByRole('button', { name: 'Ký, gửi đăng ký' }).click();
+      await head.waitForURL(/ok=register/);
+      expect(await head.getByRole('status').first().innerText()).toContain('Đã ký, gửi bản đăng ký thi đua.');
+      const registered = (await loadRegistration(w.env.client, 'hd-kv2', PLAN_YEAR))!;
+      expect(registered.status).toBe('registered');
+      expect(registered.registration?.collectiveTitles).toEqual(['tap-the-lao-dong-tien-tien']);
+      expect(registered.registration?.individuals).toHaveLength(1);
+
+      // 2. The cluster head drafts the compact.
+      const clusterHead = await signIn('cumtruong.c1');
+      await clusterHead.goto(`${base}/giao-uoc?nam=${PLAN_YEAR}`);
+      await clusterHead.getByRole('link', { name: 'Cụm thi đua số 1' }).click();
+      await clusterHead.getByLabel(/Nội dung giao ước/).fill(`Giao ước thi đua năm ${PLAN_YEAR} của Cụm thi đua số 1.`);
+      await clusterHead.getByRole('button', { name: 'Lưu dự thảo, phát động ký' }).click();
+      await clusterHead.waitForURL(/ok=draft/);
+      await signOut(clusterHead);
+
+      // 3. A member unit's head signs it; the table shows who signed and when.
+      await head.goto(`${base}/giao-uoc/hd-cum1?nam=${PLAN_YEAR}`);
+      await head.getByRole('button', { name: 'Ký giao ước thi đua' }).click();
+      await head.waitForURL(/ok=sign/);
+      const row = head.locator('tr[data-unit="hd-kv2"]');
+      expect(await row.innerText()).toContain('Đã ký');
+      expect(await row.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+      expect((await loadCompact(w.env.client, 'hd-cum1', PLAN_YEAR))!.signatures.map((x) => x.unitId)).toEqual([
+        'hd-kv2',
+      ]);
+      await shot(head, '13-compact-signed-phone');
+      await checkA11y(head, 'compact page');
+      await signOut(head);
+
+      // 4. A case reaches the council (set up through the client); a member votes from the session page.
+      const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2', personIndex: 6 });
+      const { workflowId: caseId } = await w.world.startNomination({
+        unitId: 'hd-kv2',
+        draft,
+        campaignId: uniqueId('camp'),
+      });
+      await w.cases.act(caseId, 'submit', { actor: await w.world.actor('truong.kv2') });
+      await w.cases.act(caseId, 'endorse', { actor: await w.world.actor('cumtruong.c1'), rank: 1 });
+      await w.cases.act(caseId, 'verify', { actor: await w.world.actor('thuongtruc'), complete: true });
+      const member = await signIn('uyvien1');
+      await member.getByRole('link', { name: 'Phiên họp Hội đồng' }).click();
+      const item = member.locator(`article[data-case="${caseId}"]`);
+      await eventually(async () => {
+        await member.goto(`${base}/hoi-dong`);
+        expect(await item.count()).toBe(1);
+      });
+      await item.getByLabel('Đồng ý', { exact: true }).check();
+      await shot(member, '14-council-session');
+      await checkA11y(member, 'council session');
+      await item.getByRole('button', { name: 'Biểu quyết', exact: true }).click();
+      await member.waitForURL(/\/hoi-dong\?ok=vote/);
+      const me = await w.world.actor('uyvien1');
+      expect(await item.innerText()).toContain(`${me.displayName}: Đồng ý`);
+      expect((await w.cases.getCase(caseId)).votes.some((v) => v.userId === me.userId && v.choice === 'yes')).toBe(
+        true,
+      );
+      await signOut(member);
+
+      // 5. The standing body closes the vote from the session page; the minutes stay there.
+      const secretary = await signIn('thuongtruc');
+      await secretary.goto(`${base}/hoi-dong`);
+      await secretary
+        .locator(`article[data-case="${caseId}"]`)
+        .getByRole('button', { name: /Kết thúc biểu quyết/ })
+        .click();
+      await secretary.waitForURL(/ok=close_vote/);
+      expect((await w.cases.getCase(caseId)).tally).not.toBeNull();
+      await shot(secretary, '15-council-session-closed');
+      await signOut(secretary);
+    },
+  );
 });
