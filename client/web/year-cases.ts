@@ -16,7 +16,8 @@ import type {
 import { compactId, compactStateQuery, compactUpdates } from '../../workflows/compact/messages.js';
 import { planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
-import { toActionRefused } from '../lib/cases.js';
+import { Refusal } from '../../domain/nomination/refusal.js';
+import { ActionRefusedError, toActionRefused } from '../lib/cases.js';
 
 function isNotFound(error: unknown): boolean {
   return error instanceof WorkflowNotFoundError || (error as { name?: string }).name === 'WorkflowNotFoundError';
@@ -42,6 +43,20 @@ export function loadRegistration(client: Client, unitId: string, year: number): 
 
 export function loadCompact(client: Client, clusterId: string, year: number): Promise<CompactState | null> {
   return stateOf<CompactState>(client, compactId(clusterId, year), compactStateQuery);
+}
+
+/**
+ * Runs the domain's own check of an action (the one the workflow's validator repeats) before sending it, so a
+ * refused action (a locked registration, a closed compact) is answered in Vietnamese without a round trip,
+ * even when the case has already finished and could not answer an Update at all.
+ */
+export function checkFirst(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof Refusal) throw new ActionRefusedError(error.vi, error.en, error.code);
+    throw error;
+  }
 }
 
 /** Runs an Update of a year case; the workflow's Vietnamese refusal is rethrown as ActionRefusedError. */

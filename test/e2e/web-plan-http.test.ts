@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemoPasswords } from '../../activities/store/credentials.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
-import { plan } from '../../workflows/index.js';
+import type { RegistrationStartInput } from '../../domain/plan-year/registration.js';
+import { plan, registration as registrationWorkflow } from '../../workflows/index.js';
+import { registrationId } from '../../workflows/registration/messages.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { loadCompact, loadPlanState, loadRegistration } from '../../client/web/year-cases.js';
 import { uniqueId } from '../harness/temporal.js';
@@ -17,12 +19,13 @@ import { Agent, caseUrl, eventually, startWebWorld, type WebWorld } from './web-
 let w: WebWorld;
 // A year no other test uses on the shared dev server (plan-year.test.ts takes 2090–2099, the browser test 2060–2079).
 const YEAR = 2040 + Math.floor(Math.random() * 20);
+const LOCKED_YEAR = 2020 + Math.floor(Math.random() * 20);
 const UNITS = ['hd-kv1', 'hd-kv2', 'hd-kv3', 'hd-kv4'];
 const SCRIPT = '<script>alert("x")</script>';
 
 beforeAll(async () => {
   w = await startWebWorld();
-  await seedDemoPasswords(w.world.db, ['truong.kv4'], DEMO_PASSWORD);
+  await seedDemoPasswords(w.world.db, ['truong.kv3', 'truong.kv4'], DEMO_PASSWORD);
   await w.world.db.query(
     `INSERT INTO cluster_heads (cluster_id, year, seat, unit_id) SELECT cluster_id, $1, seat, unit_id FROM cluster_heads WHERE year = 2025`,
     [YEAR],
@@ -39,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (w) {
-    for await (const e of w.env.client.workflow.list({ query: `TdktYear = ${YEAR}` })) {
+    for await (const e of w.env.client.workflow.list({ query: `TdktYear IN (${YEAR}, ${LOCKED_YEAR})` })) {
       await w.env.client.workflow
         .getHandle(e.workflowId)
         .terminate('end of the web plan test')
@@ -187,6 +190,50 @@ describe('the registration form', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Bản đăng ký chưa có danh hiệu nào');
     expect(await registration('hd-kv4')).toEqual(before);
+  });
+});
+
+describe('a registration after its deadline', () => {
+  it('is shown locked, read only, and a forged submission is refused in Vietnamese, changing nothing', async () => {
+    const run = (await loadPlanState(w.env.client, 'hd', YEAR))!;
+    const input: RegistrationStartInput = {
+      unitId: 'hd-kv3',
+      unitName: 'Viện kiểm sát nhân dân khu vực 3',
+      year: LOCKED_YEAR,
+      planId: `locked-${LOCKED_YEAR}`,
+      planWorkflowId: null,
+      clusterId: 'hd-cum1',
+      // Its deadline passed before it started: it is locked from the start.
+      dueAt: new Date(Date.now() - 86_400_000).toISOString(),
+      schedule: HAI_DUONG_2025.reminders,
+      council: run.context.council,
+    };
+    await w.env.client.workflow.start(registrationWorkflow, {
+      taskQueue: w.world.taskQueue,
+      workflowId: registrationId('hd-kv3', LOCKED_YEAR),
+      args: [input],
+    });
+    const locked = await eventually(async () => {
+      const s = await loadRegistration(w.env.client, 'hd-kv3', LOCKED_YEAR);
+      expect(s?.locked).toBe(true);
+      return s!;
+    });
+    const kv3 = await Agent.as(w.app, 'truong.kv3');
+    const page = await kv3.get(`${regUrl('hd-kv3')}?nam=${LOCKED_YEAR}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Đã khóa');
+    expect(page.body).not.toContain('value="register"');
+    expect(page.body).toContain('<fieldset disabled>');
+    const forged = await kv3.post(regUrl('hd-kv3'), {
+      nam: String(LOCKED_YEAR),
+      thao_tac: 'register',
+      tap_the: 'tap-the-lao-dong-tien-tien',
+    });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.body).toContain('Đã quá hạn đăng ký thi đua');
+    const after = (await loadRegistration(w.env.client, 'hd-kv3', LOCKED_YEAR))!;
+    expect(after.status).toBe('not_registered');
+    expect(after.audit.length).toBe(locked.audit.length);
   });
 });
 

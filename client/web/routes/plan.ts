@@ -14,7 +14,8 @@ import {
   peopleOfUnit,
 } from '../../../activities/store/directory.js';
 import { planForYear } from '../../../domain/plan-year/plan-run.js';
-import { CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
+import { checkCompactAction, CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
+import { checkRegistrationAction } from '../../../domain/plan-year/registration.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import type { Role } from '../../../domain/org.js';
 import { ActionRefusedError } from '../../lib/cases.js';
@@ -34,7 +35,14 @@ import {
 } from '../plan-view.js';
 import { renderPage } from '../render.js';
 import { accountOf, type WebDeps } from '../server.js';
-import { actOnCompact, actOnRegistration, loadCompact, loadPlanState, loadRegistration } from '../year-cases.js';
+import {
+  actOnCompact,
+  actOnRegistration,
+  checkFirst,
+  loadCompact,
+  loadPlanState,
+  loadRegistration,
+} from '../year-cases.js';
 
 /** The organisation whose plan the UI follows (the shipped plan's); the year comes from `?nam=`. */
 const ORG = HAI_DUONG_2025.orgUnitId;
@@ -230,11 +238,13 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
         return registrationPage(request, reply, unitId, year, { error: error.vi, status: 400, typed: body });
       throw error;
     }
+    const input = { actor: actorWithRole(account, role), registration };
     try {
-      await actOnRegistration(deps.temporal, state, action, { actor: actorWithRole(account, role), registration });
+      checkFirst(() => checkRegistrationAction(state, { name: action, input }, new Date().toISOString()));
+      await actOnRegistration(deps.temporal, state, action, input);
     } catch (error) {
       if (error instanceof ActionRefusedError) {
-        request.log.warn({ unitId, year, action, code: error.code, en: error.en }, 'registration refused (workflow)');
+        request.log.warn({ unitId, year, action, code: error.code, en: error.en }, 'registration refused');
         return registrationPage(request, reply, unitId, year, {
           error: error.vi,
           status: refusalStatus(error.code),
@@ -359,11 +369,19 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
       }
       const actor = actorWithRole(account, action === 'draft' ? 'cluster_head' : 'unit_head');
       try {
-        if (action === 'draft') await actOnCompact(deps.temporal, state, 'draft', { actor, content });
-        else await actOnCompact(deps.temporal, state, 'sign', { actor });
+        const now = new Date().toISOString();
+        if (action === 'draft') {
+          checkFirst(() =>
+            checkCompactAction(state, { name: 'draft', input: { actor, content: content.trim() } }, now),
+          );
+          await actOnCompact(deps.temporal, state, 'draft', { actor, content });
+        } else {
+          checkFirst(() => checkCompactAction(state, { name: 'sign', input: { actor } }, now));
+          await actOnCompact(deps.temporal, state, 'sign', { actor });
+        }
       } catch (error) {
         if (error instanceof ActionRefusedError) {
-          request.log.warn({ clusterId, year, action, code: error.code, en: error.en }, 'compact refused (workflow)');
+          request.log.warn({ clusterId, year, action, code: error.code, en: error.en }, 'compact refused');
           return compactPage(request, reply, clusterId, year, {
             error: error.vi,
             status: refusalStatus(error.code),
