@@ -7,8 +7,10 @@ import { formatCalendarDateVN, instantMs, windowInstants } from '../../domain/ca
 import { awardAcceptsSubject, awardByCode, AWARD_CODES, type AwardEntry } from '../../domain/catalogue.js';
 import { DEADLINE_AUDIENCE_LABELS, DEADLINE_KIND_LABELS } from '../../domain/i18n.js';
 import type { CompactState } from '../../domain/plan-year/compact.js';
+import type { RegistrationState } from '../../domain/plan-year/registration.js';
 import type { PlanRunState } from '../../domain/plan-year/plan-run.js';
-import { planDeadlineInstant, type DeadlineAudience, type Plan } from '../../domain/plan.js';
+import { planDeadlineInstant, type DeadlineAudience, type Plan, type PlanDeadlineKind } from '../../domain/plan.js';
+import { formatDateVN } from '../../domain/calendar.js';
 import { RegistrationSchema, type Registration } from '../../domain/schemas.js';
 import type { Person } from '../../domain/org.js';
 import { badRequest } from './errors.js';
@@ -27,6 +29,8 @@ export interface PlanTimelineRow {
   audience: string;
   status: TimelineStatus;
   source: string;
+  /** Where the viewer stands at this deadline: the unit's own step, or the organisation's progress. */
+  note: string | null;
 }
 
 /** Who the timeline is for: a unit (its own deadlines) or the whole organisation (null). */
@@ -57,6 +61,7 @@ export function planTimeline(
   run: PlanRunState | null,
   scope: TimelineScope,
   now: string,
+  notes: Partial<Record<PlanDeadlineKind, string>> = {},
 ): PlanTimelineRow[] {
   const rows: PlanTimelineRow[] = plan.deadlines
     .filter((d) => scope.audiences.includes(d.audience))
@@ -72,6 +77,7 @@ export function planTimeline(
         audience: DEADLINE_AUDIENCE_LABELS[d.audience],
         status: instantMs(now) > instantMs(at) ? ('past' as const) : ('upcoming' as const),
         source: d.source,
+        note: notes[d.kind] ?? null,
       };
     });
   for (const drive of plan.drives) {
@@ -85,9 +91,53 @@ export function planTimeline(
       audience: DEADLINE_AUDIENCE_LABELS.units,
       status: driveStatus(drive, run, now),
       source: drive.source,
+      note: null,
     });
   }
   return rows.sort((a, b) => instantMs(a.at) - instantMs(b.at));
+}
+
+/** The unit's own step at the registration and compact deadlines. */
+export function unitNotes(
+  registration: RegistrationState | null,
+  compacts: readonly CompactState[],
+  unitId: string,
+): Partial<Record<PlanDeadlineKind, string>> {
+  const notes: Partial<Record<PlanDeadlineKind, string>> = {};
+  if (registration) {
+    notes.registration =
+      registration.status === 'registered'
+        ? `Đơn vị đã đăng ký ngày ${formatDateVN(registration.registeredAt!)}`
+        : registration.locked
+          ? 'Đơn vị chưa đăng ký (đã khóa)'
+          : 'Đơn vị chưa đăng ký';
+  }
+  const signed = compacts.filter((c) => c.signatures.some((x) => x.unitId === unitId));
+  if (compacts.length > 0) {
+    notes.compact = compacts
+      .map((c) =>
+        signed.includes(c)
+          ? `${c.clusterName}: đơn vị đã ký`
+          : c.content
+            ? `${c.clusterName}: đơn vị chưa ký`
+            : `${c.clusterName}: chưa có dự thảo`,
+      )
+      .join('; ');
+  }
+  return notes;
+}
+
+/** The organisation's progress at the registration and compact deadlines, from the running plan. */
+export function orgNotes(run: PlanRunState | null): Partial<Record<PlanDeadlineKind, string>> {
+  if (!run) return {};
+  const regs = Object.values(run.registrations);
+  const comps = Object.values(run.compacts);
+  return {
+    registration: `Đã đăng ký: ${regs.filter((r) => r.status === 'registered').length}/${run.context.units.length} đơn vị`,
+    compact: `Đã ký: ${comps.reduce((n, c) => n + c.done, 0)}/${comps.reduce((n, c) => n + c.total, 0)} đơn vị; đã tổng hợp ${
+      comps.filter((c) => c.status === 'sent' || c.status === 'closed').length
+    }/${run.context.clusters.length} cụm, khối`,
+  };
 }
 
 export const TIMELINE_STATUS_LABELS: Record<TimelineStatus, string> = {

@@ -79,14 +79,13 @@ describe('the plan timeline', () => {
     expect(mine.body).toContain('Sắp tới');
     expect(mine.body).toContain(`/ke-hoach/dang-ky/hd-kv2?nam=${YEAR}`);
 
+    // My unit's view says where my unit stands; the whole organisation's gives the plan's progress.
+    expect(mine.body).toContain('<p class="tl-note">Đơn vị chưa đăng ký</p>');
+    expect(mine.body).toContain('<p class="tl-note">Cụm thi đua số 1: chưa có dự thảo</p>');
     const whole = await head.get(`/ke-hoach?nam=${YEAR}&pham-vi=toan-nganh`);
-    const ownDeadlines = HAI_DUONG_2025.deadlines.filter((d) => d.audience === 'units' || d.audience === 'clusters');
-    const councilOnly = HAI_DUONG_2025.deadlines.filter((d) => !ownDeadlines.includes(d));
-    // The whole organisation's calendar also lists the standing body's and the council's deadlines.
-    for (const d of councilOnly) {
-      expect(whole.body).toContain(`data-id="${d.id}"`);
-      expect(mine.body).not.toContain(`data-id="${d.id}"`);
-    }
+    expect(whole.body).toContain('<p class="tl-note">Đã đăng ký: 0/4 đơn vị</p>');
+    expect(whole.body).toContain('<p class="tl-note">Đã ký: 0/4 đơn vị; đã tổng hợp 0/1 cụm, khối</p>');
+    expect(whole.body).not.toContain('Đơn vị chưa đăng ký');
     expect(whole.body).toContain('Đơn vị đã đăng ký thi đua');
   });
 });

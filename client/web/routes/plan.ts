@@ -25,11 +25,13 @@ import {
   COLLECTIVE_TITLES,
   COMPACT_STAGE_LABELS,
   INDIVIDUAL_TITLES,
+  orgNotes,
   personField,
   planTimeline,
   registrationFromForm,
   signatureRows,
   TIMELINE_STATUS_LABELS,
+  unitNotes,
   unitScope,
   WHOLE_ORG,
 } from '../plan-view.js';
@@ -97,6 +99,9 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
     const myClusters = await clustersOfUnit(deps.db, unitId);
     const isUnitStaff = has(account, 'unit_clerk', 'unit_head', 'cluster_head');
     const registration = isUnitStaff ? await loadRegistration(deps.temporal, unitId, year) : null;
+    const compacts = (await Promise.all(myClusters.map(async (c) => loadCompact(deps.temporal, c.id, year)))).filter(
+      (c): c is CompactState => c !== null,
+    );
     const regs = run ? Object.values(run.registrations) : [];
     const comps = run ? Object.values(run.compacts) : [];
     return renderPage(request, reply, 'plan', {
@@ -106,7 +111,15 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
       running: run !== null,
       wholeOrg,
       unitName: unit?.name ?? unitId,
-      rows: planTimeline(plan, run, wholeOrg ? WHOLE_ORG : unitScope({ councilStaff: followsWholeOrg(account) }), now),
+      rows: wholeOrg
+        ? planTimeline(plan, run, WHOLE_ORG, now, orgNotes(run))
+        : planTimeline(
+            plan,
+            run,
+            unitScope({ councilStaff: followsWholeOrg(account) }),
+            now,
+            unitNotes(registration, compacts, unitId),
+          ),
       drives: planTimeline(plan, run, { audiences: [] }, now),
       statusLabels: TIMELINE_STATUS_LABELS,
       isUnitStaff,
