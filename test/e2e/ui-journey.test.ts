@@ -329,13 +329,14 @@ describe('the year in the browser: registration, compact, council session', () =
       await w.cases.act(caseId, 'submit', { actor: await w.world.actor('truong.kv2') });
       await w.cases.act(caseId, 'endorse', { actor: await w.world.actor('cumtruong.c1'), rank: 1 });
       await w.cases.act(caseId, 'verify', { actor: await w.world.actor('thuongtruc'), complete: true });
+      expect(await stage(caseId)).toBe('council_vote');
       const member = await signIn('uyvien1');
       await member.getByRole('link', { name: 'Phiên họp Hội đồng' }).click();
       const item = member.locator(`article[data-case="${caseId}"]`);
       await eventually(async () => {
         await member.goto(`${base}/hoi-dong`);
         expect(await item.count()).toBe(1);
-      });
+      }, 60_000);
       await item.getByLabel('Đồng ý', { exact: true }).check();
       await shot(member, '14-council-session');
       await checkA11y(member, 'council session');

@@ -370,6 +370,30 @@ describe('the council session page', () => {
   });
 });
 
+describe("the standing body follows every unit's registration", () => {
+  it('lists the units with their status; opens any registration read only, a unit only its own', async () => {
+    const secretary = await Agent.as(w.app, 'thuongtruc');
+    // The plan learns of each registration by signal: wait until it has heard of hd-kv2's.
+    const whole = await eventually(async () => {
+      const res = await secretary.get(`/ke-hoach?nam=${YEAR}&pham-vi=toan-nganh`);
+      expect(res.body).toMatch(
+        new RegExp(
+          `data-unit="hd-kv2"><td><a href="/ke-hoach/dang-ky/hd-kv2\\?nam=${YEAR}">[^<]+</a></td><td>Đã đăng ký</td>`,
+        ),
+      );
+      return res;
+    });
+    expect(whole.body).toMatch(/data-unit="hd-kv3"><td><a [^>]+>[^<]+<\/a><\/td><td>Chưa đăng ký<\/td>/);
+    const readOnly = await secretary.get(`${regUrl('hd-kv2')}?nam=${YEAR}`);
+    expect(readOnly.statusCode).toBe(200);
+    expect(readOnly.body).toContain('Bạn chỉ xem bản đăng ký này.');
+    expect(readOnly.body).not.toContain('name="thao_tac"');
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const forUnit = await head.get(`/ke-hoach?nam=${YEAR}&pham-vi=toan-nganh`);
+    expect(forUnit.body).toMatch(/data-unit="hd-kv3"><td>[^<]+<\/td>/);
+  });
+});
+
 describe('the dashboard', () => {
   it("shows each cluster's registrations and compact signatures from the plan", async () => {
     const admin = await Agent.as(w.app, 'admin');

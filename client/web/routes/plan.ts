@@ -134,6 +134,18 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
             clusters: run.context.clusters.length,
           }
         : null,
+      // The whole view lists every unit's registration (from the plan's state, no query per unit); the standing
+      // body, the leadership and admins may open each one, a unit only its own.
+      units:
+        wholeOrg && run
+          ? run.context.units.map((u) => ({
+              id: u.id,
+              name: u.name,
+              registered: run.registrations[u.id]?.status === 'registered',
+              canOpen: followsWholeOrg(account) || u.id === unitId,
+            }))
+          : [],
+      icsUrl: year === HAI_DUONG_2025.year && isUnitStaff ? `/lich/${encodeURIComponent(unitId)}.ics` : null,
     });
   });
 
