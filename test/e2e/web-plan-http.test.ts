@@ -90,6 +90,29 @@ describe('the plan timeline', () => {
   });
 });
 
+describe('a year whose plan has not started', () => {
+  it('shows the calendar from the shipped plan and says registration and compacts are not open', async () => {
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const page = await head.get('/ke-hoach?nam=2100');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Kế hoạch năm 2100 chưa được khởi động trên hệ thống');
+    expect(page.body).toContain('15/01/2100');
+    const form = await head.get(`${regUrl('hd-kv2')}?nam=2100`);
+    expect(form.body).toContain('Chưa mở đăng ký thi đua năm 2100 cho đơn vị');
+    expect(form.body).not.toContain('name="thao_tac"');
+    const posted = await head.post(regUrl('hd-kv2'), {
+      nam: '2100',
+      thao_tac: 'register',
+      tap_the: 'tap-the-lao-dong-tien-tien',
+    });
+    expect(posted.statusCode).toBe(422);
+    expect(posted.body).toContain('Chưa mở đăng ký thi đua năm 2100');
+    const compactPage = await head.get('/giao-uoc/hd-cum1?nam=2100');
+    expect(compactPage.statusCode).toBe(404);
+    expect(compactPage.body).toContain('Chưa có giao ước thi đua năm 2100');
+  });
+});
+
 describe('the registration form', () => {
   it('the clerk saves a draft, the head registers and amends it; the page shows it', async () => {
     const clerk = await Agent.as(w.app, 'vanthu.kv2');
