@@ -69,9 +69,14 @@ export const HAI_DUONG_2025: Plan = {
       source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/6/2025 đến ngày 30/8/2025”',
     },
   ],
-  // Same as the rule sets' default until the plan says otherwise.
+  // The rule sets' default ('reminders.default') until the plan says otherwise: a deadline ends at 23:59:59.999 of
+  // its day, so -15 hours is 09:00 of a working morning (7 days, 1 day before and on the day), like nominations.
   reminders: {
-    reminders: [{ days: -7 }, { days: -1 }, { days: 0, hours: -15 }],
+    reminders: [
+      { days: -7, hours: -15 },
+      { days: -1, hours: -15 },
+      { days: 0, hours: -15 },
+    ],
     escalations: [
       { days: 0, hours: 9 },
       { days: 3, hours: 9 },

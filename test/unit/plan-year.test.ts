@@ -103,11 +103,11 @@ describe('registration rules', () => {
     const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
     const pending = registrationPendingReminders(s);
     expect(pending.map((r) => formatDateTimeVN(r.at))).toEqual([
-      '23:59 08/01/2025',
-      '23:59 14/01/2025',
-      '08:59 15/01/2025',
-      '08:59 16/01/2025',
-      '08:59 19/01/2025',
+      '09:00 08/01/2025',
+      '09:00 14/01/2025',
+      '09:00 15/01/2025',
+      '09:00 16/01/2025',
+      '09:00 19/01/2025',
     ]);
     const first = registrationNotice(s, pending[0]!);
     expect(first.to).toEqual([
@@ -123,14 +123,14 @@ describe('registration rules', () => {
 
   it('re-arms reminders when the deadline moves, without sending the past ones late', () => {
     const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
-    // Moved on 15/01 at 12:00: the old day's remaining reminders are gone; the 7-day one of 22/01 is still ahead.
+    // Moved on 15/01 at 12:00: the old day's remaining reminders are gone, and so is the new 7-day one (09:00 that
+    // morning, already past): it is never sent late.
     moveRegistrationDeadline(s, deadlineInstant({ day: 22, month: 1 }, 2025), 'Dời hạn', '2025-01-15T05:00:00.000Z');
     expect(registrationPendingReminders(s).map((r) => formatDateTimeVN(r.at))).toEqual([
-      '23:59 15/01/2025',
-      '23:59 21/01/2025',
-      '08:59 22/01/2025',
-      '08:59 23/01/2025',
-      '08:59 26/01/2025',
+      '09:00 21/01/2025',
+      '09:00 22/01/2025',
+      '09:00 23/01/2025',
+      '09:00 26/01/2025',
     ]);
   });
 });

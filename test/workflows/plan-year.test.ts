@@ -11,14 +11,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL_DOMAIN } from '../../activities/store/index.js';
-import {
-  deadlineInstant,
-  formatDateTimeVN,
-  instantMs,
-  reminderInstants,
-  startOfDayInstant,
-  vnDateParts,
-} from '../../domain/calendar.js';
+import { deadlineInstant, formatDateTimeVN, instantMs, startOfDayInstant, vnDateParts } from '../../domain/calendar.js';
+import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import type { Registration } from '../../domain/schemas.js';
@@ -358,14 +352,14 @@ describe('the 2025 plan as a year (time skipping)', () => {
     // --- Every reminder and escalation of the year, by recipient and instant (UTC+7). ---
     const rd = (y: number) => deadlineInstant({ day: 15, month: 1 }, y);
     const when = (due: string) =>
-      Object.fromEntries(reminderInstants(due, yearPlan.reminders).map((r) => [r.key, formatDateTimeVN(r.at)]));
+      Object.fromEntries(noticeInstants(due, yearPlan.reminders).map((r) => [r.key, formatDateTimeVN(r.at)]));
     const reg15 = when(rd(YEAR));
     expect(Object.values(reg15)).toEqual([
-      `23:59 08/01/${YEAR}`,
-      `23:59 14/01/${YEAR}`,
-      `08:59 15/01/${YEAR}`,
-      `08:59 16/01/${YEAR}`,
-      `08:59 19/01/${YEAR}`,
+      `09:00 08/01/${YEAR}`,
+      `09:00 14/01/${YEAR}`,
+      `09:00 15/01/${YEAR}`,
+      `09:00 16/01/${YEAR}`,
+      `09:00 19/01/${YEAR}`,
     ]);
     const cmp15 = when(deadlineInstant({ day: 15, month: 2 }, YEAR));
     const am15 = when(deadlineInstant({ day: 15, month: 3 }, YEAR));
@@ -373,26 +367,26 @@ describe('the 2025 plan as a year (time skipping)', () => {
     const expected: string[] = [];
     const staff = (n: number) => [at(`truong.kv${n}`), at(`vanthu.kv${n}`)].sort().join(',');
     for (const n of [7, 8]) {
-      for (const k of ['reminder:-7d0h', 'reminder:-1d0h', 'due:0d-15h'])
+      for (const k of ['reminder:-7d-15h', 'reminder:-1d-15h', 'due:0d-15h'])
         expected.push(`${staff(n)} | ${reg15[k]} | Nhắc việc: đăng ký thi đua năm ${YEAR} — ${kv(n)}`);
       for (const k of ['escalation:0d9h', 'escalation:3d9h'])
         expected.push(`${at('thuongtruc')} | ${reg15[k]} | Báo cáo: ${kv(n)} chưa đăng ký thi đua năm ${YEAR}`);
     }
-    expected.push(`${staff(4)} | ${reg15['reminder:-7d0h']} | Nhắc việc: đăng ký thi đua năm ${YEAR} — ${kv(4)}`);
-    for (const k of ['reminder:-7d0h', 'reminder:-1d0h', 'due:0d-15h'])
+    expected.push(`${staff(4)} | ${reg15['reminder:-7d-15h']} | Nhắc việc: đăng ký thi đua năm ${YEAR} — ${kv(4)}`);
+    for (const k of ['reminder:-7d-15h', 'reminder:-1d-15h', 'due:0d-15h'])
       expected.push(`${at('truong.kv4')} | ${cmp15[k]} | Nhắc việc: ký giao ước thi đua Cụm thi đua số 1 năm ${YEAR}`);
     for (const k of ['escalation:0d9h', 'escalation:3d9h'])
       expected.push(
         `${at('thuongtruc')} | ${cmp15[k]} | Báo cáo: ${kv(4)} chưa ký giao ước thi đua Cụm thi đua số 1 năm ${YEAR}`,
       );
     for (const n of [4, 5, 6, 7, 8]) {
-      for (const k of ['reminder:-7d0h', 'reminder:-1d0h', 'due:0d-15h'])
+      for (const k of ['reminder:-7d-15h', 'reminder:-1d-15h', 'due:0d-15h'])
         expected.push(`${staff(n)} | ${am15[k]} | Nhắc việc: giới thiệu điển hình tiên tiến năm ${YEAR} — ${kv(n)}`);
       for (const k of ['escalation:0d9h', 'escalation:3d9h'])
         expected.push(`${at('thuongtruc')} | ${am15[k]} | Báo cáo: ${kv(n)} chưa giới thiệu điển hình tiên tiến`);
     }
     const kn7 = formatDateTimeVN(
-      reminderInstants(complaintDue, ruleValue(ruleSetFor(recordedFiledAt), 'reminders.default'))[0]!.at,
+      noticeInstants(complaintDue, ruleValue(ruleSetFor(recordedFiledAt), 'reminders.default'))[0]!.at,
     );
     expected.push(`${at('thuongtruc')} | ${kn7} | Nhắc việc: giải quyết đơn khiếu nại kn-${YEAR}-001`);
     const kvNotYetRelevant = (m: ReceivedMail) => !m.subject.includes('hồ sơ'); // the nomination's own notices are its own test's business
