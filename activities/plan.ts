@@ -32,7 +32,10 @@ export function createPlanActivities(deps: CaseActivityDeps) {
   const client = () => deps.temporal.client;
 
   return {
-    /** The council, the clusters (with their head unit for the year) and the units a plan concerns. */
+    /**
+     * The council, the clusters (with their head unit for the year) and the units a plan concerns: the clusters'
+     * members, and the issuing unit itself when the plan covers the whole organisation.
+     */
     async loadPlanYear(input: {
       orgUnitId: string;
       year: number;
@@ -72,6 +75,10 @@ export function createPlanActivities(deps: CaseActivityDeps) {
             out.units.push({ id: unitId, name: unit.name, clusterId: cluster.id });
         }
       }
+      // The whole organisation (no cluster list): the issuing unit registers too — seed 003, III.5 asks units of
+      // both levels ("Đơn vị hai cấp"), and the provincial procuracy has its own collective and leaders.
+      if (!input.clusterIds && !out.units.some((u) => u.id === org.id))
+        out.units.push({ id: org.id, name: org.name, clusterId: null });
       return out;
     },
 
