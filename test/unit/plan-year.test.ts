@@ -14,8 +14,11 @@ import {
 } from '../../domain/plan-year/compact.js';
 import {
   applyAmendment,
+  applyDriveEvent,
   checkAmendment,
   initialPlanRunState,
+  openCampaigns,
+  pendingDriveEvents,
   planForYear,
   type PlanYearContext,
 } from '../../domain/plan-year/plan-run.js';
@@ -286,5 +289,42 @@ describe('plan amendments and next year', () => {
     });
     expect(ics).toContain('DTSTART:20250122T165959Z');
     expect(ics).toContain('hd-2025.registration@tdkt-flow');
+  });
+});
+
+describe('drive campaigns', () => {
+  const context: PlanYearContext = { council, orgName: 'VKSND tỉnh Hải Dương', units: [], clusters: [] };
+
+  it("opens the drive's nomination campaign at its close, due nominationDays after its last day", () => {
+    const s = initialPlanRunState(
+      { plan: structuredClone(HAI_DUONG_2025), startedBy: null },
+      context,
+      '2024-11-20T02:00:00.000Z',
+    );
+    const [open, close] = pendingDriveEvents(s);
+    expect([open?.kind, close?.kind]).toEqual(['open', 'open']);
+    applyDriveEvent(s, open!, open!.at);
+    expect(openCampaigns(s, open!.at)).toEqual([]); // opening a drive opens no campaign
+    const closing = pendingDriveEvents(s).find((e) => e.kind === 'close' && e.drive.id === 'mung-dang-mung-xuan-2025')!;
+    const notice = applyDriveEvent(s, closing, closing.at);
+    // 28/02/2025 + 10 days (the plan data) = 10/03/2025, to the end of that day.
+    expect(s.campaigns?.['mung-dang-mung-xuan-2025']).toMatchObject({
+      campaignId: 'mung-dang-mung-xuan-2025',
+      dueAt: deadlineInstant({ day: 10, month: 3 }, 2025),
+    });
+    expect(notice.facts).toContainEqual(['Hạn gửi đề nghị khen thưởng', '23:59 ngày 10/03/2025']);
+    expect(openCampaigns(s, '2025-03-10T16:59:59.999Z').map((c) => c.campaignId)).toEqual(['mung-dang-mung-xuan-2025']);
+    expect(openCampaigns(s, '2025-03-10T17:00:00.000Z')).toEqual([]);
+  });
+
+  it('counts a leap day and falls back to the default window when a drive sets none', () => {
+    const plan = planForYear(HAI_DUONG_2025, 2028);
+    const { nominationDays: _ignored, ...drive } = plan.drives[0]!;
+    plan.drives[0] = drive;
+    const s = initialPlanRunState({ plan, startedBy: null }, context, '2027-11-20T02:00:00.000Z');
+    const closing = pendingDriveEvents(s).find((e) => e.kind === 'close' && e.drive.id === drive.id)!;
+    applyDriveEvent(s, closing, closing.at);
+    // 28/02/2028 + 10 days crosses 29/02: 09/03/2028.
+    expect(s.campaigns?.[drive.id]?.dueAt).toBe(deadlineInstant({ day: 9, month: 3 }, 2028));
   });
 });

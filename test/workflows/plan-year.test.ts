@@ -28,7 +28,13 @@ import {
 } from '../../workflows/plan/advanced-model-messages.js';
 import { compactId, compactStateQuery, compactUpdates } from '../../workflows/compact/messages.js';
 import { complaintId, complaintStateQuery, complaintUpdates } from '../../workflows/complaint/messages.js';
-import { planProgressQuery, planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
+import {
+  planCampaignsQuery,
+  planProgressQuery,
+  planStateQuery,
+  planWorkflowId,
+} from '../../workflows/plan/messages.js';
+import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
 import { complaint, plan, type compact } from '../../workflows/index.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
@@ -339,9 +345,44 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     expect(cum1.stage).toBe('closed');
     expect(cum1.signatures.find((s) => s.unitId === 'hd-kv4')?.late).toBe(true);
 
+    // --- Drive 1 closed at the end of 28/02: its nomination campaign is open, due nominationDays (data) later; the
+    // closing notice told every unit. Nominations started in it count against the drive's own quota ledger. ---
+    await until(vn(1, 3, YEAR));
+    const drive1 = yearPlan.drives[0]!;
+    const d1End = drive1.window.to;
+    const d1Due = new Date(Date.UTC(d1End.year, d1End.month - 1, d1End.day + drive1.nominationDays!));
+    const d1DueText = `${pad(d1Due.getUTCDate())}/${pad(d1Due.getUTCMonth() + 1)}/${d1Due.getUTCFullYear()}`;
+    const campaigns = await handle.query(planCampaignsQuery);
+    expect(campaigns.map((c) => [c.campaignId, vnClock(Date.parse(c.dueAt))])).toEqual([
+      [drive1.id, `23:59 ${d1DueText}`],
+    ]);
+    const closing = world.mail.messages.find((m) => m.subject.includes(`Kết thúc đợt thi đua: ${drive1.title}`))!;
+    expect(closing.text).toContain(`Mã đợt đề nghị khen thưởng: ${drive1.id}`);
+    expect(closing.text).toContain(`Hạn gửi đề nghị khen thưởng: 23:59 ngày ${d1DueText}`);
+    // VKSND khu vực 5 (19 people: an individual quota of floor(10% × 19) = 1 per campaign).
+    const kv5 = (campaignId: string, personIndex: number) =>
+      world
+        .draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv5', personIndex })
+        .then((d) => world.startNomination({ unitId: 'hd-kv5', draft: d, campaignId, year: YEAR }));
+    const inDrive = await kv5(drive1.id, 0);
+    const secondInDrive = await kv5(drive1.id, 1);
+    const inYear = await kv5(yearPlan.id, 2);
+    const truongKv5 = await world.actor('truong.kv5');
+    await inDrive.executeUpdate(actionUpdates.submit, { args: [{ actor: truongKv5 }] });
+    await expectRefused(
+      secondInDrive.executeUpdate(actionUpdates.submit, { args: [{ actor: truongKv5 }] }),
+      'Đơn vị đã dùng hết chỉ tiêu đề nghị',
+    );
+    expect((await secondInDrive.query(nominationStateQuery)).stage).toBe('draft');
+    await inYear.executeUpdate(actionUpdates.submit, { args: [{ actor: truongKv5 }] });
+    const ledger = (campaignId: string) =>
+      env.client.workflow.getHandle(quotaLedgerId(campaignId, 'hd-kv5')).query(quotaStateQuery);
+    expect((await ledger(drive1.id)).reservations.map((r) => r.caseId)).toEqual([inDrive.workflowId]);
+    expect((await ledger(yearPlan.id)).reservations.map((r) => r.caseId)).toEqual([inYear.workflowId]);
+    expect((await inDrive.query(nominationStateQuery)).campaignId).toBe(drive1.id);
+
     // --- Advanced models (due 15/03): kv1–kv10 propose on 01/03 (1 collective + 2 individuals each), kv11 on
     // 12/03; the others never; the council's selection is recorded on 20/03. ---
-    await until(vn(1, 3, YEAR));
     const proposed = new Map<string, number>();
     const am = env.client.workflow.getHandle(advancedModelId('hd', YEAR));
     const candidates = (u: string) => [
