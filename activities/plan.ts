@@ -12,6 +12,7 @@ import {
 } from '@temporalio/client';
 import type { Actor } from '../domain/org.js';
 import type { NoticeDraft } from '../domain/plan-year/common.js';
+import type { MovementContext } from '../domain/plan-year/movement.js';
 import type { PlanYearContext } from '../domain/plan-year/plan-run.js';
 import { registrationDigest, registrationId, type RegistrationDigest } from '../domain/plan-year/registration.js';
 import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../workflows/nomination/messages.js';
@@ -20,7 +21,15 @@ import type { CaseActivityDeps } from './cases.js';
 import { createMailActivities } from './mail.js';
 import { renderYearNotice, yearNoticeMessageId } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
-import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, revokeAward } from './store/index.js';
+import {
+  clusterHeadsForYear,
+  getCluster,
+  getCouncil,
+  getUnit,
+  listClusters,
+  listUnits,
+  revokeAward,
+} from './store/index.js';
 
 function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');
@@ -80,6 +89,21 @@ export function createPlanActivities(deps: CaseActivityDeps) {
       if (!input.clusterIds && !out.units.some((u) => u.id === org.id))
         out.units.push({ id: org.id, name: org.name, clusterId: null });
       return out;
+    },
+
+    /** The council and the units of an organisation (itself and the units directly under it), for a movement. */
+    async loadMovementContext(input: { orgUnitId: string }): Promise<MovementContext> {
+      const org =
+        (await getUnit(db, input.orgUnitId)) ??
+        notFound(`Không tìm thấy đơn vị thực hiện phong trào ${input.orgUnitId}`);
+      const council =
+        (await getCouncil(db, input.orgUnitId)) ?? notFound(`Chưa có Hội đồng TĐKT của đơn vị ${input.orgUnitId}`);
+      const units = await listUnits(db, { parentId: org.id });
+      return {
+        council: { unitId: council.unitId, secretariatUnitId: council.secretariatUnitId },
+        orgName: org.name,
+        units: [org, ...units].map((u) => ({ id: u.id, name: u.name })),
+      };
     },
 
     /**
