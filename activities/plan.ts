@@ -91,6 +91,18 @@ export function createPlanActivities(deps: CaseActivityDeps) {
       return out;
     },
 
+    /** A unit and the level above it in the directory (where its results are sent on; null at the top). */
+    async higherLevelOf(input: {
+      unitId: string;
+    }): Promise<{ unit: { unitId: string; name: string }; higher: { unitId: string; name: string } | null }> {
+      const unit = (await getUnit(db, input.unitId)) ?? notFound(`Không tìm thấy đơn vị ${input.unitId}`);
+      const parent = unit.parentId ? await getUnit(db, unit.parentId) : null;
+      return {
+        unit: { unitId: unit.id, name: unit.name },
+        higher: parent ? { unitId: parent.id, name: parent.name } : null,
+      };
+    },
+
     /** The council and the units of an organisation (itself and the units directly under it), for a movement. */
     async loadMovementContext(input: { orgUnitId: string }): Promise<MovementContext> {
       const org =
@@ -139,7 +151,12 @@ export function createPlanActivities(deps: CaseActivityDeps) {
       notice: NoticeDraft;
       sentAt: string;
     }): Promise<{ messageId: string; recipients: string[] }> {
-      const recipients = await resolveEmails(db, input.notice.to);
+      const unitAddresses: string[] = [];
+      for (const unitId of input.notice.toUnits ?? []) {
+        const email = (await getUnit(db, unitId))?.email;
+        if (email) unitAddresses.push(email);
+      }
+      const recipients = [...new Set([...(await resolveEmails(db, input.notice.to)), ...unitAddresses])].sort();
       const messageId = yearNoticeMessageId(input.workflowId, input.notice.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderYearNotice(input.notice, {

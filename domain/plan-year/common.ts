@@ -46,6 +46,8 @@ export interface NoticeDraft {
   /** Stable per workflow: the Message-ID is derived from the workflow id and this key. */
   key: string;
   to: Recipient[];
+  /** Units whose own address in the directory receives it too (e.g. the higher level a result is sent on to). */
+  toUnits?: string[];
   headline: string;
   facts: [string, string][];
 }

@@ -36,7 +36,7 @@ import {
 } from '../../workflows/plan/messages.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
-import { complaint, plan, type compact } from '../../workflows/index.js';
+import { complaint, plan, type advancedModels, type compact } from '../../workflows/index.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import type { ReceivedMail } from '../support/mail-sink.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -384,7 +384,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     // --- Advanced models (due 15/03): kv1–kv10 propose on 01/03 (1 collective + 2 individuals each), kv11 on
     // 12/03; the others never; the council's selection is recorded on 20/03. ---
     const proposed = new Map<string, number>();
-    const am = env.client.workflow.getHandle(advancedModelId('hd', YEAR));
+    const am = env.client.workflow.getHandle<typeof advancedModels>(advancedModelId('hd', YEAR));
     const candidates = (u: string) => [
       { subject: 'collective' as const, refId: u, displayName: `Tập thể ${unitName(u)}` },
       { subject: 'individual' as const, refId: `${u}-nv01`, displayName: `Cá nhân 1, ${unitName(u)}` },
@@ -415,6 +415,10 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     await propose('hd-kv11');
     await until(vn(20, 3, YEAR));
     await expectRefused(
+      am.executeUpdate(advancedModelUpdates.send_on, { args: [{ actor: await world.actor('vientruong') }] }),
+      'chưa có kết quả để gửi',
+    );
+    await expectRefused(
       am.executeUpdate(advancedModelUpdates.select, {
         args: [
           {
@@ -438,6 +442,24 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     });
     expect((await am.query(advancedModelStateQuery)).selection?.keys).toEqual(selected);
     await world.mail.waitFor((ms) => ms.some((m) => m.subject.includes('Kết quả lựa chọn điển hình tiên tiến')));
+    // The result is sent on to the higher level's own address in the directory, by the leadership, once.
+    await expectRefused(
+      am.executeUpdate(advancedModelUpdates.send_on, { args: [{ actor: await world.actor('truong.kv1') }] }),
+      'không được gửi kết quả điển hình tiên tiến lên cấp trên',
+    );
+    await am.executeUpdate(advancedModelUpdates.send_on, {
+      args: [{ actor: await world.actor('vientruong'), note: 'Kính gửi Vụ Thi đua - Khen thưởng' }],
+    });
+    const sentOn = await am.result();
+    expect(sentOn.sentOn).toMatchObject({ by: { role: 'leadership' }, to: { unitId: 'vkstc' } });
+    expect(sentOn.audit.filter((a) => ['send_on', 'sent_on'].includes(a.action)).map((a) => a.action)).toEqual([
+      'send_on',
+      'sent_on',
+    ]);
+    const sentMail = world.mail.messages.find((m) => m.subject.includes('gửi kết quả lựa chọn điển hình tiên tiến'))!;
+    expect([...sentMail.to].sort()).toEqual([mailOf('thuongtruc'), `vkstc@${DEMO_EMAIL_DOMAIN}`].sort());
+    expect(sentMail.text).toContain('Nơi nhận: Viện kiểm sát nhân dân tối cao');
+    expect(sentMail.text).toContain('Số điển hình được chọn: 6');
 
     // --- Nominations: two of kv2 in the plan's campaign; one complaint (filed 01/04) holds one of them, is reminded
     // once, then dismissed, which releases it. ---

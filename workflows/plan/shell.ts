@@ -15,10 +15,10 @@ export const yearActivities = proxyActivities<Activities>({
 });
 
 export async function sendNotice(notice: NoticeDraft): Promise<string[]> {
-  const { event, key, to, headline, facts } = notice;
+  const { event, key, to, toUnits, headline, facts } = notice;
   const result = await yearActivities.sendYearNotice({
     workflowId: workflowInfo().workflowId,
-    notice: { event, key, to, headline, facts },
+    notice: { event, key, to, ...(toUnits ? { toUnits } : {}), headline, facts },
     sentAt: nowIso(),
   });
   return result.recipients;
