@@ -13,6 +13,8 @@ import {
 import type { Actor } from '../domain/org.js';
 import type { NoticeDraft } from '../domain/plan-year/common.js';
 import type { MovementContext } from '../domain/plan-year/movement.js';
+import { PlanSchema, type Plan } from '../domain/plan.js';
+import { PLANS } from '../domain/plans/index.js';
 import type { PlanYearContext } from '../domain/plan-year/plan-run.js';
 import { registrationDigest, registrationId, type RegistrationDigest } from '../domain/plan-year/registration.js';
 import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../workflows/nomination/messages.js';
@@ -35,7 +37,12 @@ function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');
 }
 
-export function createPlanActivities(deps: CaseActivityDeps) {
+export interface PlanActivityDeps extends CaseActivityDeps {
+  /** The plans to start each year; default: the plans shipped in domain/plans. */
+  plans?: readonly Plan[];
+}
+
+export function createPlanActivities(deps: PlanActivityDeps) {
   const { db } = deps;
   const mail = createMailActivities(deps.mail);
   const client = () => deps.temporal.client;
@@ -91,6 +98,16 @@ export function createPlanActivities(deps: CaseActivityDeps) {
       return out;
     },
 
+    /**
+     * The plan data of an organisation for a year (what a yearly Schedule starts), checked against the schema;
+     * null when there is none. From the deps' plans when given (imported by administrators, tests), else the
+     * plans shipped with the product.
+     */
+    async planDataFor(input: { orgUnitId: string; year: number }): Promise<Plan | null> {
+      const found = (deps.plans ?? PLANS).find((p) => p.orgUnitId === input.orgUnitId && p.year === input.year);
+      return found ? PlanSchema.parse(found) : null;
+    },
+
     /** A unit and the level above it in the directory (where its results are sent on; null at the top). */
     async higherLevelOf(input: {
       unitId: string;
@@ -124,7 +141,11 @@ export function createPlanActivities(deps: CaseActivityDeps) {
      * A case that already exists (running or closed) is left alone, so a retry or a restarted plan is harmless.
      */
     async startYearCases(input: {
-      cases: { workflowType: 'registration' | 'compact' | 'advancedModels'; workflowId: string; input: unknown }[];
+      cases: {
+        workflowType: 'registration' | 'compact' | 'advancedModels' | 'plan';
+        workflowId: string;
+        input: unknown;
+      }[];
     }): Promise<{ started: string[]; existing: string[] }> {
       const started: string[] = [];
       const existing: string[] = [];
@@ -134,7 +155,11 @@ export function createPlanActivities(deps: CaseActivityDeps) {
             workflowId: c.workflowId,
             taskQueue: deps.temporal.taskQueue,
             args: [c.input],
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            // A year's plan that was terminated or failed may be started again (by its Schedule); a case never.
+            workflowIdReusePolicy:
+              c.workflowType === 'plan'
+                ? WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY
+                : WorkflowIdReusePolicy.REJECT_DUPLICATE,
           });
           started.push(c.workflowId);
         } catch (error) {
