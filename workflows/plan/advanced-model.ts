@@ -27,11 +27,11 @@ import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { advancedModelStateQuery, advancedModelUpdates, type AdvancedModelResult } from './advanced-model-messages.js';
 import { setDeadlineSignal } from './messages.js';
 import {
-  isDue,
+  flushOutbox,
   justAfter,
   planReporter,
-  sendDueReminders,
   sendNotice,
+  sendRemindersDueNow,
   waitForChangeOr,
   yearActivities,
 } from './shell.js';
@@ -111,7 +111,7 @@ export async function advancedModels(
       done: Object.keys(state.proposals).length,
       total: state.units.length,
     });
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    await flushOutbox(outbox);
     if (state.sentOn && !state.sentOn.deliveredAt) {
       const { unit, higher } = await yearActivities.higherLevelOf({ unitId: state.orgUnitId });
       const notice = sentOnNotice(state, higher, unit.name, nowIso());
@@ -122,14 +122,8 @@ export async function advancedModels(
     // After the selection the case waits (until the end of the year) for the result to be sent on.
     if (state.sentOn?.deliveredAt || instantMs(now) > instantMs(closesAt)) break;
     const pending = advancedModelPendingReminders(state);
-    const due = pending.filter((p) => isDue(p.r, now));
-    if (due.length > 0) {
-      await sendDueReminders(
-        due,
-        (item) => advancedModelNotice(state, item),
-        state,
-        (item) => item.aboutUnitId,
-      );
+    const draft = (item: (typeof pending)[number]) => advancedModelNotice(state, item);
+    if (await sendRemindersDueNow(pending, now, draft, state, (item) => item.aboutUnitId)) {
       changed();
       continue;
     }

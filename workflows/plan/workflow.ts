@@ -51,7 +51,7 @@ import {
   planStateQuery,
   setDeadlineSignal,
 } from './messages.js';
-import { sendNotice, waitForChangeOr, yearActivities } from './shell.js';
+import { flushOutbox, sendNotice, waitForChangeOr, yearActivities } from './shell.js';
 
 function publish(state: PlanRunState, now: string): void {
   const summary = progressSummary(state, now);
@@ -124,7 +124,7 @@ export async function plan(input: PlanStartInput, carried?: PlanRunState): Promi
 
   const endsAt = () => planEndsAt(state.plan);
   for (;;) {
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    await flushOutbox(outbox);
     while (moves.length > 0) await moveChildren(state, moves.shift()!);
 
     const now = nowIso();
