@@ -6,9 +6,9 @@
  */
 import { createCaseActivities, type CaseActivityDeps } from './cases.js';
 import { createMailActivities } from './mail.js';
-import { createPlanActivities } from './plan.js';
+import { createPlanActivities, type PlanActivityDeps } from './plan.js';
 
-export type ActivityDeps = CaseActivityDeps;
+export type ActivityDeps = CaseActivityDeps & Pick<PlanActivityDeps, 'plans'>;
 
 export function createActivities(deps: ActivityDeps) {
   return {

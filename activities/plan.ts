@@ -12,6 +12,9 @@ import {
 } from '@temporalio/client';
 import type { Actor } from '../domain/org.js';
 import type { NoticeDraft } from '../domain/plan-year/common.js';
+import type { MovementContext } from '../domain/plan-year/movement.js';
+import { PlanSchema, type Plan } from '../domain/plan.js';
+import { PLANS } from '../domain/plans/index.js';
 import type { PlanYearContext } from '../domain/plan-year/plan-run.js';
 import { registrationDigest, registrationId, type RegistrationDigest } from '../domain/plan-year/registration.js';
 import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../workflows/nomination/messages.js';
@@ -20,19 +23,35 @@ import type { CaseActivityDeps } from './cases.js';
 import { createMailActivities } from './mail.js';
 import { renderYearNotice, yearNoticeMessageId } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
-import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, revokeAward } from './store/index.js';
+import {
+  clusterHeadsForYear,
+  getCluster,
+  getCouncil,
+  getUnit,
+  listClusters,
+  listUnits,
+  revokeAward,
+} from './store/index.js';
 
 function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');
 }
 
-export function createPlanActivities(deps: CaseActivityDeps) {
+export interface PlanActivityDeps extends CaseActivityDeps {
+  /** The plans to start each year; default: the plans shipped in domain/plans. */
+  plans?: readonly Plan[];
+}
+
+export function createPlanActivities(deps: PlanActivityDeps) {
   const { db } = deps;
   const mail = createMailActivities(deps.mail);
   const client = () => deps.temporal.client;
 
   return {
-    /** The council, the clusters (with their head unit for the year) and the units a plan concerns. */
+    /**
+     * The council, the clusters (with their head unit for the year) and the units a plan concerns: the clusters'
+     * members, and the issuing unit itself when the plan covers the whole organisation.
+     */
     async loadPlanYear(input: {
       orgUnitId: string;
       year: number;
@@ -72,7 +91,48 @@ export function createPlanActivities(deps: CaseActivityDeps) {
             out.units.push({ id: unitId, name: unit.name, clusterId: cluster.id });
         }
       }
+      // The whole organisation (no cluster list): the issuing unit registers too — seed 003, III.5 asks units of
+      // both levels ("Đơn vị hai cấp"), and the provincial procuracy has its own collective and leaders.
+      if (!input.clusterIds && !out.units.some((u) => u.id === org.id))
+        out.units.push({ id: org.id, name: org.name, clusterId: null });
       return out;
+    },
+
+    /**
+     * The plan data of an organisation for a year (what a yearly Schedule starts), checked against the schema;
+     * null when there is none. From the deps' plans when given (imported by administrators, tests), else the
+     * plans shipped with the product.
+     */
+    async planDataFor(input: { orgUnitId: string; year: number }): Promise<Plan | null> {
+      const found = (deps.plans ?? PLANS).find((p) => p.orgUnitId === input.orgUnitId && p.year === input.year);
+      return found ? PlanSchema.parse(found) : null;
+    },
+
+    /** A unit and the level above it in the directory (where its results are sent on; null at the top). */
+    async higherLevelOf(input: {
+      unitId: string;
+    }): Promise<{ unit: { unitId: string; name: string }; higher: { unitId: string; name: string } | null }> {
+      const unit = (await getUnit(db, input.unitId)) ?? notFound(`Không tìm thấy đơn vị ${input.unitId}`);
+      const parent = unit.parentId ? await getUnit(db, unit.parentId) : null;
+      return {
+        unit: { unitId: unit.id, name: unit.name },
+        higher: parent ? { unitId: parent.id, name: parent.name } : null,
+      };
+    },
+
+    /** The council and the units of an organisation (itself and the units directly under it), for a movement. */
+    async loadMovementContext(input: { orgUnitId: string }): Promise<MovementContext> {
+      const org =
+        (await getUnit(db, input.orgUnitId)) ??
+        notFound(`Không tìm thấy đơn vị thực hiện phong trào ${input.orgUnitId}`);
+      const council =
+        (await getCouncil(db, input.orgUnitId)) ?? notFound(`Chưa có Hội đồng TĐKT của đơn vị ${input.orgUnitId}`);
+      const units = await listUnits(db, { parentId: org.id });
+      return {
+        council: { unitId: council.unitId, secretariatUnitId: council.secretariatUnitId },
+        orgName: org.name,
+        units: [org, ...units].map((u) => ({ id: u.id, name: u.name })),
+      };
     },
 
     /**
@@ -81,7 +141,11 @@ export function createPlanActivities(deps: CaseActivityDeps) {
      * A case that already exists (running or closed) is left alone, so a retry or a restarted plan is harmless.
      */
     async startYearCases(input: {
-      cases: { workflowType: 'registration' | 'compact' | 'advancedModels'; workflowId: string; input: unknown }[];
+      cases: {
+        workflowType: 'registration' | 'compact' | 'advancedModels' | 'plan';
+        workflowId: string;
+        input: unknown;
+      }[];
     }): Promise<{ started: string[]; existing: string[] }> {
       const started: string[] = [];
       const existing: string[] = [];
@@ -91,7 +155,11 @@ export function createPlanActivities(deps: CaseActivityDeps) {
             workflowId: c.workflowId,
             taskQueue: deps.temporal.taskQueue,
             args: [c.input],
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            // A year's plan that was terminated or failed may be started again (by its Schedule); a case never.
+            workflowIdReusePolicy:
+              c.workflowType === 'plan'
+                ? WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY
+                : WorkflowIdReusePolicy.REJECT_DUPLICATE,
           });
           started.push(c.workflowId);
         } catch (error) {
@@ -108,7 +176,12 @@ export function createPlanActivities(deps: CaseActivityDeps) {
       notice: NoticeDraft;
       sentAt: string;
     }): Promise<{ messageId: string; recipients: string[] }> {
-      const recipients = await resolveEmails(db, input.notice.to);
+      const unitAddresses: string[] = [];
+      for (const unitId of input.notice.toUnits ?? []) {
+        const email = (await getUnit(db, unitId))?.email;
+        if (email) unitAddresses.push(email);
+      }
+      const recipients = [...new Set([...(await resolveEmails(db, input.notice.to)), ...unitAddresses])].sort();
       const messageId = yearNoticeMessageId(input.workflowId, input.notice.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderYearNotice(input.notice, {

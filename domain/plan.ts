@@ -75,8 +75,16 @@ export const DriveSchema = obj('Đợt thi đua', {
     { error: 'Ngày kết thúc phải sau ngày bắt đầu' },
   ),
   source: text('Căn cứ', { max: 2000 }),
+  /**
+   * Days after the drive's last day for units to send their nominations in the drive's campaign. Seed 003 (III.2)
+   * leaves each drive's details to the standing body's guidance; absent, DEFAULT_DRIVE_NOMINATION_DAYS.
+   */
+  nominationDays: intIn('Số ngày gửi đề nghị khen thưởng sau đợt thi đua', 1, 90).optional(),
 });
 export type Drive = z.infer<typeof DriveSchema>;
+
+/** The nomination window after a drive when its data does not set one: ten days, as in the demo plan. */
+export const DEFAULT_DRIVE_NOMINATION_DAYS = 10;
 
 export const PlanCouncilSchema = obj('Hội đồng', {
   /** The unit whose council it is (directory id). */

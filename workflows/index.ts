@@ -2,4 +2,5 @@
 export { nomination } from './nomination/workflow.js';
 export { forwardedCase } from './nomination/forwarded.js';
 export { quotaLedger } from './quota/ledger.js';
-export { plan, registration, compact, advancedModels, complaint } from './plan/index.js';
+export { plan, nextYearPlan, registration, compact, advancedModels, complaint } from './plan/index.js';
+export { movement } from './movement/workflow.js';

@@ -457,6 +457,22 @@ function demoLogins(): DemoLogin[] {
       description: `Thủ trưởng, ${u.name}`,
     });
   }
+  // The provincial procuracy is a unit of the year's plan as well (it registers its collective and its leaders,
+  // seed 003 III.5 "Đơn vị hai cấp"): its chief prosecutor signs as its head; its clerk has no person record.
+  logins.push({
+    username: 'vanthu.hd',
+    roles: ['unit_clerk'],
+    unitId: DEMO_PROVINCIAL_UNIT_ID,
+    personTitle: null,
+    description: 'Cán bộ TĐKT, Viện kiểm sát nhân dân tỉnh Hải Dương',
+  });
+  logins.push({
+    username: 'truong.hd',
+    roles: ['unit_head'],
+    unitId: DEMO_PROVINCIAL_UNIT_ID,
+    personTitle: 'Viện trưởng',
+    description: 'Thủ trưởng, Viện kiểm sát nhân dân tỉnh Hải Dương',
+  });
   for (const plan of CLUSTER_PLANS) {
     logins.push({
       username: `cumtruong.${plan.short}`,

@@ -1,6 +1,7 @@
 /**
  * Advanced models (điển hình tiên tiến, seed 002): each unit proposes its collective and individuals (01 + 02 by
- * the rule set) by the deadline; then the council's standing body records the council's selection of 05–10.
+ * the rule set) by the deadline; then the council's standing body records the council's selection of 05–10, and
+ * the standing body or the leadership sends the result on to the higher level.
  */
 import { z } from 'zod';
 import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
@@ -57,6 +58,11 @@ export const AdvancedModelActionSchemas = {
     selected: z.array(z.string().min(3).max(130)).max(100),
     note: z.string().trim().max(2000).optional(),
   }),
+  /** Send the recorded result on to the higher level (its address in the directory). */
+  send_on: z.object({
+    actor: ActorSchema,
+    note: z.string().trim().max(2000, { error: 'Ghi chú dài quá 2000 ký tự' }).optional(),
+  }),
 } as const;
 export type AdvancedModelActionName = keyof typeof AdvancedModelActionSchemas;
 export type AdvancedModelAction = {
@@ -67,6 +73,14 @@ export interface AdvancedModelState extends AdvancedModelStartInput {
   ruleSetId: string;
   proposals: Record<string, { candidates: AdvancedModelCandidate[]; at: string; by: Actor }>;
   selection: { keys: string[]; at: string; by: Actor; note: string | null } | null;
+  /** The result sent on to the higher level: asked by `by` at `at`; `deliveredAt` once mailed. (Absent in old runs.) */
+  sentOn?: {
+    at: string;
+    by: Actor;
+    note: string | null;
+    to: { unitId: string; name: string } | null;
+    deliveredAt: string | null;
+  } | null;
   armedAt: string;
   audit: YearAuditEntry[];
   notices: YearNotice[];
@@ -82,6 +96,7 @@ export function initialAdvancedModelState(
     ruleSetId,
     proposals: {},
     selection: null,
+    sentOn: null,
     armedAt: now,
     audit: [{ at: now, action: 'create', actor: null, reason: null, details: { dueAt: input.dueAt } }],
     notices: [],
@@ -98,6 +113,18 @@ export function checkAdvancedModelAction(
 ): void {
   const { actor } = action.input;
   checkActingFor(actor);
+  if (action.name === 'send_on') {
+    requireCouncilStanding(state, actor, 'gửi kết quả điển hình tiên tiến lên cấp trên');
+    if (!state.selection)
+      refuse('not-selected', 'Hội đồng chưa lựa chọn điển hình tiên tiến: chưa có kết quả để gửi.', 'no selection yet');
+    if (state.sentOn)
+      refuse(
+        'already-sent',
+        `Kết quả đã được gửi lên cấp trên ngày ${formatDateVN(state.sentOn.at)}.`,
+        'result already sent on',
+      );
+    return;
+  }
   if (state.selection)
     refuse('selected', 'Hội đồng đã lựa chọn điển hình tiên tiến: không thể thay đổi.', 'selection recorded');
   if (action.name === 'propose') {
@@ -120,10 +147,7 @@ export function checkAdvancedModelAction(
     if (reasons.length > 0) refuse('proposal-quota', reasons.join(' '), 'proposal exceeds the numbers per unit');
     return;
   }
-  requireRole(actor, ['council_secretary', 'leadership'], 'ghi nhận lựa chọn của Hội đồng');
-  if (!isStandingBodyActor(actor, state.council) && !isCouncilLeadership(actor, state.council)) {
-    refuse('wrong-unit', 'Bạn không thuộc Thường trực Hội đồng.', `unit ${actor.unitId} is not the council's`);
-  }
+  requireCouncilStanding(state, actor, 'ghi nhận lựa chọn của Hội đồng');
   if (instantMs(now) <= instantMs(state.dueAt) && Object.keys(state.proposals).length < state.units.length) {
     refuse(
       'too-early',
@@ -143,6 +167,14 @@ export function checkAdvancedModelAction(
   if (reasons.length > 0) refuse('selection-count', reasons.join(' '), 'selection count out of range');
 }
 
+/** The standing body or the leadership of the council's unit. */
+function requireCouncilStanding(state: AdvancedModelState, actor: Actor, what: string): void {
+  requireRole(actor, ['council_secretary', 'leadership'], what);
+  if (!isStandingBodyActor(actor, state.council) && !isCouncilLeadership(actor, state.council)) {
+    refuse('wrong-unit', 'Bạn không thuộc Thường trực Hội đồng.', `unit ${actor.unitId} is not the council's`);
+  }
+}
+
 export function applyAdvancedModelAction(
   state: AdvancedModelState,
   action: AdvancedModelAction,
@@ -151,6 +183,11 @@ export function applyAdvancedModelAction(
 ): NoticeDraft | null {
   checkAdvancedModelAction(state, action, now, ruleSet);
   const { actor } = action.input;
+  if (action.name === 'send_on') {
+    state.sentOn = { at: now, by: actor, note: action.input.note ?? null, to: null, deliveredAt: null };
+    state.audit.push({ at: now, action: 'send_on', actor, reason: action.input.note ?? null, details: {} });
+    return null;
+  }
   if (action.name === 'propose') {
     const amending = !!state.proposals[actor.unitId];
     state.proposals[actor.unitId] = { candidates: action.input.candidates, at: now, by: actor };
@@ -171,9 +208,7 @@ export function applyAdvancedModelAction(
     reason: action.input.note ?? null,
     details: { selected: action.input.selected.length },
   });
-  const chosen = Object.entries(state.proposals).flatMap(([unitId, p]) =>
-    p.candidates.filter((c) => action.input.selected.includes(candidateKey(unitId, c))).map((c) => ({ unitId, c })),
-  );
+  const chosen = chosenCandidates(state);
   const unitName = (id: string) => state.units.find((u) => u.id === id)?.name ?? id;
   return {
     event: 'advanced_model_result',
@@ -189,6 +224,56 @@ export function applyAdvancedModelAction(
         unitName(unitId),
         `${c.displayName} (${c.subject === 'collective' ? 'tập thể' : 'cá nhân'})`,
       ]),
+    ],
+  };
+}
+
+function chosenCandidates(state: AdvancedModelState): { unitId: string; c: AdvancedModelCandidate }[] {
+  const keys = state.selection?.keys ?? [];
+  return Object.entries(state.proposals).flatMap(([unitId, p]) =>
+    p.candidates.filter((c) => keys.includes(candidateKey(unitId, c))).map((c) => ({ unitId, c })),
+  );
+}
+
+/**
+ * Records where the result went and drafts the mail: to the higher level's own address (from the directory) and
+ * the standing body. Null when the organisation has no higher level: the trail says so instead.
+ */
+export function sentOnNotice(
+  state: AdvancedModelState,
+  higher: { unitId: string; name: string } | null,
+  orgName: string,
+  now: string,
+): NoticeDraft | null {
+  const sent = state.sentOn!;
+  sent.to = higher ? { unitId: higher.unitId, name: higher.name } : null;
+  sent.deliveredAt = now;
+  state.audit.push({
+    at: now,
+    action: higher ? 'sent_on' : 'no_higher_level',
+    actor: null,
+    reason: null,
+    details: { to: higher?.unitId ?? null },
+  });
+  if (!higher) return null;
+  const unitName = (id: string) => state.units.find((u) => u.id === id)?.name ?? id;
+  const chosen = chosenCandidates(state);
+  return {
+    event: 'advanced_model_sent_on',
+    key: 'advanced-model.sent-on',
+    to: standingBody(state.council),
+    toUnits: [higher.unitId],
+    headline: `${orgName} gửi kết quả lựa chọn điển hình tiên tiến năm ${state.year}`,
+    facts: [
+      ['Nơi nhận', higher.name],
+      ['Hội đồng lựa chọn ngày', formatDateVN(state.selection!.at)],
+      ['Người gửi', sent.by.displayName],
+      ['Số điển hình được chọn', String(chosen.length)],
+      ...chosen.map(({ unitId, c }): [string, string] => [
+        unitName(unitId),
+        `${c.displayName} (${c.subject === 'collective' ? 'tập thể' : 'cá nhân'})`,
+      ]),
+      ...(sent.note ? ([['Ghi chú', sent.note]] as [string, string][]) : []),
     ],
   };
 }

@@ -3,7 +3,8 @@
  * notice records, who the standing body is, role/unit checks with Vietnamese refusals, and the bookkeeping of
  * reminders whose deadline can move. Pure and JSON-only: it runs inside workflows and in unit tests.
  */
-import { instantMs, reminderInstants, vnDateKey, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { instantMs, vnDateKey, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { noticeInstants } from '../nomination/reminders.js';
 import { ROLE_LABELS } from '../i18n.js';
 import { refuse } from '../nomination/refusal.js';
 import type { Recipient } from '../nomination/types.js';
@@ -45,6 +46,8 @@ export interface NoticeDraft {
   /** Stable per workflow: the Message-ID is derived from the workflow id and this key. */
   key: string;
   to: Recipient[];
+  /** Units whose own address in the directory receives it too (e.g. the higher level a result is sent on to). */
+  toUnits?: string[];
   headline: string;
   facts: [string, string][];
 }
@@ -142,7 +145,8 @@ export function pendingReminders(input: {
 }): ReminderInstant[] {
   const sent = new Set(input.notices.map((n) => n.key));
   const armed = instantMs(input.armedAt);
-  return reminderInstants(input.dueAt, input.schedule).filter(
+  // Whole seconds, as for nominations: "-15 hours" before 23:59:59.999 is stamped and sent at 09:00:00.
+  return noticeInstants(input.dueAt, input.schedule).filter(
     (r) =>
       instantMs(r.at) > armed &&
       !sent.has(noticeKey(input.dueAt, r, input.aboutUnitId ?? null)) &&

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  addDays,
   daysInMonth,
   formatCalendarDateVN,
   formatDateVN,
@@ -14,6 +15,7 @@ import {
   type CalendarDate,
 } from '../calendar.js';
 import {
+  DEFAULT_DRIVE_NOMINATION_DAYS,
   DriveSchema,
   findDeadline,
   planDeadlineInstant,
@@ -67,6 +69,19 @@ export interface DriveProgress {
   closedAt: string | null;
 }
 
+/**
+ * The nomination campaign a short drive opens at its close (đề nghị khen thưởng sau đợt thi đua): nominations
+ * started with this campaign id belong to the drive, and their quota ledger is the drive's (quota/<campaign>/<unit>).
+ */
+export interface DriveCampaign {
+  campaignId: string;
+  driveId: string;
+  title: string;
+  openedAt: string;
+  /** Units send their nominations by the end of this day (Vietnam time). */
+  dueAt: string;
+}
+
 export interface PlanRunState {
   plan: Plan;
   context: PlanYearContext;
@@ -76,6 +91,8 @@ export interface PlanRunState {
   compacts: Record<string, ChildProgress>;
   advancedModels: ChildProgress | null;
   drives: Record<string, DriveProgress>;
+  /** By drive id: the campaigns opened at the drives' close. (Absent in runs started before it existed.) */
+  campaigns?: Record<string, DriveCampaign>;
   audit: YearAuditEntry[];
   /** Incremented at each continue-as-new (for the timeline). */
   generation: number;
@@ -91,6 +108,7 @@ export function initialPlanRunState(input: PlanStartInput, context: PlanYearCont
     compacts: {},
     advancedModels: null,
     drives: Object.fromEntries(input.plan.drives.map((d) => [d.id, { driveId: d.id, openedAt: null, closedAt: null }])),
+    campaigns: {},
     audit: [{ at: now, action: 'start', actor: input.startedBy, reason: null, details: { planId: input.plan.id } }],
     generation: 0,
   };
@@ -148,7 +166,38 @@ export function applyDriveEvent(state: PlanRunState, event: DriveEvent, now: str
     reason: null,
     details: { driveId: event.drive.id, at: event.at },
   });
+  if (event.kind === 'close') {
+    const campaign = driveCampaign(event.drive, event.at);
+    (state.campaigns ??= {})[event.drive.id] = campaign;
+    state.audit.push({
+      at: now,
+      action: 'campaign_opened',
+      actor: null,
+      reason: null,
+      details: { campaignId: campaign.campaignId, dueAt: campaign.dueAt },
+    });
+  }
   return driveNotice(state, event);
+}
+
+/** The campaign a drive opens when it closes: the drive's id, due the drive's nominationDays after its last day. */
+export function driveCampaign(drive: Drive, closedAt: string): DriveCampaign {
+  const { endsAt } = windowInstants(drive.window);
+  return {
+    campaignId: drive.id,
+    driveId: drive.id,
+    title: `Đề nghị khen thưởng: ${drive.title}`,
+    openedAt: closedAt,
+    // endsAt is 23:59:59.999 of the last day; whole days later it is still the end of a day in Vietnam.
+    dueAt: addDays(endsAt, drive.nominationDays ?? DEFAULT_DRIVE_NOMINATION_DAYS),
+  };
+}
+
+/** The campaigns whose nomination window is open at an instant (what a unit may nominate in now). */
+export function openCampaigns(state: PlanRunState, now: string): DriveCampaign[] {
+  return Object.values(state.campaigns ?? {})
+    .filter((c) => instantMs(now) <= instantMs(c.dueAt))
+    .sort((a, b) => instantMs(a.dueAt) - instantMs(b.dueAt));
 }
 
 function driveNotice(state: PlanRunState, event: DriveEvent): NoticeDraft {
@@ -172,6 +221,7 @@ function driveNotice(state: PlanRunState, event: DriveEvent): NoticeDraft {
       ],
     };
   }
+  const campaign = state.campaigns?.[drive.id] ?? driveCampaign(drive, event.at);
   return {
     event: 'drive_closed',
     key: `drive.${drive.id}.close`,
@@ -185,6 +235,8 @@ function driveNotice(state: PlanRunState, event: DriveEvent): NoticeDraft {
         'Việc cần làm',
         'Các đơn vị sơ kết đợt thi đua, bình xét và gửi đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc',
       ],
+      ['Mã đợt đề nghị khen thưởng', campaign.campaignId],
+      ['Hạn gửi đề nghị khen thưởng', `23:59 ngày ${formatDateVN(campaign.dueAt)}`],
       ['Số đơn vị tham gia', String(state.context.units.length)],
     ],
   };

@@ -30,7 +30,11 @@ export const DIEN_HINH_TIEN_TIEN_2017: Plan = {
   ],
   drives: [],
   reminders: {
-    reminders: [{ days: -7 }, { days: -1 }, { days: 0, hours: -15 }],
+    reminders: [
+      { days: -7, hours: -15 },
+      { days: -1, hours: -15 },
+      { days: 0, hours: -15 },
+    ],
     escalations: [
       { days: 0, hours: 9 },
       { days: 3, hours: 9 },

@@ -53,6 +53,8 @@ export const HAI_DUONG_2025: Plan = {
       title: 'Thi đua “Mừng Đảng quang vinh, Mừng xuân Ất Tỵ”',
       window: { from: { day: 1, month: 12, year: 2024 }, to: { day: 28, month: 2, year: 2025 } },
       source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/12/2024 đến ngày 28/02/2025”',
+      // Not in the seed (III.2 leaves each drive's details to the standing body's guidance): the demo's choice.
+      nominationDays: 10,
     },
     {
       id: 'chuyen-doi-so-60-ngay-2025',
@@ -60,6 +62,7 @@ export const HAI_DUONG_2025: Plan = {
         'Phong trào thi đua “60 ngày cao điểm thi đua đẩy mạnh ứng dụng công nghệ thông tin, thúc đẩy chuyển đổi số trong ngành Kiểm sát Hải Dương”',
       window: { from: { day: 1, month: 2, year: 2025 }, to: { day: 31, month: 3, year: 2025 } },
       source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/02/2025 đến ngày 31/3/2025”',
+      nominationDays: 10,
     },
     {
       id: 'ky-niem-65-nam-nganh-2025',
@@ -67,11 +70,17 @@ export const HAI_DUONG_2025: Plan = {
         'Thi đua lập thành tích chào mừng kỷ niệm 65 năm ngày thành lập ngành KSND, 80 năm Cách mạng tháng Tám và Quốc khánh 2/9',
       window: { from: { day: 1, month: 6, year: 2025 }, to: { day: 30, month: 8, year: 2025 } },
       source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/6/2025 đến ngày 30/8/2025”',
+      nominationDays: 10,
     },
   ],
-  // Same as the rule sets' default until the plan says otherwise.
+  // The rule sets' default ('reminders.default') until the plan says otherwise: a deadline ends at 23:59:59.999 of
+  // its day, so -15 hours is 09:00 of a working morning (7 days, 1 day before and on the day), like nominations.
   reminders: {
-    reminders: [{ days: -7 }, { days: -1 }, { days: 0, hours: -15 }],
+    reminders: [
+      { days: -7, hours: -15 },
+      { days: -1, hours: -15 },
+      { days: 0, hours: -15 },
+    ],
     escalations: [
       { days: 0, hours: 9 },
       { days: 3, hours: 9 },

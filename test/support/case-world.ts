@@ -17,6 +17,7 @@ import {
 } from '../../activities/store/index.js';
 import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
 import { allHolidays } from '../../domain/holidays.js';
+import type { Plan } from '../../domain/plan.js';
 import type { NominationDraft, NominationStartInput } from '../../domain/nomination/types.js';
 import type { Actor, ActingFor } from '../../domain/org.js';
 import { nomination } from '../../workflows/index.js';
@@ -58,7 +59,11 @@ async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input:
   return handle;
 }
 
-export async function createCaseWorld(env: TestWorkflowEnvironment): Promise<CaseWorld> {
+/** `plans`: the plan data the activities know (what a yearly Schedule may start); default: the shipped plans. */
+export async function createCaseWorld(
+  env: TestWorkflowEnvironment,
+  options: { plans?: readonly Plan[] } = {},
+): Promise<CaseWorld> {
   const db = await openEmbeddedDatabase();
   await migrate(db);
   await seedDemoData(db);
@@ -76,6 +81,7 @@ export async function createCaseWorld(env: TestWorkflowEnvironment): Promise<Cas
       temporal: { client: env.client, taskQueue },
       publicUrl: PUBLIC_URL,
       holidays: allHolidays(),
+      ...(options.plans ? { plans: options.plans } : {}),
     }),
   });
   const running = worker.run();

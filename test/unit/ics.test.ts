@@ -79,7 +79,8 @@ describe('a unit’s calendar from the Hải Dương 2025 plan', () => {
     // Drive 1: 01/12/2024 00:00 → 01/03/2025 00:00 Vietnam time (DTEND is exclusive).
     expect(lines).toContain('DTSTART:20241130T170000Z');
     expect(lines).toContain('DTEND:20250228T170000Z');
-    expect(lines).toContain('TRIGGER:-P7D');
+    // The plan's 7-day reminder: 7 days and 15 hours before 23:59:59 of the due day, i.e. 09:00 in Vietnam.
+    expect(lines).toContain('TRIGGER:-P7DT15H');
   });
 
   it('is the same text when regenerated (deterministic)', () => {

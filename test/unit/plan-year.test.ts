@@ -14,8 +14,11 @@ import {
 } from '../../domain/plan-year/compact.js';
 import {
   applyAmendment,
+  applyDriveEvent,
   checkAmendment,
   initialPlanRunState,
+  openCampaigns,
+  pendingDriveEvents,
   planForYear,
   type PlanYearContext,
 } from '../../domain/plan-year/plan-run.js';
@@ -103,11 +106,11 @@ describe('registration rules', () => {
     const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
     const pending = registrationPendingReminders(s);
     expect(pending.map((r) => formatDateTimeVN(r.at))).toEqual([
-      '23:59 08/01/2025',
-      '23:59 14/01/2025',
-      '08:59 15/01/2025',
-      '08:59 16/01/2025',
-      '08:59 19/01/2025',
+      '09:00 08/01/2025',
+      '09:00 14/01/2025',
+      '09:00 15/01/2025',
+      '09:00 16/01/2025',
+      '09:00 19/01/2025',
     ]);
     const first = registrationNotice(s, pending[0]!);
     expect(first.to).toEqual([
@@ -123,14 +126,14 @@ describe('registration rules', () => {
 
   it('re-arms reminders when the deadline moves, without sending the past ones late', () => {
     const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
-    // Moved on 15/01 at 12:00: the old day's remaining reminders are gone; the 7-day one of 22/01 is still ahead.
+    // Moved on 15/01 at 12:00: the old day's remaining reminders are gone, and so is the new 7-day one (09:00 that
+    // morning, already past): it is never sent late.
     moveRegistrationDeadline(s, deadlineInstant({ day: 22, month: 1 }, 2025), 'Dời hạn', '2025-01-15T05:00:00.000Z');
     expect(registrationPendingReminders(s).map((r) => formatDateTimeVN(r.at))).toEqual([
-      '23:59 15/01/2025',
-      '23:59 21/01/2025',
-      '08:59 22/01/2025',
-      '08:59 23/01/2025',
-      '08:59 26/01/2025',
+      '09:00 21/01/2025',
+      '09:00 22/01/2025',
+      '09:00 23/01/2025',
+      '09:00 26/01/2025',
     ]);
   });
 });
@@ -286,5 +289,42 @@ describe('plan amendments and next year', () => {
     });
     expect(ics).toContain('DTSTART:20250122T165959Z');
     expect(ics).toContain('hd-2025.registration@tdkt-flow');
+  });
+});
+
+describe('drive campaigns', () => {
+  const context: PlanYearContext = { council, orgName: 'VKSND tỉnh Hải Dương', units: [], clusters: [] };
+
+  it("opens the drive's nomination campaign at its close, due nominationDays after its last day", () => {
+    const s = initialPlanRunState(
+      { plan: structuredClone(HAI_DUONG_2025), startedBy: null },
+      context,
+      '2024-11-20T02:00:00.000Z',
+    );
+    const [open, close] = pendingDriveEvents(s);
+    expect([open?.kind, close?.kind]).toEqual(['open', 'open']);
+    applyDriveEvent(s, open!, open!.at);
+    expect(openCampaigns(s, open!.at)).toEqual([]); // opening a drive opens no campaign
+    const closing = pendingDriveEvents(s).find((e) => e.kind === 'close' && e.drive.id === 'mung-dang-mung-xuan-2025')!;
+    const notice = applyDriveEvent(s, closing, closing.at);
+    // 28/02/2025 + 10 days (the plan data) = 10/03/2025, to the end of that day.
+    expect(s.campaigns?.['mung-dang-mung-xuan-2025']).toMatchObject({
+      campaignId: 'mung-dang-mung-xuan-2025',
+      dueAt: deadlineInstant({ day: 10, month: 3 }, 2025),
+    });
+    expect(notice.facts).toContainEqual(['Hạn gửi đề nghị khen thưởng', '23:59 ngày 10/03/2025']);
+    expect(openCampaigns(s, '2025-03-10T16:59:59.999Z').map((c) => c.campaignId)).toEqual(['mung-dang-mung-xuan-2025']);
+    expect(openCampaigns(s, '2025-03-10T17:00:00.000Z')).toEqual([]);
+  });
+
+  it('counts a leap day and falls back to the default window when a drive sets none', () => {
+    const plan = planForYear(HAI_DUONG_2025, 2028);
+    const { nominationDays: _ignored, ...drive } = plan.drives[0]!;
+    plan.drives[0] = drive;
+    const s = initialPlanRunState({ plan, startedBy: null }, context, '2027-11-20T02:00:00.000Z');
+    const closing = pendingDriveEvents(s).find((e) => e.kind === 'close' && e.drive.id === drive.id)!;
+    applyDriveEvent(s, closing, closing.at);
+    // 28/02/2028 + 10 days crosses 29/02: 09/03/2028.
+    expect(s.campaigns?.[drive.id]?.dueAt).toBe(deadlineInstant({ day: 9, month: 3 }, 2028));
   });
 });

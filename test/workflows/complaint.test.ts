@@ -7,7 +7,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL_DOMAIN, findByCaseKey } from '../../activities/store/index.js';
-import { formatDateTimeVN, instantMs, reminderInstants } from '../../domain/calendar.js';
+import { formatDateTimeVN, instantMs } from '../../domain/calendar.js';
+import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import { complaint } from '../../workflows/index.js';
 import { complaintId, complaintStateQuery, complaintUpdates } from '../../workflows/complaint/messages.js';
@@ -60,7 +61,7 @@ describe('complaint about a book row (time skipping)', () => {
     );
     const state = await handle.query(complaintStateQuery);
     const schedule = ruleValue(ruleSetFor(state.filedAt), 'reminders.default');
-    const instants = reminderInstants(state.dueAt, schedule);
+    const instants = noticeInstants(state.dueAt, schedule);
 
     // Nothing to hold on a book row; a unit head may not conclude; the standing body may not revoke.
     await expectRefused(

@@ -7,7 +7,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL_DOMAIN } from '../../activities/store/index.js';
-import { deadlineInstant, formatDateTimeVN, instantMs, reminderInstants, vnDateParts } from '../../domain/calendar.js';
+import { deadlineInstant, formatDateTimeVN, instantMs, vnDateParts } from '../../domain/calendar.js';
+import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';
 import { plan } from '../../workflows/index.js';
@@ -136,16 +137,16 @@ describe('amending a running plan (time skipping)', () => {
     );
 
     const newDue = deadlineInstant({ day: 22, month: 1 }, YEAR);
-    const when = reminderInstants(newDue, yearPlan.reminders).map((r) => ({
+    const when = noticeInstants(newDue, yearPlan.reminders).map((r) => ({
       kind: r.kind,
       at: formatDateTimeVN(r.at),
     }));
     expect(when.map((w) => w.at)).toEqual([
-      `23:59 15/01/${YEAR}`,
-      `23:59 21/01/${YEAR}`,
-      `08:59 22/01/${YEAR}`,
-      `08:59 23/01/${YEAR}`,
-      `08:59 26/01/${YEAR}`,
+      `09:00 15/01/${YEAR}`,
+      `09:00 21/01/${YEAR}`,
+      `09:00 22/01/${YEAR}`,
+      `09:00 23/01/${YEAR}`,
+      `09:00 26/01/${YEAR}`,
     ]);
     const got = world.mail.messages
       .filter((m) => /^\[TĐKT\] (Nhắc việc|Báo cáo)/.test(m.subject))
@@ -160,8 +161,8 @@ describe('amending a running plan (time skipping)', () => {
       }
     }
     expect(got).toEqual(expected.sort());
-    // Nothing at the old deadline's instants (08/01, 14/01, 15/01 morning, 16/01, 19/01).
-    expect(got.some((g) => /(08|14)\/01\/|08:59 1[569]\/01\//.test(g))).toBe(false);
+    // Nothing at the old deadline's own instants (08/01, 14/01, 16/01, 19/01; 09:00 15/01 is also the new 7-day one).
+    expect(got.some((g) => /(08|14|16|19)\/01\//.test(g))).toBe(false);
 
     const moved = world.mail.messages.find((m) => m.subject.includes('Điều chỉnh kế hoạch'));
     expect(moved?.subject).toBe(

@@ -32,11 +32,11 @@ import { nowIso } from '../shared/clock.js';
 import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { setDeadlineSignal } from '../plan/messages.js';
 import {
-  isDue,
+  flushOutbox,
   justAfter,
   planReporter,
-  sendDueReminders,
   sendNotice,
+  sendRemindersDueNow,
   waitForChangeOr,
   yearActivities,
 } from '../plan/shell.js';
@@ -132,7 +132,7 @@ export async function compact(input: CompactStartInput, carried?: CompactState):
       done: state.signatures.length,
       total: state.memberUnits.length,
     });
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    await flushOutbox(outbox);
 
     const trigger = compilationDue(state, now);
     if (trigger) {
@@ -149,14 +149,8 @@ export async function compact(input: CompactStartInput, carried?: CompactState):
     if (instantMs(now) > instantMs(state.closesAt)) break;
 
     const pending = compactPendingReminders(state);
-    const due = pending.filter((p) => isDue(p.r, now));
-    if (due.length > 0) {
-      await sendDueReminders(
-        due,
-        (item) => compactReminderNotice(state, item),
-        state,
-        (item) => item.aboutUnitId,
-      );
+    const draft = (item: (typeof pending)[number]) => compactReminderNotice(state, item);
+    if (await sendRemindersDueNow(pending, now, draft, state, (item) => item.aboutUnitId)) {
       changed();
       continue;
     }
@@ -182,7 +176,7 @@ export async function compact(input: CompactStartInput, carried?: CompactState):
     done: state.signatures.length,
     total: state.memberUnits.length,
   });
-  while (outbox.length > 0) await sendNotice(outbox.shift()!);
+  await flushOutbox(outbox);
   await condition(allHandlersFinished);
   return state;
 }

@@ -31,7 +31,7 @@ import { ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
 import { ACTION_REFUSED, asFailure, parseOrRefuse } from '../shared/refusals.js';
-import { isDue, sendDueReminders, sendNotice, waitForChangeOr, yearActivities } from '../plan/shell.js';
+import { flushOutbox, sendRemindersDueNow, waitForChangeOr, yearActivities } from '../plan/shell.js';
 import { complaintStateQuery, complaintUpdates, type ComplaintResult } from './messages.js';
 
 function publish(state: ComplaintState): void {
@@ -198,17 +198,18 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
 
   publish(state);
   for (;;) {
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    await flushOutbox(outbox);
     if (state.stage === 'resolved') break;
     const now = nowIso();
     const pending = complaintPendingReminders(state);
-    const due = pending.filter((r) => isDue(r, now));
-    if (due.length > 0) {
-      await sendDueReminders(
-        due.map((r) => ({ r })),
+    if (
+      await sendRemindersDueNow(
+        pending.map((r) => ({ r })),
+        now,
         ({ r }) => complaintReminderNotice(state, r),
         state,
-      );
+      )
+    ) {
       changed();
       continue;
     }

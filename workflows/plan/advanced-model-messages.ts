@@ -14,5 +14,7 @@ export interface AdvancedModelResult {
 export const advancedModelUpdates = {
   propose: defineUpdate<AdvancedModelResult, [z.input<typeof AdvancedModelActionSchemas.propose>]>('propose'),
   select: defineUpdate<AdvancedModelResult, [z.input<typeof AdvancedModelActionSchemas.select>]>('select'),
+  /** The standing body or the leadership sends the recorded result on to the higher level. */
+  send_on: defineUpdate<AdvancedModelResult, [z.input<typeof AdvancedModelActionSchemas.send_on>]>('send_on'),
 };
 export const advancedModelStateQuery = defineQuery<AdvancedModelState>('state');

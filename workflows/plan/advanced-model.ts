@@ -1,7 +1,8 @@
 /**
  * The year's advanced models (`advanced-model/<org>/<year>`), a child of the plan when the plan has an
  * 'advanced_model_registration' deadline: units propose until the deadline (reminded while they have not),
- * then the standing body records the council's selection of 05–10, which is mailed and returned.
+ * then the standing body records the council's selection of 05–10, which is mailed; the standing body or the
+ * leadership then sends it on (`send_on`) to the higher level's address in the directory, and the case returns.
  */
 import { allHandlersFinished, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { deadlineInstant, instantMs } from '../../domain/calendar.js';
@@ -12,6 +13,7 @@ import {
   applyAdvancedModelAction,
   checkAdvancedModelAction,
   initialAdvancedModelState,
+  sentOnNotice,
   type AdvancedModelAction,
   type AdvancedModelActionName,
   type AdvancedModelStartInput,
@@ -24,7 +26,15 @@ import { nowIso } from '../shared/clock.js';
 import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { advancedModelStateQuery, advancedModelUpdates, type AdvancedModelResult } from './advanced-model-messages.js';
 import { setDeadlineSignal } from './messages.js';
-import { isDue, justAfter, planReporter, sendDueReminders, sendNotice, waitForChangeOr } from './shell.js';
+import {
+  flushOutbox,
+  justAfter,
+  planReporter,
+  sendNotice,
+  sendRemindersDueNow,
+  waitForChangeOr,
+  yearActivities,
+} from './shell.js';
 
 function publish(state: AdvancedModelState): void {
   upsertSearchAttributes([
@@ -32,7 +42,7 @@ function publish(state: AdvancedModelState): void {
     { key: SA.unit, value: state.orgUnitId },
     { key: SA.campaign, value: state.planId },
     { key: SA.year, value: state.year },
-    { key: SA.stage, value: state.selection ? 'selected' : 'proposing' },
+    { key: SA.stage, value: state.sentOn ? 'sent_on' : state.selection ? 'selected' : 'proposing' },
     { key: SA.status, value: state.selection ? 'closed' : 'open' },
     { key: SA.dueAt, value: new Date(state.dueAt) },
   ]);
@@ -101,17 +111,19 @@ export async function advancedModels(
       done: Object.keys(state.proposals).length,
       total: state.units.length,
     });
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
-    if (state.selection || instantMs(now) > instantMs(closesAt)) break;
+    await flushOutbox(outbox);
+    if (state.sentOn && !state.sentOn.deliveredAt) {
+      const { unit, higher } = await yearActivities.higherLevelOf({ unitId: state.orgUnitId });
+      const notice = sentOnNotice(state, higher, unit.name, nowIso());
+      changed();
+      if (notice) await sendNotice(notice);
+      continue;
+    }
+    // After the selection the case waits (until the end of the year) for the result to be sent on.
+    if (state.sentOn?.deliveredAt || instantMs(now) > instantMs(closesAt)) break;
     const pending = advancedModelPendingReminders(state);
-    const due = pending.filter((p) => isDue(p.r, now));
-    if (due.length > 0) {
-      await sendDueReminders(
-        due,
-        (item) => advancedModelNotice(state, item),
-        state,
-        (item) => item.aboutUnitId,
-      );
+    const draft = (item: (typeof pending)[number]) => advancedModelNotice(state, item);
+    if (await sendRemindersDueNow(pending, now, draft, state, (item) => item.aboutUnitId)) {
       changed();
       continue;
     }

@@ -3,7 +3,7 @@
  * message, shared by the workflows, the worker, the CLI and the UI.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ChildStatus, PlanProgressSummary, PlanRunState } from '../../domain/plan-year/plan-run.js';
+import type { ChildStatus, DriveCampaign, PlanProgressSummary, PlanRunState } from '../../domain/plan-year/plan-run.js';
 import type { AmendPlanInput } from '../../domain/plan-year/plan-run.js';
 
 export { planWorkflowId } from '../../domain/plan-year/plan-run.js';
@@ -12,6 +12,8 @@ export { planWorkflowId } from '../../domain/plan-year/plan-run.js';
 export const amendPlanUpdate = defineUpdate<PlanProgressSummary, [AmendPlanInput]>('amend');
 export const planStateQuery = defineQuery<PlanRunState>('state');
 export const planProgressQuery = defineQuery<PlanProgressSummary>('progress');
+/** The nomination campaigns open now (one per closed drive, until its due date): what a unit may nominate in. */
+export const planCampaignsQuery = defineQuery<DriveCampaign[]>('campaigns');
 
 /** Plan → child: the deadline of the child's step moved (its reminders move with it). */
 export interface SetDeadlineInput {

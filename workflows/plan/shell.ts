@@ -15,10 +15,10 @@ export const yearActivities = proxyActivities<Activities>({
 });
 
 export async function sendNotice(notice: NoticeDraft): Promise<string[]> {
-  const { event, key, to, headline, facts } = notice;
+  const { event, key, to, toUnits, headline, facts } = notice;
   const result = await yearActivities.sendYearNotice({
     workflowId: workflowInfo().workflowId,
-    notice: { event, key, to, headline, facts },
+    notice: { event, key, to, ...(toUnits ? { toUnits } : {}), headline, facts },
     sentAt: nowIso(),
   });
   return result.recipients;
@@ -53,6 +53,29 @@ export async function sendDueReminders<T extends { r: ReminderInstant }>(
     });
     await sendNotice(d);
   }
+}
+
+/**
+ * The step every year workflow's loop shares: of the pending reminders, send those due now (sendDueReminders:
+ * the latest per group, older ones recorded as skipped). True when it sent any, so the loop records the change
+ * and looks again.
+ */
+export async function sendRemindersDueNow<T extends { r: ReminderInstant }>(
+  pending: T[],
+  now: string,
+  draft: (item: T) => NoticeDraft & { notice: Omit<YearNotice, 'at'> },
+  record: { notices: YearNotice[]; audit: YearAuditEntry[] },
+  groupOf?: (item: T) => string,
+): Promise<boolean> {
+  const due = pending.filter((p) => isDue(p.r, now));
+  if (due.length === 0) return false;
+  await sendDueReminders(due, draft, record, groupOf);
+  return true;
+}
+
+/** Sends the notices queued by handlers, in order (the handlers answer at once; the mails go from the loop). */
+export async function flushOutbox(outbox: NoticeDraft[]): Promise<void> {
+  while (outbox.length > 0) await sendNotice(outbox.shift()!);
 }
 
 export function isDue(r: ReminderInstant, now: string): boolean {

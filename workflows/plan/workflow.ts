@@ -4,7 +4,8 @@
  * It starts the year's cases once (a registration per unit, a compact per cluster, the advanced models when
  * the plan has that deadline) through an activity, as independent workflows that report their progress to the
  * plan by signal (addressed by workflow id, so it reaches the plan's latest run); starting one that already
- * exists is not an error. It opens and closes the short drives with a notice, keeps the progress
+ * exists is not an error. It opens and closes the short drives with a notice (at the close, the drive's
+ * nomination campaign opens, with its due date in the notice), keeps the progress
  * the children signal to it, and takes amendments. An amendment that moves a deadline is applied to the plan
  * data and then signalled (`setDeadline`) to every child of that step, which re-arms its own reminders.
  * Long years continue as new with the plain-JSON state.
@@ -29,6 +30,7 @@ import {
   checkAmendment,
   deadlineDueAt,
   initialPlanRunState,
+  openCampaigns,
   pendingDriveEvents,
   planEndsAt,
   progressSummary,
@@ -44,11 +46,12 @@ import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import {
   amendPlanUpdate,
   childProgressSignal,
+  planCampaignsQuery,
   planProgressQuery,
   planStateQuery,
   setDeadlineSignal,
 } from './messages.js';
-import { sendNotice, waitForChangeOr, yearActivities } from './shell.js';
+import { flushOutbox, sendNotice, waitForChangeOr, yearActivities } from './shell.js';
 
 function publish(state: PlanRunState, now: string): void {
   const summary = progressSummary(state, now);
@@ -104,6 +107,7 @@ export async function plan(input: PlanStartInput, carried?: PlanRunState): Promi
   );
   setHandler(planStateQuery, () => state);
   setHandler(planProgressQuery, () => progressSummary(state, nowIso()));
+  setHandler(planCampaignsQuery, () => openCampaigns(state, nowIso()));
   setHandler(childProgressSignal, (s) => {
     const entry = { workflowId: s.workflowId, status: s.status, done: s.done, total: s.total, updatedAt: nowIso() };
     if (s.kind === 'registration') state.registrations[s.key] = entry;
@@ -120,7 +124,7 @@ export async function plan(input: PlanStartInput, carried?: PlanRunState): Promi
 
   const endsAt = () => planEndsAt(state.plan);
   for (;;) {
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    await flushOutbox(outbox);
     while (moves.length > 0) await moveChildren(state, moves.shift()!);
 
     const now = nowIso();

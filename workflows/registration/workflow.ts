@@ -25,7 +25,7 @@ import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
 import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { setDeadlineSignal } from '../plan/messages.js';
-import { isDue, justAfter, planReporter, sendDueReminders, waitForChangeOr } from '../plan/shell.js';
+import { justAfter, planReporter, sendRemindersDueNow, waitForChangeOr } from '../plan/shell.js';
 import { registrationStateQuery, registrationUpdates, type RegistrationResult } from './messages.js';
 
 function publish(state: RegistrationState): void {
@@ -111,13 +111,14 @@ export async function registration(
       total: 1,
     });
     const pending = registrationPendingReminders(state);
-    const due = pending.filter((r) => isDue(r, now));
-    if (due.length > 0) {
-      await sendDueReminders(
-        due.map((r) => ({ r })),
+    if (
+      await sendRemindersDueNow(
+        pending.map((r) => ({ r })),
+        now,
         ({ r }) => registrationNotice(state, r),
         state,
-      );
+      )
+    ) {
       changed();
       continue;
     }

@@ -1,0 +1,38 @@
+/**
+ * The yearly Schedule that starts next year's plan of an organisation: every 01/12 at 00:00 Vietnam time (the
+ * 2025 plan's first drive opens on 01/12/2024), it runs `nextYearPlan`, which starts `plan/<org>/<year + 1>` from
+ * that year's plan data. Creating it is idempotent: an existing schedule is left as it is and returned.
+ */
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleHandle } from '@temporalio/client';
+import type { NextYearPlanInput } from '../../workflows/plan/next-year.js';
+
+export function nextYearPlanScheduleId(orgUnitId: string): string {
+  return `plan-next-year/${orgUnitId}`;
+}
+
+export async function ensureNextYearPlanSchedule(
+  client: Client,
+  options: { orgUnitId: string; taskQueue: string; scheduleId?: string },
+): Promise<{ handle: ScheduleHandle; created: boolean }> {
+  const scheduleId = options.scheduleId ?? nextYearPlanScheduleId(options.orgUnitId);
+  const args: [NextYearPlanInput] = [{ orgUnitId: options.orgUnitId }];
+  try {
+    const handle = await client.schedule.create({
+      scheduleId,
+      spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 1, hour: 0, minute: 0 }], timezone: 'Asia/Ho_Chi_Minh' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'nextYearPlan',
+        workflowId: `plan-starter/${options.orgUnitId}`,
+        taskQueue: options.taskQueue,
+        args,
+      },
+      // One start per year is enough; a second trigger while one runs is skipped, not queued.
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
+    });
+    return { handle, created: true };
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    return { handle: client.schedule.getHandle(scheduleId), created: false };
+  }
+}

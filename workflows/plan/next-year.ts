@@ -1,0 +1,41 @@
+/**
+ * What the yearly Schedule starts (`plan-starter/<org>`): the plan of the year after the one it runs in (Vietnam
+ * time), from that year's plan data, as the usual `plan/<org>/<year>` workflow. Starting a plan that already runs
+ * is not an error; a year with no plan data fails the run with a Vietnamese message, so the Schedule's recent
+ * actions show what is missing.
+ */
+import { ApplicationFailure } from '@temporalio/workflow';
+import { vnCalendarDate } from '../../domain/calendar.js';
+import { planWorkflowId } from '../../domain/plan-year/plan-run.js';
+import type { PlanStartInput } from '../../domain/plan-year/plan-run.js';
+import { nowIso } from '../shared/clock.js';
+import { yearActivities } from './shell.js';
+
+export interface NextYearPlanInput {
+  orgUnitId: string;
+}
+
+export interface NextYearPlanResult {
+  year: number;
+  planId: string;
+  planWorkflowId: string;
+  alreadyRunning: boolean;
+}
+
+export async function nextYearPlan(input: NextYearPlanInput): Promise<NextYearPlanResult> {
+  const year = vnCalendarDate(nowIso()).year + 1;
+  const data = await yearActivities.planDataFor({ orgUnitId: input.orgUnitId, year });
+  if (!data) {
+    throw ApplicationFailure.nonRetryable(
+      `Chưa có dữ liệu kế hoạch thi đua, khen thưởng năm ${year} của đơn vị ${input.orgUnitId}: hãy nhập kế hoạch rồi chạy lại lịch.`,
+      'NoPlanData',
+      { en: `no plan data for ${input.orgUnitId} in ${year}` },
+    );
+  }
+  const workflowId = planWorkflowId(input.orgUnitId, year);
+  const start: PlanStartInput = { plan: data, startedBy: null };
+  const { existing } = await yearActivities.startYearCases({
+    cases: [{ workflowType: 'plan', workflowId, input: start }],
+  });
+  return { year, planId: data.id, planWorkflowId: workflowId, alreadyRunning: existing.length > 0 };
+}
