@@ -154,8 +154,11 @@ export function eligibilityReasons(state: NominationState, ruleSet: RuleSet): st
       year: state.year,
       nomineeUnitId: draft.nominee.unitId,
       nomineePersonId: draft.nominee.personId,
+      declaredCriteria: draft.declaredCriteria ?? [],
     },
     awardHistory: context.awardHistory,
+    personFacts: draft.personFacts,
+    collectiveFacts: draft.collectiveFacts,
     unitFacts: {
       id: context.unit.id,
       staffCount: context.unit.staffCount,

@@ -2,7 +2,7 @@
  * The data of one nomination case (đề nghị khen thưởng). Plain JSON only: it is workflow state, the
  * answer of the `state` query and the input of continue-as-new.
  */
-import type { AwardHistoryEntry } from '../eligibility.js';
+import type { AwardHistoryEntry, CollectiveFacts, PersonFacts } from '../eligibility.js';
 import type { Actor, Role, UnitLevel } from '../org.js';
 import type { NominationStage, NominationTrack } from '../stages.js';
 import type { ActionName } from './actions.js';
@@ -31,6 +31,12 @@ export interface NominationDraft {
   nominee: Nominee;
   dossier: DossierItem[];
   achievements: string;
+  /** Codes of DECLARED_CRITERIA the unit claims (its dossier proves them). */
+  declaredCriteria?: string[];
+  /** A person's service facts (Kỷ niệm chương, Lao động tiên tiến); individuals only. */
+  personFacts?: PersonFacts;
+  /** A collective's headcounts and ratings (Tập thể lao động tiên tiến / xuất sắc); collectives only. */
+  collectiveFacts?: CollectiveFacts;
 }
 
 export interface CouncilMember {
