@@ -192,7 +192,8 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
       if (reasons.length > 0)
         refuse(
           'not-eligible',
-          `Chưa đủ điều kiện đề nghị: ${reasons.join('; ')}`,
+          // Each reason is a sentence; joined into one, only the last keeps its full stop.
+          `Chưa đủ điều kiện đề nghị: ${reasons.map((r) => r.replace(/\.$/, '')).join('; ')}.`,
           `not eligible: ${reasons.length} reason(s)`,
         );
       return;
