@@ -11,13 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { AWARDS, awardByCode, type AwardCode, type NomineeSubject } from '../../domain/catalogue.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';
-import type { forwardedCase } from '../../workflows/nomination/forwarded.js';
 import { decideForwardedUpdate, forwardedStateQuery } from '../../workflows/nomination/forwarded.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import { personWhoHeld } from '../support/award-history.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
-import { journey } from '../support/journey.js';
+import { forwardedCaseOf, journey } from '../support/journey.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
@@ -173,8 +172,7 @@ describe('every nominable award kind, on its happy path (time skipping)', () => 
       expect(approved.stage).toBe('forwarded');
       const { forwarding } = await handle.query(nominationStateQuery);
       expect(forwarding).toMatchObject({ toUnitId: 'vkstc', outcome: 'pending' });
-      const child = world.env.client.workflow.getHandle<typeof forwardedCase>(forwarding!.caseId);
-      await world.env.sleep('1 minute');
+      const child = await forwardedCaseOf(world, handle);
       expect((await child.query(forwardedStateQuery)).input).toMatchObject({
         awardCode: kind.awardCode,
         fromUnitId: kind.unitId,
