@@ -56,6 +56,7 @@ export const ACTION_LABELS: Record<StaffAction, string> = {
   resume: 'Tiếp tục xét',
   revoke: 'Hủy bỏ quyết định khen thưởng',
   extend: 'Gia hạn',
+  reassign: 'Giao lại bước hiện tại',
   comment: 'Ghi chú',
 };
 

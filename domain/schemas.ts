@@ -186,6 +186,7 @@ export const STAFF_ACTION_SCHEMAS = {
   resume: action('resume', { reason }),
   revoke: action('revoke', { reason, decisionNumber: optionalText('Số quyết định hủy bỏ', 50) }),
   extend: action('extend', { newDueDate: isoDate('Hạn mới'), reason }),
+  reassign: action('reassign', { toUnitId: idString('Đơn vị được giao'), reason }),
   comment: action('comment', { comment: text('Nội dung ghi chú', { max: 2000 }) }),
 } as const satisfies Record<StaffAction, z.ZodType>;
 
@@ -206,6 +207,7 @@ export const StaffActionSchema = z.discriminatedUnion(
     STAFF_ACTION_SCHEMAS.resume,
     STAFF_ACTION_SCHEMAS.revoke,
     STAFF_ACTION_SCHEMAS.extend,
+    STAFF_ACTION_SCHEMAS.reassign,
     STAFF_ACTION_SCHEMAS.comment,
   ],
   { error: `Thao tác không hợp lệ (chấp nhận: ${STAFF_ACTIONS.join(', ')})` },

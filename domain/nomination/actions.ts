@@ -113,6 +113,8 @@ export const ActionSchemas = {
   resume: withActor({ reason: reasonField }),
   revoke: withActor({ reason: reasonField }),
   extend: withActor({ newDueAt: isoInstant, reason: reasonField }),
+  /** A repair: hand the current step to another unit (reassign.ts). */
+  reassign: withActor({ toUnitId: id, reason: reasonField }),
   comment: withActor({ text: text(5000) }),
   record_external_decision: withActor({
     outcome: z.enum(['approved', 'rejected']),

@@ -13,6 +13,7 @@ import type { Actor } from '../org.js';
 import type { ActionInput, AnyAction } from './actions.js';
 import { authorize } from './authorize.js';
 import { everyoneConcerned, whoMustAct } from './recipients.js';
+import { assignedUnit, assignmentOf, setAssignedUnit } from './reassign.js';
 import { refuse } from './refusal.js';
 import type { AuditEntry, NominationState, NominationStartInput, CaseContext, Recipient } from './types.js';
 import { allVotesIn, isRecused, tallyVotes } from './voting.js';
@@ -34,7 +35,8 @@ export type NoticeEvent =
   | 'awarded'
   | 'forwarded'
   | 'revoked'
-  | 'extended';
+  | 'extended'
+  | 'reassigned';
 
 export type Effect =
   | { type: 'notify'; event: NoticeEvent; to: Recipient[]; key: string }
@@ -267,6 +269,24 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
         refuse('not-later', 'Hạn mới phải sau hạn hiện tại.', 'new due date is not later than the current one');
       return;
     }
+    case 'reassign': {
+      const assignment = assignmentOf(state.stage);
+      if (!assignment)
+        refuse(
+          'not-reassignable',
+          'Bước hiện tại không giao lại cho đơn vị khác được.',
+          `nothing to reassign in ${state.stage}`,
+        );
+      if (assignedUnit(state, assignment) === null)
+        refuse('no-cluster', 'Đơn vị không thuộc cụm/khối thi đua nào.', 'unit has no cluster');
+      if (assignedUnit(state, assignment) === action.input.toUnitId)
+        refuse(
+          'same-assignee',
+          'Bước hiện tại đã do đơn vị này đảm nhiệm.',
+          'the step is already assigned to that unit',
+        );
+      return;
+    }
     case 'record_external_decision': {
       const i = action.input;
       if (i.outcome === 'approved' && (!i.decisionNumber || !i.decisionDate)) {
@@ -458,6 +478,20 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
         key: `${state.stageEntry}.extended.${state.audit.length}`,
       });
       record(action.input.reason, { previousDueAt: previous, dueAt: state.dueAt });
+      break;
+    }
+    case 'reassign': {
+      const assignment = assignmentOf(state.stage)!;
+      const previous = assignedUnit(state, assignment);
+      setAssignedUnit(state, assignment, action.input.toUnitId);
+      // The new holder hears at once; reminders and escalations follow from the context when they fire.
+      effects.push({
+        type: 'notify',
+        event: 'reassigned',
+        to: whoMustAct(state),
+        key: `${state.stageEntry}.reassigned.${state.audit.length}`,
+      });
+      record(action.input.reason, { assignment, fromUnitId: previous, toUnitId: action.input.toUnitId });
       break;
     }
     case 'comment':
