@@ -15,7 +15,14 @@ import { authorize } from './authorize.js';
 import { everyoneConcerned, whoMustAct } from './recipients.js';
 import { assignedUnit, assignmentOf, setAssignedUnit } from './reassign.js';
 import { refuse } from './refusal.js';
-import type { AuditEntry, NominationState, NominationStartInput, CaseContext, Recipient } from './types.js';
+import type {
+  AuditEntry,
+  CaseContext,
+  ExternalDecision,
+  NominationState,
+  NominationStartInput,
+  Recipient,
+} from './types.js';
 import { allVotesIn, isRecused, tallyVotes } from './voting.js';
 
 export interface MachineContext {
@@ -507,6 +514,9 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
             ? `${action.input.decisionNumber} (${action.input.decisionDate})`
             : action.input.reason!,
           actor,
+          action.input.decisionNumber && action.input.decisionDate
+            ? { number: action.input.decisionNumber, date: action.input.decisionDate }
+            : null,
         ),
       );
       record(action.input.reason ?? null, {
@@ -563,16 +573,20 @@ function conclude(
   return effects;
 }
 
-/** The higher level decided (through the linked case, or entered by the secretariat). */
+/**
+ * The higher level decided (through the linked case, or entered by the secretariat). Its decision, when it
+ * approved, is the one the book records: the award is theirs, the province's decision only proposed it.
+ */
 export function applyForwardOutcome(
   state: NominationState,
   ctx: MachineContext,
   outcome: 'approved' | 'rejected',
   detail: string,
   actor: Actor | null,
+  decision: ExternalDecision | null = null,
 ): Effect[] {
   if (state.stage !== 'forwarded' || !state.forwarding || state.forwarding.outcome !== 'pending') return [];
-  state.forwarding = { ...state.forwarding, outcome, detail };
+  state.forwarding = { ...state.forwarding, outcome, detail, decision: outcome === 'approved' ? decision : null };
   const from = state.stage;
   const effects = conclude(state, ctx, outcome === 'approved' ? 'awarded' : 'rejected');
   if (!actor)

@@ -100,6 +100,12 @@ export interface Decision {
   signedBy: Actor;
 }
 
+/** A decision of the higher level: its number and its date (yyyy-mm-dd). */
+export interface ExternalDecision {
+  number: string;
+  date: string;
+}
+
 export interface ForwardingState {
   /** Workflow id of the linked case at the higher level. */
   caseId: string;
@@ -108,6 +114,8 @@ export interface ForwardingState {
   outcome: 'pending' | 'approved' | 'rejected';
   /** The higher level's decision, or the reason it refused. */
   detail: string | null;
+  /** The higher level's decision when it approved (absent in cases forwarded before it was kept). */
+  decision?: ExternalDecision | null;
 }
 
 /** One line of the case's audit trail: who did what, when, why. */

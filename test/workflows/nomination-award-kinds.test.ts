@@ -206,6 +206,10 @@ describe('every nominable award kind, on its happy path (time skipping)', () => 
       unitId: kind.unitId,
       year: 2025,
       decidedByLevel: award.decidingLevel,
+      // The award is the decider's: a forwarded one carries the higher level's decision, not the province's tờ trình.
+      ...(award.forwardedToHigherLevel
+        ? { decisionNumber: '901/QĐ-VKSTC', decisionDate: '2026-01-20' }
+        : { decisionNumber: '45/QĐ-VKS' }),
       personId: kind.subject === 'individual' ? draft.nominee.personId : null,
       revoked: false,
     });
