@@ -68,6 +68,9 @@ describe('draft form: the facts of a collective title', () => {
     });
     const page = await clerk.get(caseUrl(caseId));
     expect(page.body).not.toContain('Thiếu số liệu về cá nhân của tập thể');
+    // The edit form shows what was stored, so saving it again keeps the facts.
+    const edit = await clerk.get(`${caseUrl(caseId)}/sua`);
+    expect(edit.body).toMatch(/name="advancedWorkerCount"[^>]*value="15"/);
     const head = await Agent.as(w.app, 'truong.kv2');
     expect((await head.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(303);
     expect((await w.cases.getCase(caseId)).stage).toBe('cluster_review');
