@@ -168,8 +168,9 @@ export function createCaseActivities(deps: CaseActivityDeps) {
         personId: s.nominee.subject === 'individual' ? s.nominee.personId : null,
         unitId: s.nominee.unitId,
         year: s.year,
-        decisionNumber: s.decision.number,
-        decisionDate: s.decision.date,
+        // A forwarded award is decided by the higher level: its decision, not the province's proposal, is the award's.
+        decisionNumber: s.higherDecision?.number ?? s.decision.number,
+        decisionDate: s.higherDecision?.date ?? s.decision.date,
         decidedByLevel: award.decidingLevel,
         basis: s.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
         campaignId: s.campaignId,

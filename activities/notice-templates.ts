@@ -28,6 +28,7 @@ const HEADLINES: Record<NoticeEventName, (s: CaseSummary) => string> = {
   forwarded: () => 'Hồ sơ đã được trình cấp trên',
   revoked: () => 'Quyết định khen thưởng đã bị hủy',
   extended: () => 'Thời hạn xử lý hồ sơ được gia hạn',
+  reassigned: () => 'Hồ sơ được giao cho đơn vị của bạn xử lý',
   reminder: () => 'Nhắc việc: hồ sơ sắp đến hạn xử lý',
   escalation: () => 'Báo cáo: hồ sơ quá hạn xử lý',
 };

@@ -612,6 +612,13 @@ export function nominableAwards(subject: NomineeSubject): AwardEntry[] {
   return AWARDS.filter((a) => a.nominable && awardAcceptsSubject(a, subject));
 }
 
+/** The declared criteria (DECLARED_CRITERIA codes) among the award's prerequisites for this kind of nominee. */
+export function declaredCriteriaFor(award: AwardEntry, subject: NomineeSubject): DeclaredCriterion[] {
+  const walk = (p: Prerequisite): DeclaredCriterion[] =>
+    p.kind === 'declared' ? [p.criterion] : p.kind === 'any_of' ? p.options.flatMap(walk) : [];
+  return [...new Set(award.prerequisites[subject].flatMap(walk))];
+}
+
 /** Dossier items a nomination for this award and nominee must carry. */
 export function requiredDossierItems(award: AwardEntry, subject: NomineeSubject): DossierItemSpec[] {
   return award.dossier.filter((d) => d.required && (!d.subject || d.subject === subject));

@@ -63,6 +63,7 @@ export const ACTION_LABELS: Record<StaffAction | ActionName, string> = {
   resume: 'Tiếp tục xét',
   revoke: 'Hủy bỏ quyết định khen thưởng',
   extend: 'Gia hạn',
+  reassign: 'Giao lại bước hiện tại',
   comment: 'Ghi chú',
   record_external_decision: 'Ghi nhận quyết định của cấp trên',
 };

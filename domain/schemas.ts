@@ -13,6 +13,7 @@ import {
   type DeclaredCriterion,
   type DossierItemCode,
 } from './catalogue.js';
+import { CollectiveFactsSchema, PersonFactsSchema } from './nomination/facts.js';
 import { ROLES, UNIT_LEVELS, type Cluster, type Person, type Unit, type User } from './org.js';
 import { NOMINATION_TRACKS, STAFF_ACTIONS, type StaffAction } from './stages.js';
 import { bool, email, idString, intIn, isoDate, list, obj, oneOf, optionalText, text } from './zod-vi.js';
@@ -67,6 +68,8 @@ export const NominationDraftSchema = obj('Đề nghị khen thưởng', {
   dossier: list('Hồ sơ', DossierItemSchema, { max: 30 }),
   achievements: text('Tóm tắt thành tích', { max: 20000 }),
   declaredCriteria: list('Tiêu chuẩn đáp ứng', oneOf('Tiêu chuẩn', DECLARED_CRITERION_CODES), { max: 10 }),
+  personFacts: PersonFactsSchema.optional(),
+  collectiveFacts: CollectiveFactsSchema.optional(),
 }).superRefine((n, ctx) => {
   const award = findAward(n.awardCode);
   if (award && !award.nominable) {
@@ -81,6 +84,16 @@ export const NominationDraftSchema = obj('Đề nghị khen thưởng', {
   }
   if (n.subject === 'individual' && !n.nominee.personId) {
     ctx.addIssue({ code: 'custom', path: ['nominee', 'personId'], message: 'Cá nhân được đề nghị là bắt buộc' });
+  }
+  if (n.subject === 'individual' && n.collectiveFacts) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['collectiveFacts'],
+      message: 'Đề nghị cho cá nhân không kèm số liệu của tập thể',
+    });
+  }
+  if (n.subject === 'collective' && n.personFacts) {
+    ctx.addIssue({ code: 'custom', path: ['personFacts'], message: 'Đề nghị cho tập thể không kèm thông tin cá nhân' });
   }
   if (n.subject === 'collective' && n.nominee.personId) {
     ctx.addIssue({
@@ -173,6 +186,7 @@ export const STAFF_ACTION_SCHEMAS = {
   resume: action('resume', { reason }),
   revoke: action('revoke', { reason, decisionNumber: optionalText('Số quyết định hủy bỏ', 50) }),
   extend: action('extend', { newDueDate: isoDate('Hạn mới'), reason }),
+  reassign: action('reassign', { toUnitId: idString('Đơn vị được giao'), reason }),
   comment: action('comment', { comment: text('Nội dung ghi chú', { max: 2000 }) }),
 } as const satisfies Record<StaffAction, z.ZodType>;
 
@@ -193,6 +207,7 @@ export const StaffActionSchema = z.discriminatedUnion(
     STAFF_ACTION_SCHEMAS.resume,
     STAFF_ACTION_SCHEMAS.revoke,
     STAFF_ACTION_SCHEMAS.extend,
+    STAFF_ACTION_SCHEMAS.reassign,
     STAFF_ACTION_SCHEMAS.comment,
   ],
   { error: `Thao tác không hợp lệ (chấp nhận: ${STAFF_ACTIONS.join(', ')})` },

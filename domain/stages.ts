@@ -66,6 +66,7 @@ export const STAFF_ACTIONS = [
   'resume', // release a hold (reason)
   'revoke', // annul an award (reason)
   'extend', // move the current step's due date (new date, reason)
+  'reassign', // hand the current step to another unit (unit, reason): a repair
   'comment', // add a note to the audit trail
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];

@@ -1,6 +1,7 @@
 /** The SQL store: the commendation book and the directory, on PGlite (embedded) or PostgreSQL. */
 export type { SqlDatabase, SqlEngine, SqlParam, SqlSession } from './sql.js';
 export { openEmbeddedDatabase, type EmbeddedDatabaseOptions } from './pglite.js';
+export { EmbeddedDatabaseBusyError } from './embedded-lock.js';
 export { openPostgresDatabase, type PostgresOptions } from './postgres.js';
 export {
   DEFAULT_DATABASE_URL,

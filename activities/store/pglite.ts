@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockEmbeddedDatabase } from './embedded-lock.js';
 import type { SqlDatabase, SqlParam, SqlSession } from './sql.js';
 
 export interface EmbeddedDatabaseOptions {
@@ -14,10 +15,17 @@ export interface EmbeddedDatabaseOptions {
 
 export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions = {}): Promise<SqlDatabase> {
   let pg: PGlite;
+  let release = () => {};
   if (options.dataDir) {
     const dir = path.resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
-    pg = await PGlite.create(dir);
+    release = lockEmbeddedDatabase(dir);
+    try {
+      pg = await PGlite.create(dir);
+    } catch (error) {
+      release();
+      throw error;
+    }
   } else {
     pg = await PGlite.create();
   }
@@ -26,7 +34,13 @@ export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions = {}
     ...sessionOf(pg),
     // PGlite has a single connection and queues other queries while a transaction holds it.
     transaction: (fn) => pg.transaction((tx) => fn(sessionOf(tx))),
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

@@ -60,6 +60,7 @@ const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
   resume: 'cho tiếp tục xét',
   revoke: 'hủy bỏ quyết định khen thưởng',
   extend: 'gia hạn',
+  reassign: 'giao lại bước hiện tại cho đơn vị khác',
   comment: 'ghi chú',
   record_external_decision: 'ghi nhận quyết định của cấp trên',
   reminder: 'Hệ thống gửi thư nhắc hạn',
@@ -86,6 +87,14 @@ const DETAIL_LABELS: Record<string, string> = {
   outcome: 'Kết quả',
   awardCode: 'Hình thức',
   dossierItems: 'Số tài liệu',
+  fromUnitId: 'Đơn vị trước đây',
+  toUnitId: 'Đơn vị được giao',
+  assignment: 'Việc được giao',
+};
+
+const ASSIGNMENT_NAMES: Record<string, string> = {
+  cluster_head: 'xem xét của cụm trưởng, khối trưởng',
+  standing_body: 'việc của Thường trực Hội đồng',
 };
 
 const STEP_NAMES: Record<string, string> = {
@@ -114,6 +123,7 @@ function detailText(
   if (typeof value === 'boolean') return `${label}: ${value ? 'có' : 'không'}`;
   if (key === 'choice') return `${label}: ${VOTE_LABELS[value as keyof typeof VOTE_LABELS] ?? String(value)}`;
   if (key === 'toStep') return `${label}: ${STEP_NAMES[String(value)] ?? String(value)}`;
+  if (key === 'assignment') return `${label}: ${ASSIGNMENT_NAMES[String(value)] ?? String(value)}`;
   if ((key === 'dueAt' || key === 'previousDueAt') && typeof value === 'string') return `${label}: ${h.date(value)}`;
   if (key === 'decisionDate' && typeof value === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -270,6 +280,8 @@ export function parseActionForm(action: ActionName, body: Body): Record<string, 
       const day = parseDateKey(dateFromForm(field(body, 'newDue'), 'Hạn mới'));
       return { newDueAt: deadlineInstant({ day: day.day, month: day.month }, day.year), reason: field(body, 'reason') };
     }
+    case 'reassign':
+      return { toUnitId: field(body, 'toUnitId'), reason: field(body, 'reason') };
     case 'comment':
       return { text: field(body, 'text') };
     case 'record_external_decision': {

@@ -3,7 +3,9 @@
  * Vietnamese messages) before any rule is looked at.
  */
 import { z } from 'zod';
+import { awardAcceptsSubject, declaredCriteriaFor, findAward } from '../catalogue.js';
 import { ROLES } from '../org.js';
+import { CollectiveFactsSchema, DeclaredCriteriaSchema, PersonFactsSchema } from './facts.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const reasonField = z
@@ -39,12 +41,45 @@ export const NomineeSchema = z.object({
   displayName: text(200),
 });
 
-export const DraftSchema = z.object({
-  awardCode: z.string().trim().min(1, { error: 'Chưa chọn hình thức khen thưởng' }).max(64),
-  nominee: NomineeSchema,
-  dossier: z.array(DossierItemSchema).max(50, { error: 'Hồ sơ có quá nhiều tài liệu' }).default([]),
-  achievements: z.string().trim().max(20_000, { error: 'Tóm tắt thành tích dài quá 20000 ký tự' }).default(''),
-});
+export const DraftSchema = z
+  .object({
+    awardCode: z.string().trim().min(1, { error: 'Chưa chọn hình thức khen thưởng' }).max(64),
+    nominee: NomineeSchema,
+    dossier: z.array(DossierItemSchema).max(50, { error: 'Hồ sơ có quá nhiều tài liệu' }).default([]),
+    achievements: z.string().trim().max(20_000, { error: 'Tóm tắt thành tích dài quá 20000 ký tự' }).default(''),
+    // What eligibility needs beyond the book (facts.ts). Optional: drafts of cases started before they existed
+    // have none, and an award without such a standard needs none.
+    declaredCriteria: DeclaredCriteriaSchema.optional(),
+    personFacts: PersonFactsSchema.optional(),
+    collectiveFacts: CollectiveFactsSchema.optional(),
+  })
+  .superRefine((d, ctx) => {
+    // Facts about the wrong kind of nominee would be silently ignored: refuse them so the unit sees its mistake.
+    if (d.nominee.subject === 'individual' && d.collectiveFacts)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['collectiveFacts'],
+        message: 'Đề nghị cho cá nhân không kèm số liệu của tập thể',
+      });
+    if (d.nominee.subject === 'collective' && d.personFacts)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personFacts'],
+        message: 'Đề nghị cho tập thể không kèm thông tin cá nhân',
+      });
+    const award = findAward(d.awardCode);
+    const allowed = new Set(
+      award && awardAcceptsSubject(award, d.nominee.subject) ? declaredCriteriaFor(award, d.nominee.subject) : [],
+    );
+    for (const code of d.declaredCriteria ?? []) {
+      if (!allowed.has(code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['declaredCriteria'],
+          message: `Tiêu chuẩn “${code}” không thuộc tiêu chuẩn xét ${award?.name ?? 'hình thức đã chọn'}`,
+        });
+    }
+  });
 
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape });
 
@@ -78,6 +113,8 @@ export const ActionSchemas = {
   resume: withActor({ reason: reasonField }),
   revoke: withActor({ reason: reasonField }),
   extend: withActor({ newDueAt: isoInstant, reason: reasonField }),
+  /** A repair: hand the current step to another unit (reassign.ts). */
+  reassign: withActor({ toUnitId: id, reason: reasonField }),
   comment: withActor({ text: text(5000) }),
   record_external_decision: withActor({
     outcome: z.enum(['approved', 'rejected']),

@@ -6,6 +6,7 @@ import type { Actor, Role } from '../org.js';
 import type { NominationStage } from '../stages.js';
 import { ROLE_LABELS as ROLE_LABELS_VI, STAGE_LABELS as STAGE_LABELS_VI } from '../i18n.js';
 import type { ActionName } from './actions.js';
+import { REASSIGNABLE_STAGES } from './reassign.js';
 import { refuse } from './refusal.js';
 import type { NominationState } from './types.js';
 
@@ -50,6 +51,7 @@ const PERMISSIONS: Record<Exclude<ActionName, 'return' | 'reject'>, Permission> 
   resume: { roles: ['council_secretary'], unit: 'council', stages: ['on_hold'] },
   revoke: { roles: ['leadership'], unit: 'council', stages: ['awarded'] },
   extend: { roles: ['council_secretary', 'admin'], unit: 'council', stages: OPEN_STAGES },
+  reassign: { roles: ['council_secretary', 'admin'], unit: 'council', stages: REASSIGNABLE_STAGES },
   comment: {
     roles: ['unit_clerk', 'unit_head', 'cluster_head', 'council_secretary', 'council_member', 'leadership', 'admin'],
     unit: 'any',

@@ -13,8 +13,16 @@ import type { Actor } from '../org.js';
 import type { ActionInput, AnyAction } from './actions.js';
 import { authorize } from './authorize.js';
 import { everyoneConcerned, whoMustAct } from './recipients.js';
+import { assignedUnit, assignmentOf, setAssignedUnit } from './reassign.js';
 import { refuse } from './refusal.js';
-import type { AuditEntry, NominationState, NominationStartInput, CaseContext, Recipient } from './types.js';
+import type {
+  AuditEntry,
+  CaseContext,
+  ExternalDecision,
+  NominationState,
+  NominationStartInput,
+  Recipient,
+} from './types.js';
 import { allVotesIn, isRecused, tallyVotes } from './voting.js';
 
 export interface MachineContext {
@@ -34,7 +42,8 @@ export type NoticeEvent =
   | 'awarded'
   | 'forwarded'
   | 'revoked'
-  | 'extended';
+  | 'extended'
+  | 'reassigned';
 
 export type Effect =
   | { type: 'notify'; event: NoticeEvent; to: Recipient[]; key: string }
@@ -154,8 +163,11 @@ export function eligibilityReasons(state: NominationState, ruleSet: RuleSet): st
       year: state.year,
       nomineeUnitId: draft.nominee.unitId,
       nomineePersonId: draft.nominee.personId,
+      declaredCriteria: draft.declaredCriteria ?? [],
     },
     awardHistory: context.awardHistory,
+    personFacts: draft.personFacts,
+    collectiveFacts: draft.collectiveFacts,
     unitFacts: {
       id: context.unit.id,
       staffCount: context.unit.staffCount,
@@ -189,7 +201,8 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
       if (reasons.length > 0)
         refuse(
           'not-eligible',
-          `Chưa đủ điều kiện đề nghị: ${reasons.join('; ')}`,
+          // Each reason is a sentence; joined into one, only the last keeps its full stop.
+          `Chưa đủ điều kiện đề nghị: ${reasons.map((r) => r.replace(/\.$/, '')).join('; ')}.`,
           `not eligible: ${reasons.length} reason(s)`,
         );
       return;
@@ -261,6 +274,24 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
       const newDue = endOfVnDay(action.input.newDueAt);
       if (instantMs(newDue) <= instantMs(state.dueAt))
         refuse('not-later', 'Hạn mới phải sau hạn hiện tại.', 'new due date is not later than the current one');
+      return;
+    }
+    case 'reassign': {
+      const assignment = assignmentOf(state.stage);
+      if (!assignment)
+        refuse(
+          'not-reassignable',
+          'Bước hiện tại không giao lại cho đơn vị khác được.',
+          `nothing to reassign in ${state.stage}`,
+        );
+      if (assignedUnit(state, assignment) === null)
+        refuse('no-cluster', 'Đơn vị không thuộc cụm/khối thi đua nào.', 'unit has no cluster');
+      if (assignedUnit(state, assignment) === action.input.toUnitId)
+        refuse(
+          'same-assignee',
+          'Bước hiện tại đã do đơn vị này đảm nhiệm.',
+          'the step is already assigned to that unit',
+        );
       return;
     }
     case 'record_external_decision': {
@@ -456,6 +487,20 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
       record(action.input.reason, { previousDueAt: previous, dueAt: state.dueAt });
       break;
     }
+    case 'reassign': {
+      const assignment = assignmentOf(state.stage)!;
+      const previous = assignedUnit(state, assignment);
+      setAssignedUnit(state, assignment, action.input.toUnitId);
+      // The new holder hears at once; reminders and escalations follow from the context when they fire.
+      effects.push({
+        type: 'notify',
+        event: 'reassigned',
+        to: whoMustAct(state),
+        key: `${state.stageEntry}.reassigned.${state.audit.length}`,
+      });
+      record(action.input.reason, { assignment, fromUnitId: previous, toUnitId: action.input.toUnitId });
+      break;
+    }
     case 'comment':
       record(action.input.text);
       break;
@@ -469,6 +514,9 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
             ? `${action.input.decisionNumber} (${action.input.decisionDate})`
             : action.input.reason!,
           actor,
+          action.input.decisionNumber && action.input.decisionDate
+            ? { number: action.input.decisionNumber, date: action.input.decisionDate }
+            : null,
         ),
       );
       record(action.input.reason ?? null, {
@@ -525,16 +573,20 @@ function conclude(
   return effects;
 }
 
-/** The higher level decided (through the linked case, or entered by the secretariat). */
+/**
+ * The higher level decided (through the linked case, or entered by the secretariat). Its decision, when it
+ * approved, is the one the book records: the award is theirs, the province's decision only proposed it.
+ */
 export function applyForwardOutcome(
   state: NominationState,
   ctx: MachineContext,
   outcome: 'approved' | 'rejected',
   detail: string,
   actor: Actor | null,
+  decision: ExternalDecision | null = null,
 ): Effect[] {
   if (state.stage !== 'forwarded' || !state.forwarding || state.forwarding.outcome !== 'pending') return [];
-  state.forwarding = { ...state.forwarding, outcome, detail };
+  state.forwarding = { ...state.forwarding, outcome, detail, decision: outcome === 'approved' ? decision : null };
   const from = state.stage;
   const effects = conclude(state, ctx, outcome === 'approved' ? 'awarded' : 'rejected');
   if (!actor)

@@ -23,6 +23,8 @@ export function summaryOf(state: NominationState) {
           actingFor: state.decision.signedBy.actingFor?.mode ?? null,
         }
       : null,
+    /** The higher level's decision of a forwarded award: the one the book records. */
+    higherDecision: state.forwarding?.decision ?? null,
     lastReason: [...state.audit].reverse().find((a) => a.reason)?.reason ?? null,
     tally: state.tally ? { yes: state.tally.yes, no: state.tally.no, passed: state.tally.passed } : null,
   };

@@ -2,7 +2,7 @@
  * The data of one nomination case (đề nghị khen thưởng). Plain JSON only: it is workflow state, the
  * answer of the `state` query and the input of continue-as-new.
  */
-import type { AwardHistoryEntry } from '../eligibility.js';
+import type { AwardHistoryEntry, CollectiveFacts, PersonFacts } from '../eligibility.js';
 import type { Actor, Role, UnitLevel } from '../org.js';
 import type { NominationStage, NominationTrack } from '../stages.js';
 import type { ActionName } from './actions.js';
@@ -31,6 +31,12 @@ export interface NominationDraft {
   nominee: Nominee;
   dossier: DossierItem[];
   achievements: string;
+  /** Codes of DECLARED_CRITERIA the unit claims (its dossier proves them). */
+  declaredCriteria?: string[];
+  /** A person's service facts (Kỷ niệm chương, Lao động tiên tiến); individuals only. */
+  personFacts?: PersonFacts;
+  /** A collective's headcounts and ratings (Tập thể lao động tiên tiến / xuất sắc); collectives only. */
+  collectiveFacts?: CollectiveFacts;
 }
 
 export interface CouncilMember {
@@ -94,6 +100,12 @@ export interface Decision {
   signedBy: Actor;
 }
 
+/** A decision of the higher level: its number and its date (yyyy-mm-dd). */
+export interface ExternalDecision {
+  number: string;
+  date: string;
+}
+
 export interface ForwardingState {
   /** Workflow id of the linked case at the higher level. */
   caseId: string;
@@ -102,6 +114,8 @@ export interface ForwardingState {
   outcome: 'pending' | 'approved' | 'rejected';
   /** The higher level's decision, or the reason it refused. */
   detail: string | null;
+  /** The higher level's decision when it approved (absent in cases forwarded before it was kept). */
+  decision?: ExternalDecision | null;
 }
 
 /** One line of the case's audit trail: who did what, when, why. */

@@ -49,6 +49,7 @@ const FORMS: Record<Exclude<ActionName, 'edit'>, Record<string, string>> = {
   resume: { reason: 'Đã giải quyết' },
   revoke: { reason: 'Hủy quyết định' },
   extend: { newDue: '31/12/2030', reason: 'Gia hạn thêm' },
+  reassign: { toUnitId: 'hd-kv3', reason: 'Cụm trưởng thay đổi' },
   comment: { text: 'Ghi chú' },
   record_external_decision: { outcome: 'approved', decisionNumber: '2/QĐ', decisionDate: '01/01/2025' },
 };

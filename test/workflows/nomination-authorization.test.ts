@@ -52,6 +52,11 @@ const MATRIX: Record<
   endorse: { stage: 'cluster_review', allowed: ['cumtruong.c1'], input: () => ({ rank: 1 }) },
   return: { stage: 'cluster_review', allowed: ['cumtruong.c1'], input: () => ({ reason: 'Bổ sung', toStep: 'unit' }) },
   reject: { stage: 'cluster_review', allowed: ['cumtruong.c1'], input: () => ({ reason: 'Không đạt' }) },
+  reassign: {
+    stage: 'cluster_review',
+    allowed: ['thuongtruc', 'admin'],
+    input: () => ({ toUnitId: 'hd-kv3', reason: 'Cụm trưởng thay đổi' }),
+  },
   verify: { stage: 'standing_body_check', allowed: ['thuongtruc'], input: () => ({ complete: true }) },
   vote: { stage: 'council_vote', allowed: ['thuongtruc', 'uyvien2', 'vientruong'], input: () => ({ choice: 'yes' }) },
   close_vote: { stage: 'council_vote', allowed: ['thuongtruc'], input: () => ({}) },

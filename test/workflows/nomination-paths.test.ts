@@ -6,7 +6,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findByCaseKey, peopleOfUnit, searchAwards } from '../../activities/store/index.js';
+import { findByCaseKey } from '../../activities/store/index.js';
 import { instantMs } from '../../domain/calendar.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { decideForwardedUpdate, forwardedStateQuery } from '../../workflows/nomination/forwarded.js';
@@ -15,6 +15,7 @@ import { startTimeSkippingServer } from '../harness/temporal.js';
 import { waitFor } from '../harness/wait.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
 import { journey } from '../support/journey.js';
+import { personWhoHeld } from '../support/award-history.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
@@ -39,19 +40,7 @@ async function refusalOf(promise: Promise<unknown>): Promise<string> {
 }
 
 /** A person of the unit who held Chiến sĩ thi đua cơ sở in 2023 and 2024 (prerequisite of Bằng khen VKSND tối cao). */
-async function twoYearFighter(unitId: string): Promise<number> {
-  const people = await peopleOfUnit(world.db, unitId);
-  const holders = async (year: number) =>
-    new Set(
-      (
-        await searchAwards(world.db, { unitId, year, awardCode: 'chien-si-thi-dua-co-so', limit: 500, offset: 0 })
-      ).items.map((a) => a.personId),
-    );
-  const [y2023, y2024] = [await holders(2023), await holders(2024)];
-  const index = people.findIndex((p) => y2023.has(p.id) && y2024.has(p.id));
-  if (index < 0) throw new Error(`no two-year fighter in ${unitId}`);
-  return index;
-}
+const twoYearFighter = (unitId: string) => personWhoHeld(world, unitId, 'chien-si-thi-dua-co-so', [2023, 2024]);
 
 describe('nomination paths (time skipping)', () => {
   it('returns to the unit with a reason, keeps the history, and goes on when resubmitted', async () => {

@@ -24,6 +24,8 @@ export interface ForwardedCaseInput {
 export interface ForwardedOutcome {
   outcome: 'approved' | 'rejected';
   detail: string;
+  /** The decision, when approved (absent in results of linked cases that ended before it was returned). */
+  decision?: { number: string; date: string } | null;
   decidedBy: Actor;
   at: string;
 }
@@ -84,6 +86,7 @@ export async function forwardedCase(input: ForwardedCaseInput): Promise<Forwarde
       outcome = {
         outcome: d.outcome,
         detail: d.outcome === 'approved' ? `${d.decisionNumber} (${d.decisionDate})` : d.reason!,
+        decision: d.outcome === 'approved' ? { number: d.decisionNumber!, date: d.decisionDate! } : null,
         decidedBy: d.actor,
         at: nowIso(),
       };

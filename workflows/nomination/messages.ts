@@ -31,6 +31,7 @@ export const actionUpdates: ActionUpdates = {
   resume: defineUpdate('resume'),
   revoke: defineUpdate('revoke'),
   extend: defineUpdate('extend'),
+  reassign: defineUpdate('reassign'),
   comment: defineUpdate('comment'),
   record_external_decision: defineUpdate('record_external_decision'),
 };

@@ -271,7 +271,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
     if (forwardedOutcome) {
       const outcome: ForwardedOutcome = forwardedOutcome;
       forwardedOutcome = null;
-      queueEffects(applyForwardOutcome(state, ctx(), outcome.outcome, outcome.detail, null));
+      queueEffects(applyForwardOutcome(state, ctx(), outcome.outcome, outcome.detail, null, outcome.decision ?? null));
       changed();
       continue;
     }

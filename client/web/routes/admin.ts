@@ -1,26 +1,43 @@
 /**
  * Administration: search every case (visibility, paginated), a case's full history (readable timeline, raw
- * Temporal event history, link to Temporal Web UI), repairs (terminate with a reason; extend is on the case
- * page), the directory import with a dry run, and the rule-set versions.
+ * Temporal event history, link to Temporal Web UI), repairs (reassign the current step, terminate, both with a
+ * reason; extend is on the case page), the directory import with a dry run, and the rule-set versions.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { countDirectory, importDirectory, listClusters, listUnits } from '../../../activities/store/directory.js';
+import {
+  countDirectory,
+  getCluster,
+  getUnit,
+  importDirectory,
+  listClusters,
+  listUnits,
+} from '../../../activities/store/directory.js';
 import { AWARD_CODES, awardByCode } from '../../../domain/catalogue.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { parametersNeedingConfirmation, RULE_SETS } from '../../../domain/rules/index.js';
 import type { RuleParameterKey } from '../../../domain/rules/types.js';
+import type { NominationState } from '../../../domain/nomination/types.js';
+import { assignedUnit, assignmentOf } from '../../../domain/nomination/reassign.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
+import { ActionRefusedError } from '../../lib/cases.js';
 import type { CaseFilter } from '../../lib/visibility-query.js';
-import { timeline } from '../case-view.js';
+import { actorWithRole, timeline, validateAction } from '../case-view.js';
 import { listCases } from '../inbox.js';
 import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
-import { badRequest } from '../errors.js';
+import { badRequest, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
 import { requireRole, type WebDeps } from '../server.js';
 import { campaignsOf, loadCase } from './cases.js';
 
 const SEARCH_ROLES = ['admin', 'council_secretary', 'leadership'];
+/** Who reads a case's full history and repairs it (terminate stays with the administrator). */
+const REPAIR_ROLES = ['admin', 'council_secretary'];
+
+const REPAIR_OK: Record<string, string> = {
+  terminate: 'Đã chấm dứt quy trình của hồ sơ.',
+  reassign: 'Đã giao lại bước hiện tại cho đơn vị mới.',
+};
 
 type SearchQuery = {
   unit?: string;
@@ -72,8 +89,30 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
   });
 
   app.get<{ Params: { id: string } }>('/quan-tri/ho-so/:id', async (request, reply) => {
-    requireRole(request, ['admin', 'council_secretary']);
+    requireRole(request, REPAIR_ROLES);
     const state = await loadCase(deps, request.params.id);
+    const ok = (request.query as { ok?: string }).ok;
+    return renderAdminCase(request, reply, state, { ok: ok && ok in REPAIR_OK ? REPAIR_OK[ok]! : null });
+  });
+
+  /** Who the current step can be handed to: the cluster's other members, or (standing body) any other unit. */
+  async function reassignTargets(state: NominationState) {
+    const assignment = assignmentOf(state.stage);
+    if (!assignment) return null;
+    const current = assignedUnit(state, assignment);
+    const cluster = state.context.clusterId ? await getCluster(deps.db, state.context.clusterId) : null;
+    const units = (await listUnits(deps.db)).filter(
+      (u) => u.id !== current && (assignment === 'standing_body' || (cluster?.memberUnitIds.includes(u.id) ?? false)),
+    );
+    return { assignment, current, units: units.map((u) => ({ id: u.id, name: u.name })) };
+  }
+
+  async function renderAdminCase(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: NominationState,
+    extras: { ok?: string | null; error?: string | null; status?: number } = {},
+  ) {
     let events: { id: string; time: string; type: string; detail: string }[] = [];
     try {
       const history = await deps.temporal.workflow.getHandle(state.caseId).fetchHistory();
@@ -103,16 +142,58 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
     const uiUrl = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.temporal.options.namespace)}/workflows/${encodeURIComponent(state.caseId)}`;
-    const ok = (request.query as { ok?: string }).ok;
-    return renderPage(request, reply, 'admin-case', {
-      title: `Lịch sử hồ sơ ${state.caseId}`,
-      state,
-      timeline: timeline(state, helpers),
-      events,
-      uiUrl,
-      ok: ok === 'terminate' ? 'Đã chấm dứt quy trình của hồ sơ.' : null,
-    });
-  });
+    return renderPage(
+      request,
+      reply,
+      'admin-case',
+      {
+        title: `Lịch sử hồ sơ ${state.caseId}`,
+        state,
+        timeline: timeline(state, helpers),
+        events,
+        uiUrl,
+        reassign: await reassignTargets(state),
+        ok: extras.ok ?? null,
+        error: extras.error ?? null,
+      },
+      extras.status ?? 200,
+    );
+  }
+
+  // A repair: the current step goes to another unit (domain/nomination/reassign.ts). The directory facts the
+  // workflow cannot check (the unit exists, is a member of the case's cluster) are checked here first.
+  app.post<{ Params: { id: string }; Body: { toUnitId?: string; reason?: string } }>(
+    '/quan-tri/ho-so/:id/reassign',
+    async (request, reply) => {
+      const account = requireRole(request, REPAIR_ROLES);
+      const state = await loadCase(deps, request.params.id);
+      const toUnitId = String(request.body?.toUnitId ?? '').trim();
+      const reason = String(request.body?.reason ?? '').trim();
+      const role = account.user.roles.includes('admin') ? 'admin' : 'council_secretary';
+      try {
+        const input = validateAction('reassign', { actor: actorWithRole(account, role), toUnitId, reason });
+        const targets = await reassignTargets(state);
+        if (targets && !(await getUnit(deps.db, toUnitId)))
+          throw badRequest('Đơn vị được giao không có trong danh bạ.', `unknown unit ${toUnitId}`);
+        if (targets?.assignment === 'cluster_head' && !targets.units.some((u) => u.id === toUnitId))
+          throw badRequest(
+            'Chỉ giao việc của cụm trưởng cho một đơn vị khác trong cùng cụm, khối thi đua.',
+            `${toUnitId} is not another member of ${state.context.clusterId ?? 'no cluster'}`,
+          );
+        await deps.cases.act(state.caseId, 'reassign', input);
+      } catch (error) {
+        if (error instanceof WebError && error.status === 400)
+          return renderAdminCase(request, reply, state, { error: error.vi, status: 400 });
+        if (error instanceof ActionRefusedError) {
+          request.log.warn({ caseId: state.caseId, code: error.code, en: error.en }, 'reassign refused (workflow)');
+          const status = ['wrong-role', 'wrong-unit'].includes(error.code) ? 403 : 422;
+          return renderAdminCase(request, reply, await loadCase(deps, state.caseId), { error: error.vi, status });
+        }
+        throw error;
+      }
+      return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=reassign`, 303);
+    },
+  );
 
   app.post<{ Params: { id: string }; Body: { reason?: string } }>(
     '/quan-tri/ho-so/:id/terminate',

@@ -4,7 +4,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { awardByCode, AWARD_CODES, findAward, requiredDossierItems } from '../../../domain/catalogue.js';
+import {
+  awardByCode,
+  AWARD_CODES,
+  DECLARED_CRITERIA,
+  declaredCriteriaFor,
+  findAward,
+  requiredDossierItems,
+  type AwardEntry,
+} from '../../../domain/catalogue.js';
 import { ActionSchemas, DraftSchema, type ActionName } from '../../../domain/nomination/actions.js';
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
@@ -149,6 +157,60 @@ function str(body: FormBody, name: string): string {
   return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 }
 
+/** The facts fields the draft form shows for an award and nominee (what its eligibility standard reads). */
+export function draftFactFields(award: AwardEntry, subject: NomineeSubject) {
+  return {
+    criteria: declaredCriteriaFor(award, subject).map((code) => ({ code, label: DECLARED_CRITERIA[code] })),
+    collective:
+      subject === 'collective' &&
+      (award.standard === 'advanced_collective' || award.standard === 'excellent_collective'),
+    service: subject === 'individual' && award.standard === 'commemorative_medal',
+    advancedWorker: subject === 'individual' && award.standard === 'advanced_worker',
+  };
+}
+
+/** A number field: empty is absent, anything else must be a whole number (zod says so in Vietnamese). */
+function numberField(body: FormBody, name: string): number | undefined {
+  const v = str(body, name);
+  if (v === '') return undefined;
+  return /^\d+$/.test(v) ? Number(v) : Number.NaN;
+}
+
+function checked(body: FormBody, name: string): boolean {
+  return str(body, name) === 'on';
+}
+
+/** The declared criteria and the facts the form carries; a block left wholly empty is absent. */
+function factsFromForm(body: FormBody, award: AwardEntry, subject: NomineeSubject): Partial<NominationDraft> {
+  const fields = draftFactFields(award, subject);
+  const raw = body.criteria;
+  const chosen = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((c) => c.trim()).filter(Boolean);
+  const facts: Partial<NominationDraft> = {};
+  if (fields.criteria.length > 0 || chosen.length > 0) facts.declaredCriteria = chosen;
+  if (fields.collective) {
+    const c = {
+      memberCount: numberField(body, 'memberCount'),
+      completedDutiesCount: numberField(body, 'completedDutiesCount'),
+      advancedWorkerCount: numberField(body, 'advancedWorkerCount'),
+      baseEmulationFighterCount: numberField(body, 'baseEmulationFighterCount'),
+      membersDisciplinedWarningOrAbove: numberField(body, 'membersDisciplinedWarningOrAbove'),
+    };
+    if (Object.values(c).some((v) => v !== undefined))
+      facts.collectiveFacts = { ...c, underReview: checked(body, 'collectiveUnderReview') } as never;
+  }
+  if (fields.service || fields.advancedWorker) {
+    const p = {
+      continuousServiceYears: fields.service ? numberField(body, 'continuousServiceYears') : undefined,
+      monthsSinceRecruitment: fields.advancedWorker ? numberField(body, 'monthsSinceRecruitment') : undefined,
+      leaveMonthsInYear: fields.advancedWorker ? numberField(body, 'leaveMonthsInYear') : undefined,
+      disciplinedInYear: fields.advancedWorker ? checked(body, 'disciplinedInYear') : undefined,
+    };
+    const given = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== false));
+    if (Object.keys(given).length > 0) facts.personFacts = given;
+  }
+  return facts;
+}
+
 /** Builds a draft from the new/edit form, checking the nominee belongs to the unit. */
 async function draftFromForm(deps: WebDeps, unitId: string, body: FormBody): Promise<NominationDraft> {
   const awardCode = str(body, 'awardCode');
@@ -168,7 +230,13 @@ async function draftFromForm(deps: WebDeps, unitId: string, body: FormBody): Pro
   const dossier = requiredDossierItems(award, subject)
     .map((item) => ({ code: item.code, title: item.label, reference: str(body, `doc_${item.code}`) }))
     .filter((d) => d.reference !== '');
-  const parsed = DraftSchema.safeParse({ awardCode, nominee, dossier, achievements: str(body, 'achievements') });
+  const parsed = DraftSchema.safeParse({
+    awardCode,
+    nominee,
+    dossier,
+    achievements: str(body, 'achievements'),
+    ...factsFromForm(body, award, subject),
+  });
   if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => i.message).join(' '), 'invalid draft');
   return parsed.data;
 }
@@ -202,6 +270,8 @@ async function renderDraftForm(
       unit,
       campaigns: campaignsOf(deps),
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
+      facts: award && award.nominable ? draftFactFields(award, subject) : null,
+      draft: opts.state?.draft ?? null,
       references: Object.fromEntries((opts.state?.draft.dossier ?? []).map((d) => [d.code, d.reference])),
       quotaLimit: unit ? quotaLimit(unit, subject, ruleSet) : null,
       error: opts.error ?? null,
