@@ -24,7 +24,7 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Queries a workflow's state; null when it does not exist (never started for that year). */
-async function stateOf<T>(client: Client, workflowId: string, query: QueryDefinition<T, []>): Promise<T | null> {
+export async function stateOf<T>(client: Client, workflowId: string, query: QueryDefinition<T, []>): Promise<T | null> {
   try {
     return await client.workflow.getHandle(workflowId).query(query);
   } catch (error) {
