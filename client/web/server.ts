@@ -38,6 +38,7 @@ import { registerBookRoutes } from './routes/book.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerPlanRoutes } from './routes/plan.js';
 import { registerCouncilRoutes } from './routes/council.js';
+import { registerAdvancedModelRoutes } from './routes/advanced-models.js';
 import { DEFAULT_CAMPAIGN_SOURCES, type CampaignSources } from './campaign-options.js';
 
 declare module 'fastify' {
@@ -269,6 +270,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   await registerDashboardRoutes(app, deps);
   await registerPlanRoutes(app, deps);
   await registerCouncilRoutes(app, deps);
+  await registerAdvancedModelRoutes(app, deps);
 
   if (options.showOutbox) {
     app.get('/hop-thu-di', async (request, reply) => {

@@ -123,8 +123,12 @@ export class Agent {
     return res;
   }
 
-  async post(url: string, form: Record<string, string>, opts: { withCsrf?: boolean } = {}) {
-    const body = new URLSearchParams(opts.withCsrf === false ? form : { _csrf: this.csrf, ...form }).toString();
+  /** Posts a form like a browser; an array is a repeated field (ticked checkboxes). */
+  async post(url: string, form: Record<string, string | string[]>, opts: { withCsrf?: boolean } = {}) {
+    const fields = new URLSearchParams(opts.withCsrf === false ? {} : { _csrf: this.csrf });
+    for (const [name, value] of Object.entries(form))
+      for (const v of Array.isArray(value) ? value : [value]) fields.append(name, v);
+    const body = fields.toString();
     const res = await this.app.inject({
       method: 'POST',
       url,
