@@ -50,9 +50,12 @@ export interface CampaignSources {
   movements: Movement[];
 }
 
-/** The year's review campaign of a plan, due at the plan's nomination deadline. */
+/**
+ * The year's review campaign of a plan, due at the plan's nomination (else final-review) deadline. Seed 003 sets
+ * neither (the standing body announces it), so the demo's year campaign has no due date and says so.
+ */
 export function yearCampaignOf(plan: Plan): FixedCampaign {
-  const deadline = findDeadline(plan, 'nomination');
+  const deadline = findDeadline(plan, 'nomination') ?? findDeadline(plan, 'final_review');
   return {
     id: plan.id,
     title: `Tổng kết công tác thi đua, khen thưởng năm ${plan.year}`,
@@ -70,7 +73,13 @@ export const DEFAULT_CAMPAIGN_SOURCES: CampaignSources = {
 };
 
 function withDue(title: string, dueAt: string | null): string {
-  return dueAt ? `${title} (hạn gửi hồ sơ ${formatDateVN(dueAt)})` : title;
+  return `${title} (hạn gửi hồ sơ ${dueAt ? formatDateVN(dueAt) : 'theo thông báo của Thường trực Hội đồng'})`;
+}
+
+/** A fixed campaign as a form option (always open: lateness in it is the rule set's business, not the form's). */
+export function fixedOption(c: FixedCampaign): CampaignOption {
+  const dueAt = c.dueAt ?? null;
+  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year: c.year ?? HAI_DUONG_2025.year, dueAt };
 }
 
 function isOpen(now: string, openedAt: string, dueAt: string): boolean {
@@ -95,16 +104,14 @@ async function movementOptions(client: Client, orgUnitId: string, movement: Move
   if (!state || !state.context.units.some((u) => u.id === unitId)) return [];
   return Object.values(state.campaigns)
     .filter((c) => isOpen(now, c.openedAt, c.dueAt))
-    .map((c): CampaignOption => {
+    .flatMap((c): CampaignOption[] => {
+      // A campaign is opened from one of the movement's reviews, so the review is always there.
       const review = state.movement.reviews.find((r) => r.id === c.reviewId);
-      const title = `${review?.title ?? c.reviewId}: phong trào ${state.movement.title}`;
-      return {
-        id: c.campaignId,
-        kind: 'movement',
-        label: withDue(title, c.dueAt),
-        year: review?.year ?? 0,
-        dueAt: c.dueAt,
-      };
+      if (!review) return [];
+      const title = `${review.title}: phong trào ${state.movement.title}`;
+      return [
+        { id: c.campaignId, kind: 'movement', label: withDue(title, c.dueAt), year: review.year, dueAt: c.dueAt },
+      ];
     });
 }
 
@@ -118,13 +125,7 @@ export async function openCampaignOptions(
   unitId: string,
   now: string = new Date().toISOString(),
 ): Promise<CampaignOption[]> {
-  const fixed = sources.fixed.map((c): CampaignOption => ({
-    id: c.id,
-    kind: 'year',
-    label: withDue(c.title, c.dueAt ?? null),
-    year: c.year ?? HAI_DUONG_2025.year,
-    dueAt: c.dueAt ?? null,
-  }));
+  const fixed = sources.fixed.map(fixedOption);
   const running = await Promise.all([
     ...sources.planYears.map((year) => driveOptions(client, sources.orgUnitId, year, unitId, now)),
     ...sources.movements.map((m) => movementOptions(client, sources.orgUnitId, m, unitId, now)),

@@ -121,7 +121,9 @@ describe('the campaign choice on /de-nghi/moi', () => {
     const page = await clerk.get('/de-nghi/moi?award=giay-khen&subject=individual');
     expect(page.statusCode).toBe(200);
     const options = optionsOf(page.body);
-    expect(options).toContain(`${w.campaign}|Đợt thi đua thử nghiệm`);
+    expect(options).toContain(
+      `${w.campaign}|Đợt thi đua thử nghiệm (hạn gửi hồ sơ theo thông báo của Thường trực Hội đồng)`,
+    );
     expect(options).toContain(
       `${driveId}|Đề nghị khen thưởng: ${HAI_DUONG_2025.drives[0]!.title} (hạn gửi hồ sơ ${formatDateVN(driveDue)})`,
     );
