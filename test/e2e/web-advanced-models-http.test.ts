@@ -89,7 +89,8 @@ describe('the advanced-models page', () => {
     expect(early.statusCode).toBe(200);
     expect(early.body).toContain('Cá nhân 2 hd-kv1');
     expect(early.body).toContain('Chưa giới thiệu');
-    expect(early.body).toContain('1/3 đơn vị');
+    expect(early.body).toContain('1/3 đơn vị (mỗi đơn vị tối đa 1 tập thể, 2 cá nhân)');
+    expect(early.body).toContain('Chưa ghi nhận (Hội đồng chọn từ 5 đến 10)');
     expect(early.body).not.toContain(SCRIPT);
     expect(early.body).toContain('&lt;script&gt;');
     expect(early.body).not.toContain('id="form-chon"');

@@ -15,7 +15,7 @@ import {
 } from '../../../domain/plan-year/advanced-model.js';
 import type { Role } from '../../../domain/org.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
-import { ruleSetById } from '../../../domain/rules/index.js';
+import { ruleSetById, ruleValue } from '../../../domain/rules/index.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { actorWithRole } from '../case-view.js';
 import { forbidden, WebError } from '../errors.js';
@@ -97,6 +97,14 @@ export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: We
     const role = actingRole(account);
     const ok = (request.query as { ok?: string }).ok;
     const rows = candidateRows(state, extras.ticked ?? null);
+    // The numbers are the case's rule set's (the one in force when it started), never the page's.
+    const ruleSet = ruleSetById(state.ruleSetId);
+    const numbers = {
+      collectives: ruleValue(ruleSet, 'advancedModel.collectivesPerUnit'),
+      individuals: ruleValue(ruleSet, 'advancedModel.individualsPerUnit'),
+      selectMin: ruleValue(ruleSet, 'advancedModel.selectMin'),
+      selectMax: ruleValue(ruleSet, 'advancedModel.selectMax'),
+    };
     return renderPage(
       request,
       reply,
@@ -107,6 +115,7 @@ export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: We
         state,
         rows,
         proposed: Object.keys(state.proposals).length,
+        numbers,
         chosen: rows.flatMap((r) => r.candidates.filter((c) => c.chosen).map((c) => ({ ...c, unitName: r.name }))),
         canSelect: role !== null && !state.selection && selectionOpen(state, now),
         selectionWaits: !state.selection && !selectionOpen(state, now),
