@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, seedDemoPasswords } from '../activities/store/credential
 import { DEMO_USERNAMES } from '../activities/store/demo-data.js';
 import { createWorker } from '../worker/create-worker.js';
 import { openActivityDeps } from '../worker/dependencies.js';
+import { ensurePlanScheduleAtStartup } from '../worker/plan-schedule-at-startup.js';
 
 // Keep the terminal readable: warnings and errors only (the bundler's INFO lines are noise here).
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -25,6 +26,8 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   deps: opened.deps,
 });
+// Idempotent, and never fatal: a failure is logged and the app comes up anyway.
+await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);
 if (config.SEED_DEMO_DATA) {
   // Demo accounts without a password get the README's demo password (each with its own salt).
   const set = await seedDemoPasswords(opened.db, DEMO_USERNAMES, DEMO_PASSWORD);

@@ -6,6 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { parseConfig } from '../domain/config.js';
 import { createWorker } from './create-worker.js';
 import { openActivityDeps } from './dependencies.js';
+import { ensurePlanScheduleAtStartup } from './plan-schedule-at-startup.js';
 
 const config = parseConfig(process.env);
 const opened = await openActivityDeps(config);
@@ -16,6 +17,8 @@ const worker = await createWorker({
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   deps: opened.deps,
 });
+// The worker, not the web UI, owns the next-year Schedule (see plan-schedule-at-startup.ts); never fatal.
+await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);
 console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // The SDK's runtime turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once tasks in flight are done.
 await worker.run();

@@ -38,6 +38,8 @@ import { registerBookRoutes } from './routes/book.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerPlanRoutes } from './routes/plan.js';
 import { registerCouncilRoutes } from './routes/council.js';
+import { registerAdvancedModelRoutes } from './routes/advanced-models.js';
+import { DEFAULT_CAMPAIGN_SOURCES, type CampaignSources } from './campaign-options.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,6 +67,11 @@ export interface WebServerOptions {
   logLevel?: string;
   /** Campaigns offered on the new-nomination form (default: the 2025 plan's review and drives). */
   campaigns?: { id: string; title: string }[];
+  /**
+   * Where the new-nomination form finds open campaigns (default: the demo's; with `campaigns` alone, only those,
+   * so a test's world is not mixed with plans other tests run on the same server).
+   */
+  campaignSources?: Partial<CampaignSources>;
 }
 
 export interface WebDeps {
@@ -74,6 +81,7 @@ export interface WebDeps {
   config: WebServerOptions['config'];
   showOutbox: boolean;
   campaigns?: { id: string; title: string }[];
+  campaignSources: CampaignSources;
 }
 
 /** Paths anyone may open without signing in. */
@@ -101,6 +109,11 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     config,
     showOutbox: options.showOutbox,
     ...(options.campaigns ? { campaigns: options.campaigns } : {}),
+    campaignSources: {
+      ...DEFAULT_CAMPAIGN_SOURCES,
+      ...(options.campaigns ? { fixed: options.campaigns, planYears: [], movements: [] } : {}),
+      ...options.campaignSources,
+    },
   };
 
   app.decorateRequest('account', null);
@@ -257,6 +270,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   await registerDashboardRoutes(app, deps);
   await registerPlanRoutes(app, deps);
   await registerCouncilRoutes(app, deps);
+  await registerAdvancedModelRoutes(app, deps);
 
   if (options.showOutbox) {
     app.get('/hop-thu-di', async (request, reply) => {

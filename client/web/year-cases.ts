@@ -16,6 +16,16 @@ import type {
 import { compactId, compactStateQuery, compactUpdates } from '../../workflows/compact/messages.js';
 import { planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
+import type {
+  AdvancedModelActionName,
+  AdvancedModelActionSchemas,
+  AdvancedModelState,
+} from '../../domain/plan-year/advanced-model.js';
+import {
+  advancedModelId,
+  advancedModelStateQuery,
+  advancedModelUpdates,
+} from '../../workflows/plan/advanced-model-messages.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
 import { ActionRefusedError, toActionRefused } from '../lib/cases.js';
 
@@ -24,7 +34,7 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** Queries a workflow's state; null when it does not exist (never started for that year). */
-async function stateOf<T>(client: Client, workflowId: string, query: QueryDefinition<T, []>): Promise<T | null> {
+export async function stateOf<T>(client: Client, workflowId: string, query: QueryDefinition<T, []>): Promise<T | null> {
   try {
     return await client.workflow.getHandle(workflowId).query(query);
   } catch (error) {
@@ -43,6 +53,14 @@ export function loadRegistration(client: Client, unitId: string, year: number): 
 
 export function loadCompact(client: Client, clusterId: string, year: number): Promise<CompactState | null> {
   return stateOf<CompactState>(client, compactId(clusterId, year), compactStateQuery);
+}
+
+export function loadAdvancedModels(
+  client: Client,
+  orgUnitId: string,
+  year: number,
+): Promise<AdvancedModelState | null> {
+  return stateOf<AdvancedModelState>(client, advancedModelId(orgUnitId, year), advancedModelStateQuery);
 }
 
 /**
@@ -90,5 +108,16 @@ export function actOnCompact<N extends CompactActionName>(
 ) {
   const handle = client.workflow.getHandle(compactId(state.clusterId, state.year));
   const definition = compactUpdates[name] as UpdateDefinition<unknown, [typeof input]>;
+  return update(() => handle.executeUpdate(definition, { args: [input] }));
+}
+
+export function actOnAdvancedModels<N extends AdvancedModelActionName>(
+  client: Client,
+  state: Pick<AdvancedModelState, 'orgUnitId' | 'year'>,
+  name: N,
+  input: z.input<(typeof AdvancedModelActionSchemas)[N]>,
+) {
+  const handle = client.workflow.getHandle(advancedModelId(state.orgUnitId, state.year));
+  const definition = advancedModelUpdates[name] as UpdateDefinition<unknown, [typeof input]>;
   return update(() => handle.executeUpdate(definition, { args: [input] }));
 }

@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Connection, WorkflowClient } from '@temporalio/client';
+import { Client, Connection, WorkflowClient } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/tools/index.js';
+import { nextYearPlanScheduleId } from '../../client/lib/plan-schedule.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -103,6 +104,15 @@ describe('npm start', () => {
 
     // A case started in the first run…
     const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+    // …next to the Schedule that start-up created for next year's plan, on the app's task queue.
+    expect(first.output()).toContain('schedule: "plan-next-year/hd" created');
+    const schedule = await new Client({ connection }).schedule.getHandle(nextYearPlanScheduleId('hd')).describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'nextYearPlan', taskQueue: 'tdkt' });
+    expect(schedule.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    expect(schedule.spec.calendars?.[0]).toMatchObject({
+      month: [expect.objectContaining({ start: 'DECEMBER', end: 'DECEMBER' })],
+      dayOfMonth: [expect.objectContaining({ start: 1, end: 1 })],
+    });
     const workflowId = `persisted-${temporalPort}`;
     await new WorkflowClient({ connection }).start('notRegisteredHere', { taskQueue: 'nobody-polls', workflowId });
     await connection.close();
@@ -115,6 +125,7 @@ describe('npm start', () => {
 
     // …is still there after a restart on the same data.
     const second = await startApp(env);
+    expect(second.output()).toContain('schedule: "plan-next-year/hd" already exists');
     const again = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
     const described = await new WorkflowClient({ connection: again }).getHandle(workflowId).describe();
     expect(described.status.name).toBe('RUNNING');

@@ -14,7 +14,10 @@ import { findByCaseKey } from '../../activities/store/book.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import { loadCompact, loadRegistration } from '../../client/web/year-cases.js';
-import { plan } from '../../workflows/index.js';
+import { advancedModelId } from '../../domain/plan-year/advanced-model.js';
+import { loadAdvancedModels } from '../../client/web/year-cases.js';
+import { advancedModels, plan } from '../../workflows/index.js';
+import { advancedModelUpdates } from '../../workflows/plan/advanced-model-messages.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { uniqueId } from '../harness/temporal.js';
 import { eventually, startWebWorld, type WebWorld } from './web-support.js';
@@ -360,6 +363,67 @@ describe('the year in the browser: registration, compact, council session', () =
       expect((await w.cases.getCase(caseId)).tally).not.toBeNull();
       await shot(secretary, '15-council-session-closed');
       await signOut(secretary);
+    },
+  );
+
+  it(
+    "the standing body records the council's advanced models and the chair sends them on",
+    { timeout: 120_000 },
+    async () => {
+      // Seed 003 has no advanced-model deadline, so the case runs on its own here (same year as the plan above).
+      const units = ['hd-kv1', 'hd-kv2', 'hd-kv3'];
+      const workflowId = advancedModelId('hd', PLAN_YEAR);
+      await w.env.client.workflow.start(advancedModels, {
+        taskQueue: w.world.taskQueue,
+        workflowId,
+        args: [
+          {
+            orgUnitId: 'hd',
+            year: PLAN_YEAR,
+            planId: `hd-${PLAN_YEAR}`,
+            planWorkflowId: null,
+            units: units.map((id) => ({ id, name: `Đơn vị ${id}` })),
+            dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+            schedule: HAI_DUONG_2025.reminders,
+            council: { unitId: 'hd', secretariatUnitId: 'hd-vp' },
+          },
+        ],
+      });
+      for (const u of units)
+        await w.env.client.workflow.getHandle(workflowId).executeUpdate(advancedModelUpdates.propose, {
+          args: [
+            {
+              actor: await w.world.actor(`truong.${u.replace('hd-', '')}`),
+              candidates: [
+                { subject: 'collective', refId: u, displayName: `Tập thể ${u}` },
+                { subject: 'individual', refId: `${u}-a`, displayName: `Cá nhân A ${u}` },
+                { subject: 'individual', refId: `${u}-b`, displayName: `Cá nhân B ${u}` },
+              ],
+            },
+          ],
+        });
+
+      const secretary = await signIn('thuongtruc');
+      await secretary.getByRole('link', { name: 'Điển hình tiên tiến' }).click();
+      await secretary.waitForURL(/\/ke-hoach\/dien-hinh$/);
+      await secretary.goto(`${base}/ke-hoach/dien-hinh?nam=${PLAN_YEAR}`);
+      for (const name of ['Tập thể hd-kv1', 'Tập thể hd-kv2', 'Tập thể hd-kv3', 'Cá nhân A hd-kv1', 'Cá nhân B hd-kv2'])
+        await secretary.getByLabel(`Chọn ${name}`, { exact: true }).check();
+      await shot(secretary, '16-advanced-models');
+      await checkA11y(secretary, 'advanced models');
+      await secretary.getByRole('button', { name: 'Ghi nhận lựa chọn của Hội đồng' }).click();
+      await secretary.waitForURL(/ok=select/);
+      expect((await loadAdvancedModels(w.env.client, 'hd', PLAN_YEAR))!.selection?.keys).toHaveLength(5);
+      await signOut(secretary);
+
+      const chair = await signIn('vientruong');
+      await chair.goto(`${base}/ke-hoach/dien-hinh?nam=${PLAN_YEAR}`);
+      await chair.getByLabel('Ghi chú gửi cấp trên').fill('Kính gửi cấp trên kết quả lựa chọn.');
+      await chair.getByRole('button', { name: 'Gửi kết quả lên cấp trên' }).click();
+      await chair.waitForURL(/ok=send_on/);
+      expect(await chair.locator('#gui-cap-tren').innerText()).toMatch(/^Đã gửi ngày \d{2}\/\d{2}\/\d{4}/);
+      await shot(chair, '17-advanced-models-sent');
+      await signOut(chair);
     },
   );
 });

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD, seedDemoPasswords } from '../../activities/store/credentials.js';
 import { CasesClient } from '../../client/lib/cases.js';
 import { buildWebServer } from '../../client/web/server.js';
+import type { CampaignSources } from '../../client/web/campaign-options.js';
 import { connectToDevServer, uniqueId } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
 
@@ -45,7 +46,7 @@ export interface WebWorld {
 }
 
 export async function startWebWorld(
-  opts: { signInLimit?: { max: number; timeWindowMs: number } } = {},
+  opts: { signInLimit?: { max: number; timeWindowMs: number }; campaignSources?: Partial<CampaignSources> } = {},
 ): Promise<WebWorld> {
   const env = await connectToDevServer();
   const world = await createCaseWorld(env);
@@ -66,6 +67,7 @@ export async function startWebWorld(
     signInLimit: opts.signInLimit ?? { max: 1000, timeWindowMs: 60_000 },
     logLevel: process.env.WEB_TEST_LOG ?? 'silent',
     campaigns: [{ id: campaign, title: 'Đợt thi đua thử nghiệm' }],
+    ...(opts.campaignSources ? { campaignSources: opts.campaignSources } : {}),
   });
   return {
     env,
@@ -121,8 +123,12 @@ export class Agent {
     return res;
   }
 
-  async post(url: string, form: Record<string, string>, opts: { withCsrf?: boolean } = {}) {
-    const body = new URLSearchParams(opts.withCsrf === false ? form : { _csrf: this.csrf, ...form }).toString();
+  /** Posts a form like a browser; an array is a repeated field (ticked checkboxes). */
+  async post(url: string, form: Record<string, string | string[]>, opts: { withCsrf?: boolean } = {}) {
+    const fields = new URLSearchParams(opts.withCsrf === false ? {} : { _csrf: this.csrf });
+    for (const [name, value] of Object.entries(form))
+      for (const v of Array.isArray(value) ? value : [value]) fields.append(name, v);
+    const body = fields.toString();
     const res = await this.app.inject({
       method: 'POST',
       url,

@@ -44,6 +44,7 @@ import {
 import { accountOf, requireRole, type WebDeps } from '../server.js';
 import { SESSION_PATH } from './council.js';
 import { formatDateVN } from '../../../domain/calendar.js';
+import { chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
 
 const PAGE_SIZE = 20;
 
@@ -245,7 +246,14 @@ async function renderDraftForm(
   deps: WebDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  opts: { state?: NominationState; awardCode?: string; subject?: string; error?: string | null; status?: number },
+  opts: {
+    state?: NominationState;
+    awardCode?: string;
+    subject?: string;
+    campaignId?: string;
+    error?: string | null;
+    status?: number;
+  },
 ) {
   const account = accountOf(request);
   const unitId = opts.state?.unitId ?? account.user.unitId;
@@ -268,7 +276,8 @@ async function renderDraftForm(
       subject,
       people,
       unit,
-      campaigns: campaignsOf(deps),
+      campaigns: opts.state ? [] : await openCampaignOptions(deps.temporal, deps.campaignSources, unitId),
+      campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
       draft: opts.state?.draft ?? null,
@@ -308,24 +317,25 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
     const account = requireRole(request, ['unit_clerk', 'unit_head']);
     const body = request.body ?? {};
     let draft: NominationDraft;
+    let campaign: CampaignOption;
     try {
+      campaign = await chosenCampaign(deps, account.user.unitId, str(body, 'campaignId'));
       draft = await draftFromForm(deps, account.user.unitId, body);
     } catch (error) {
       if (error instanceof WebError && error.status === 400)
         return renderDraftForm(deps, request, reply, {
           awardCode: str(body, 'awardCode'),
           subject: str(body, 'subject'),
+          campaignId: str(body, 'campaignId'),
           error: error.vi,
           status: 400,
         });
       throw error;
     }
-    const campaign = campaignsOf(deps).find((c) => c.id === str(body, 'campaignId'));
-    if (!campaign) throw badRequest('Chưa chọn đợt, phong trào thi đua.', 'unknown campaign');
     const role = account.user.roles.includes('unit_clerk') ? 'unit_clerk' : 'unit_head';
     const caseId = await deps.cases.startNomination({
       campaignId: campaign.id,
-      year: HAI_DUONG_2025.year,
+      year: campaign.year,
       track: str(body, 'track') === 'ad_hoc' ? 'ad_hoc' : 'regular',
       unitId: account.user.unitId,
       draft,

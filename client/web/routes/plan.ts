@@ -52,7 +52,7 @@ const ORG = HAI_DUONG_2025.orgUnitId;
 type FormBody = Record<string, string | string[] | undefined>;
 
 /** `?nam=2026` (or the form's hidden `nam`), else the shipped plan's year. */
-function yearOf(raw: unknown): number {
+export function yearOf(raw: unknown): number {
   const text: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
   if (typeof text === 'string' && /^\d{4}$/.test(text)) {
     const year = Number(text);
@@ -61,13 +61,13 @@ function yearOf(raw: unknown): number {
   return HAI_DUONG_2025.year;
 }
 
-const has = (account: Account, ...roles: Role[]) => account.user.roles.some((r) => roles.includes(r));
+export const has = (account: Account, ...roles: Role[]) => account.user.roles.some((r) => roles.includes(r));
 
 /** The standing body, the leadership and administrators follow every unit's and cluster's year (read only). */
 const followsWholeOrg = (account: Account) => has(account, 'council_secretary', 'leadership', 'admin');
 
 /** A refusal's HTTP status: someone acting out of their role or unit is 403, a wrong moment is 422. */
-function refusalStatus(code: string): number {
+export function refusalStatus(code: string): number {
   return ['wrong-role', 'wrong-unit', 'not-member', 'acting-for-role'].includes(code) ? 403 : 422;
 }
 

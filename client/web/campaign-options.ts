@@ -1,0 +1,147 @@
+/**
+ * The campaigns a unit may nominate in right now, for the new-nomination form and its POST: the year's campaign
+ * (the plan's year-end review), the drive campaigns a running plan opened when a drive closed, and the review
+ * campaigns of a running movement. Each option carries a Vietnamese label with its due date (dd/mm/yyyy, Vietnam
+ * time) and the year the nomination belongs to. The POST accepts only an id from this list, so a campaign that is
+ * closed, not yet open, or run for other units is refused before any workflow starts.
+ *
+ * Drive and movement campaigns are read from the workflows' `state` queries rather than their `campaigns` queries,
+ * because the state also says which units the plan or movement covers; the open window is the domain's own rule
+ * (`openCampaigns`), the same one the plan's `campaigns` query answers with.
+ */
+import type { Client } from '@temporalio/client';
+import { formatDateVN } from '../../domain/calendar.js';
+import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
+import { openCampaigns } from '../../domain/plan-year/plan-run.js';
+import type { Movement, MovementState } from '../../domain/plan-year/movement.js';
+import { HAI_DUONG_2025, VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
+import { movementStateQuery, movementWorkflowId } from '../../workflows/movement/messages.js';
+import { badRequest } from './errors.js';
+import type { WebDeps } from './server.js';
+import { loadPlanState, stateOf } from './year-cases.js';
+
+export type CampaignKind = 'year' | 'drive' | 'movement';
+
+export interface CampaignOption {
+  id: string;
+  kind: CampaignKind;
+  /** Vietnamese, with the due date when there is one. */
+  label: string;
+  /** The year the nomination is for (its rule set and quota year). */
+  year: number;
+  dueAt: string | null;
+}
+
+/** A campaign offered whatever the running workflows say (the year's review, or a test's own campaign). */
+export interface FixedCampaign {
+  id: string;
+  title: string;
+  year?: number;
+  dueAt?: string | null;
+}
+
+/** Where the form looks for open campaigns. */
+export interface CampaignSources {
+  orgUnitId: string;
+  fixed: FixedCampaign[];
+  /** Years whose running plan (`plan/<org>/<year>`) may have opened drive campaigns. */
+  planYears: number[];
+  /** Movements (`movement/<org>/<id>`) whose reviews may have opened campaigns. */
+  movements: Movement[];
+}
+
+/**
+ * The year's review campaign of a plan, due at the plan's nomination (else final-review) deadline. Seed 003 sets
+ * neither (the standing body announces it), so the demo's year campaign has no due date and says so.
+ */
+export function yearCampaignOf(plan: Plan): FixedCampaign {
+  const deadline = findDeadline(plan, 'nomination') ?? findDeadline(plan, 'final_review');
+  return {
+    id: plan.id,
+    title: `Tổng kết công tác thi đua, khen thưởng năm ${plan.year}`,
+    year: plan.year,
+    dueAt: deadline ? planDeadlineInstant(deadline) : null,
+  };
+}
+
+/** The shipped demo: the 2025 plan's review, its drives' campaigns and the office-culture movement's reviews. */
+export const DEFAULT_CAMPAIGN_SOURCES: CampaignSources = {
+  orgUnitId: HAI_DUONG_2025.orgUnitId,
+  fixed: [yearCampaignOf(HAI_DUONG_2025)],
+  planYears: [HAI_DUONG_2025.year],
+  movements: [VAN_HOA_CONG_SO_2019_2025],
+};
+
+function withDue(title: string, dueAt: string | null): string {
+  return `${title} (hạn gửi hồ sơ ${dueAt ? formatDateVN(dueAt) : 'theo thông báo của Thường trực Hội đồng'})`;
+}
+
+/** A fixed campaign as a form option (always open: lateness in it is the rule set's business, not the form's). */
+export function fixedOption(c: FixedCampaign): CampaignOption {
+  const dueAt = c.dueAt ?? null;
+  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year: c.year ?? HAI_DUONG_2025.year, dueAt };
+}
+
+function isOpen(now: string, openedAt: string, dueAt: string): boolean {
+  const t = Date.parse(now);
+  return Date.parse(openedAt) <= t && t <= Date.parse(dueAt);
+}
+
+async function driveOptions(client: Client, orgUnitId: string, year: number, unitId: string, now: string) {
+  const run = await loadPlanState(client, orgUnitId, year);
+  if (!run || !run.context.units.some((u) => u.id === unitId)) return [];
+  return openCampaigns(run, now).map((c): CampaignOption => ({
+    id: c.campaignId,
+    kind: 'drive',
+    label: withDue(c.title, c.dueAt),
+    year: run.plan.year,
+    dueAt: c.dueAt,
+  }));
+}
+
+async function movementOptions(client: Client, orgUnitId: string, movement: Movement, unitId: string, now: string) {
+  const state = await stateOf<MovementState>(client, movementWorkflowId(orgUnitId, movement.id), movementStateQuery);
+  if (!state || !state.context.units.some((u) => u.id === unitId)) return [];
+  return Object.values(state.campaigns)
+    .filter((c) => isOpen(now, c.openedAt, c.dueAt))
+    .flatMap((c): CampaignOption[] => {
+      // A campaign is opened from one of the movement's reviews, so the review is always there.
+      const review = state.movement.reviews.find((r) => r.id === c.reviewId);
+      if (!review) return [];
+      const title = `${review.title}: phong trào ${state.movement.title}`;
+      return [
+        { id: c.campaignId, kind: 'movement', label: withDue(title, c.dueAt), year: review.year, dueAt: c.dueAt },
+      ];
+    });
+}
+
+/**
+ * Every campaign the unit may nominate in at `now`, the year's campaign first, then by due date. The year's campaign
+ * is always offered: a late nomination in it is the rule set's business (its due dates), not the form's.
+ */
+export async function openCampaignOptions(
+  client: Client,
+  sources: CampaignSources,
+  unitId: string,
+  now: string = new Date().toISOString(),
+): Promise<CampaignOption[]> {
+  const fixed = sources.fixed.map(fixedOption);
+  const running = await Promise.all([
+    ...sources.planYears.map((year) => driveOptions(client, sources.orgUnitId, year, unitId, now)),
+    ...sources.movements.map((m) => movementOptions(client, sources.orgUnitId, m, unitId, now)),
+  ]);
+  const opened = running.flat().sort((a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? ''));
+  return [...fixed, ...opened];
+}
+
+/** The option a form chose, or a 400 in Vietnamese when it is not open for the unit now (nothing is started). */
+export async function chosenCampaign(deps: Pick<WebDeps, 'temporal' | 'campaignSources'>, unitId: string, id: string) {
+  if (!id) throw badRequest('Chưa chọn đợt, phong trào thi đua.', 'no campaign chosen');
+  const option = (await openCampaignOptions(deps.temporal, deps.campaignSources, unitId)).find((c) => c.id === id);
+  if (!option)
+    throw badRequest(
+      'Đợt, phong trào thi đua này không nhận hồ sơ của đơn vị vào lúc này (chưa mở, đã hết hạn hoặc không dành cho đơn vị).',
+      `campaign ${id} is not open for unit ${unitId}`,
+    );
+  return option;
+}

@@ -1,0 +1,37 @@
+/**
+ * The start-up step's failure path, on the shared dev server: when the Schedule cannot be created (here, a namespace
+ * that does not exist) start-up is told so in a clear log line and goes on; nothing is thrown. The success path is
+ * covered by test/e2e/npm-start.test.ts, which checks the Schedule after a real `npm start`.
+ */
+import { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePlanScheduleAtStartup } from '../../worker/plan-schedule-at-startup.js';
+import { connectToDevServer, uniqueId } from '../harness/temporal.js';
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await connectToDevServer();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+describe('next-year Schedule at start-up', () => {
+  it('logs a failure to create it and resolves false instead of crashing start-up', async () => {
+    const missing = uniqueId('no-such-namespace');
+    const client = new Client({ connection: env.connection, namespace: missing });
+    const lines: { level: 'info' | 'error'; message: string }[] = [];
+    const log = {
+      info: (message: string) => lines.push({ level: 'info', message }),
+      error: (message: string) => lines.push({ level: 'error', message }),
+    };
+
+    await expect(ensurePlanScheduleAtStartup(client, 'tdkt', log)).resolves.toBe(false);
+
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.level).toBe('error');
+    expect(lines[0]!.message).toContain('could not create "plan-next-year/hd"');
+    expect(lines[0]!.message).toMatch(/namespace/i);
+  });
+});

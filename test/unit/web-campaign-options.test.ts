@@ -1,0 +1,39 @@
+/** The year's campaign offered on the new-nomination form: its due date comes from the plan's data, or it says why not. */
+import { describe, expect, it } from 'vitest';
+import { fixedOption, yearCampaignOf } from '../../client/web/campaign-options.js';
+import { planForYear } from '../../domain/plan-year/plan-run.js';
+import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
+
+describe("the year's campaign option", () => {
+  it('has no due date for seed 003, which leaves it to the standing body, and says so in Vietnamese', () => {
+    const option = fixedOption(yearCampaignOf(HAI_DUONG_2025));
+    expect(option).toEqual({
+      id: 'hd-2025',
+      kind: 'year',
+      label: 'Tổng kết công tác thi đua, khen thưởng năm 2025 (hạn gửi hồ sơ theo thông báo của Thường trực Hội đồng)',
+      year: 2025,
+      dueAt: null,
+    });
+  });
+
+  it("is due at the end of the plan's nomination day in Vietnam, shown dd/mm/yyyy, for that plan's year", () => {
+    const plan = planForYear(HAI_DUONG_2025, 2026);
+    plan.deadlines = [
+      ...plan.deadlines,
+      {
+        id: 'nomination',
+        kind: 'nomination',
+        title: 'Đơn vị gửi hồ sơ đề nghị khen thưởng',
+        date: { day: 5, month: 12, year: 2026 },
+        audience: 'units',
+        source: 'Giả định của bài kiểm thử',
+      },
+    ];
+    const option = fixedOption(yearCampaignOf(plan));
+    expect(option.id).toBe('hd-2026');
+    expect(option.year).toBe(2026);
+    // 23:59:59.999 on 05/12/2026 in UTC+7 is 16:59:59.999 UTC the same day.
+    expect(option.dueAt).toBe('2026-12-05T16:59:59.999Z');
+    expect(option.label).toBe('Tổng kết công tác thi đua, khen thưởng năm 2026 (hạn gửi hồ sơ 05/12/2026)');
+  });
+});
