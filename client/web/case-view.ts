@@ -52,6 +52,8 @@ const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
   verify: 'thẩm định hồ sơ',
   vote: 'biểu quyết',
   close_vote: 'kết thúc biểu quyết',
+  cluster_vote: 'bỏ phiếu (đơn vị thành viên cụm, khối)',
+  close_cluster_vote: 'kết thúc bỏ phiếu của cụm, khối',
   approve: 'phê duyệt, ký quyết định',
   return: 'trả lại hồ sơ',
   reject: 'không đề nghị',
@@ -67,6 +69,7 @@ const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
   escalation: 'Hệ thống báo cáo quá hạn lên cấp trên',
   'forward-outcome': 'Cấp trên đã có kết quả',
   'vote-closed': 'Kết quả biểu quyết',
+  'cluster-vote-closed': 'Kết quả bỏ phiếu của cụm, khối thi đua',
   book: 'Ghi vào Sổ khen thưởng',
 };
 
@@ -259,8 +262,10 @@ export function parseActionForm(action: ActionName, body: Body): Record<string, 
         note: optional(body, 'note'),
       };
     case 'vote':
+    case 'cluster_vote':
       return { choice: field(body, 'choice') || undefined };
     case 'close_vote':
+    case 'close_cluster_vote':
       return { minutesNote: optional(body, 'minutesNote') };
     case 'approve':
       return {

@@ -2,6 +2,7 @@
 import type { NominationStage, JourneyStep } from '../stages.js';
 import type { NominationState, Recipient } from './types.js';
 import { eligibleVoters } from './voting.js';
+import { clusterNonVoters, clusterVoteOpen } from './cluster-vote.js';
 
 /** The people whose action the case waits for in its current stage (reminders go to them). */
 export function whoMustAct(state: NominationState): Recipient[] {
@@ -15,8 +16,14 @@ export function whoMustAct(state: NominationState): Recipient[] {
         { role: 'unit_clerk', unitId },
         { role: 'unit_head', unitId },
       ];
-    case 'unit_submitted':
     case 'cluster_review':
+      // While the cluster votes, the member units that have not voted; once all have, the head (to close it).
+      if (clusterVoteOpen(state)) {
+        const nonVoters = clusterNonVoters(state);
+        if (nonVoters.length > 0) return nonVoters.map((memberId) => ({ role: 'unit_head', unitId: memberId }));
+      }
+      return context.clusterHeadUnitId ? [{ role: 'cluster_head', unitId: context.clusterHeadUnitId }] : [];
+    case 'unit_submitted':
       return context.clusterHeadUnitId ? [{ role: 'cluster_head', unitId: context.clusterHeadUnitId }] : [];
     case 'standing_body_check':
       return [{ role: 'council_secretary', unitId: secretariat }];

@@ -41,6 +41,8 @@ const FORMS: Record<Exclude<ActionName, 'edit'>, Record<string, string>> = {
   verify: { complete: 'yes' },
   vote: { choice: 'yes' },
   close_vote: {},
+  cluster_vote: { choice: 'yes' },
+  close_cluster_vote: {},
   approve: { decisionNumber: '1/QĐ-VKSHD', decisionDate: '01/01/2025' },
   return: { reason: 'Lý do trả lại', toStep: 'unit' },
   reject: { reason: 'Không đủ điều kiện' },
