@@ -16,6 +16,7 @@ import { awardByCode } from '../catalogue.js';
 import { formatDateTimeVN } from '../calendar.js';
 import { formatFraction, formatVoteRule, meetsShare, ruleValue } from '../rules/index.js';
 import type { RuleSet, VoteRule } from '../rules/types.js';
+import { refuse } from './refusal.js';
 import type { ClusterBallot, NominationState, VoteTally } from './types.js';
 
 /** Whether this case holds a cluster vote before the cluster head's endorsement. */
@@ -54,6 +55,31 @@ export function clusterNonVoters(state: NominationState): string[] {
 /** The cluster vote is open: required, and not closed yet. */
 export function clusterVoteOpen(state: NominationState): boolean {
   return state.stage === 'cluster_review' && needsClusterVote(state) && !state.clusterTally;
+}
+
+/** Throws a Refusal unless the cluster vote of this case is open. */
+export function checkClusterVoteOpen(state: NominationState): void {
+  if (!clusterVoteOpen(state))
+    refuse('no-cluster-vote', 'Hồ sơ này không có cuộc bỏ phiếu của cụm, khối đang mở.', 'no open cluster vote');
+}
+
+/** Throws a Refusal unless the unit may cast its ballot now: open vote, a member, not recused, not voted yet. */
+export function checkClusterBallot(state: NominationState, unitId: string): void {
+  checkClusterVoteOpen(state);
+  if (!clusterMembers(state).includes(unitId))
+    refuse(
+      'not-a-cluster-member',
+      'Đơn vị của bạn không phải thành viên cụm, khối thi đua xét hồ sơ này.',
+      `unit ${unitId} is not a member of the cluster`,
+    );
+  if (isRecusedUnit(state, unitId))
+    refuse(
+      'recused',
+      'Đơn vị đề nghị không bỏ phiếu cho hồ sơ của chính mình.',
+      'the nominating unit does not vote on its own nomination',
+    );
+  if (clusterBallots(state).some((b) => b.unitId === unitId))
+    refuse('already-voted', 'Đơn vị của bạn đã bỏ phiếu cho hồ sơ này.', 'member unit already voted');
 }
 
 export function clusterVoteRule(state: NominationState, ruleSet: RuleSet): VoteRule {

@@ -25,10 +25,10 @@ import type {
 } from './types.js';
 import { allVotesIn, isRecused, tallyVotes } from './voting.js';
 import {
+  checkClusterBallot,
+  checkClusterVoteOpen,
   clusterBallots,
   clusterVoteFailureReason,
-  clusterVoteOpen,
-  isRecusedUnit,
   needsClusterVote,
   tallyClusterVote,
 } from './cluster-vote.js';
@@ -261,30 +261,10 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
           'the cluster vote has not passed yet',
         );
       return;
-    case 'cluster_vote': {
-      if (!clusterVoteOpen(state))
-        refuse('no-cluster-vote', 'Hồ sơ này không có cuộc bỏ phiếu của cụm, khối đang mở.', 'no open cluster vote');
-      const unitId = action.input.actor.unitId;
-      if (!(state.context.clusterMemberUnitIds ?? []).includes(unitId))
-        refuse(
-          'not-a-cluster-member',
-          'Đơn vị của bạn không phải thành viên cụm, khối thi đua xét hồ sơ này.',
-          `unit ${unitId} is not a member of the cluster`,
-        );
-      if (isRecusedUnit(state, unitId))
-        refuse(
-          'recused',
-          'Đơn vị đề nghị không bỏ phiếu cho hồ sơ của chính mình.',
-          'the nominating unit does not vote on its own nomination',
-        );
-      if (clusterBallots(state).some((b) => b.unitId === unitId))
-        refuse('already-voted', 'Đơn vị của bạn đã bỏ phiếu cho hồ sơ này.', 'member unit already voted');
-      return;
-    }
+    case 'cluster_vote':
+      return checkClusterBallot(state, action.input.actor.unitId);
     case 'close_cluster_vote':
-      if (!clusterVoteOpen(state))
-        refuse('no-cluster-vote', 'Hồ sơ này không có cuộc bỏ phiếu của cụm, khối đang mở.', 'no open cluster vote');
-      return;
+      return checkClusterVoteOpen(state);
     case 'approve': {
       const today = vnDateKey(ctx.now);
       if (action.input.decisionDate > today)
