@@ -44,6 +44,10 @@ export function whoMustAct(state: NominationState): Recipient[] {
 
 /** The role and unit that must act next, for the inbox search attributes (null when nobody must). */
 export function waitingOn(state: NominationState): { role: string; unitId: string } | null {
+  // A cluster vote waits on several member units at once: like a council vote, it is filed under the cluster, and
+  // every member head's inbox shows it until the last ballot is in (then the head's, to close it).
+  if (clusterVoteOpen(state) && clusterNonVoters(state).length > 0 && state.context.clusterId)
+    return { role: 'cluster_member', unitId: state.context.clusterId };
   const first = whoMustAct(state)[0];
   if (!first) return null;
   if ('role' in first)

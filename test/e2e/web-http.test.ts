@@ -349,6 +349,9 @@ describe('the cluster vote on the case page (Cờ thi đua ngành)', () => {
     expect(await snapshot(caseId)).toEqual(before);
 
     const member = await Agent.as(w.app, 'truong.kv1');
+    // The vote waits on the cluster: it is in every member head's inbox, not in an outsider's.
+    await eventually(async () => expect((await member.get('/')).body).toContain(encodeURIComponent(caseId)));
+    expect((await outsider.get('/')).body).not.toContain(encodeURIComponent(caseId));
     const page = await member.get(caseUrl(caseId));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Bỏ phiếu của cụm, khối thi đua');
@@ -365,6 +368,9 @@ describe('the cluster vote on the case page (Cờ thi đua ngành)', () => {
     expect(closed.body).toContain('Kết quả: 3 đồng ý, 0 không đồng ý, 0 không biểu quyết / 3 thành viên');
     expect(closed.body).toContain('Kết quả bỏ phiếu của cụm, khối thi đua');
     expect(closed.body).toContain('id="form-endorse"');
+    // Every ballot is in: the case has left the members' inboxes for the cluster head's.
+    await eventually(async () => expect((await member.get('/')).body).not.toContain(encodeURIComponent(caseId)));
+    await eventually(async () => expect((await clusterHead.get('/')).body).toContain(encodeURIComponent(caseId)));
     expect((await w.cases.getCase(caseId)).clusterTally).toMatchObject({ passed: true });
   });
 });
