@@ -83,6 +83,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
         },
         clusterId: cluster?.id ?? null,
         clusterHeadUnitId: heads?.headUnitId ?? null,
+        clusterMemberUnitIds: cluster?.memberUnitIds ?? [],
         council: {
           unitId: council.unitId,
           secretariatUnitId: council.secretariatUnitId,

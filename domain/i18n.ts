@@ -55,6 +55,8 @@ export const ACTION_LABELS: Record<StaffAction | ActionName, string> = {
   verify: 'Thẩm định hồ sơ',
   vote: 'Biểu quyết',
   close_vote: 'Kết thúc biểu quyết',
+  cluster_vote: 'Bỏ phiếu của cụm, khối thi đua',
+  close_cluster_vote: 'Kết thúc bỏ phiếu của cụm, khối',
   approve: 'Phê duyệt, ký quyết định',
   return: 'Trả lại',
   reject: 'Không đề nghị',

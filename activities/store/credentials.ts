@@ -159,6 +159,8 @@ export interface Account {
   secretariatOf: string[];
   /** Councils (by unit id) chaired or led from the user's unit. */
   councilUnits: string[];
+  /** Clusters and blocs (by id) the user's unit is a member of (their cluster votes wait on its head). */
+  clusterMemberOf: string[];
 }
 
 export async function loadAccount(db: SqlSession, userId: string): Promise<Account | null> {
@@ -175,10 +177,15 @@ export async function loadAccount(db: SqlSession, userId: string): Promise<Accou
   const councils = await db.query<{ unit_id: string }>('SELECT unit_id FROM councils WHERE unit_id = $1', [
     user.unitId,
   ]);
+  const clusters = await db.query<{ cluster_id: string }>(
+    'SELECT cluster_id FROM cluster_members WHERE unit_id = $1 ORDER BY cluster_id',
+    [user.unitId],
+  );
   return {
     user,
     councilMemberOf: seats.map((s) => s.council_unit_id),
     secretariatOf: secretariat.map((s) => s.unit_id),
     councilUnits: councils.map((c) => c.unit_id),
+    clusterMemberOf: clusters.map((c) => c.cluster_id),
   };
 }

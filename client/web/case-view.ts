@@ -12,6 +12,16 @@ import { authorize } from '../../domain/nomination/authorize.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
 import type { AuditEntry, NominationState, VoteChoice, VoteTally } from '../../domain/nomination/types.js';
 import { eligibleVoters, isRecused, tallyVotes } from '../../domain/nomination/voting.js';
+import {
+  checkClusterBallot,
+  checkClusterVoteOpen,
+  clusterBallots,
+  clusterMembers,
+  clusterVoteRule,
+  clusterVoters,
+  needsClusterVote,
+  tallyClusterVote,
+} from '../../domain/nomination/cluster-vote.js';
 import { awardByCode } from '../../domain/catalogue.js';
 import { formatFraction, formatVoteRule, ruleValue } from '../../domain/rules/index.js';
 import type { RuleSet } from '../../domain/rules/types.js';
@@ -25,6 +35,8 @@ import { badRequest } from './errors.js';
 /** The actions the case page offers, in the order the forms appear. `edit` has its own page. */
 export const PAGE_ACTIONS = [
   'submit',
+  'cluster_vote',
+  'close_cluster_vote',
   'endorse',
   'verify',
   'vote',
@@ -52,6 +64,8 @@ const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
   verify: 'thẩm định hồ sơ',
   vote: 'biểu quyết',
   close_vote: 'kết thúc biểu quyết',
+  cluster_vote: 'bỏ phiếu (đơn vị thành viên cụm, khối)',
+  close_cluster_vote: 'kết thúc bỏ phiếu của cụm, khối',
   approve: 'phê duyệt, ký quyết định',
   return: 'trả lại hồ sơ',
   reject: 'không đề nghị',
@@ -67,6 +81,7 @@ const TIMELINE_VERBS: Record<AuditEntry['action'], string> = {
   escalation: 'Hệ thống báo cáo quá hạn lên cấp trên',
   'forward-outcome': 'Cấp trên đã có kết quả',
   'vote-closed': 'Kết quả biểu quyết',
+  'cluster-vote-closed': 'Kết quả bỏ phiếu của cụm, khối thi đua',
   book: 'Ghi vào Sổ khen thưởng',
 };
 
@@ -165,7 +180,9 @@ export function canView(state: NominationState, account: Account): boolean {
     user.unitId === ctx.clusterHeadUnitId ||
     user.unitId === ctx.council.unitId ||
     user.unitId === ctx.council.secretariatUnitId ||
-    ctx.council.members.some((m) => m.userId === user.id)
+    ctx.council.members.some((m) => m.userId === user.id) ||
+    // The cluster's member units vote on an award with a cluster vote, so they read its dossier.
+    (needsClusterVote(state) && clusterMembers(state).includes(user.unitId))
   );
 }
 
@@ -190,6 +207,16 @@ export function actorFor(state: NominationState, account: Account, action: Actio
         continue;
       }
       throw error;
+    }
+    if (action === 'cluster_vote' || action === 'close_cluster_vote') {
+      try {
+        if (action === 'cluster_vote') checkClusterBallot(state, actor.unitId);
+        else checkClusterVoteOpen(state);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        refusal = error;
+        continue;
+      }
     }
     if (action === 'vote') {
       const member = state.context.council.members.find((m) => m.userId === actor.userId);
@@ -259,8 +286,10 @@ export function parseActionForm(action: ActionName, body: Body): Record<string, 
         note: optional(body, 'note'),
       };
     case 'vote':
+    case 'cluster_vote':
       return { choice: field(body, 'choice') || undefined };
     case 'close_vote':
+    case 'close_cluster_vote':
       return { minutesNote: optional(body, 'minutesNote') };
     case 'approve':
       return {
@@ -389,5 +418,35 @@ export function voteView(state: NominationState, names: ReadonlyMap<string, stri
       ruleValue(ruleSet, 'vote.denominator') === 'members_present' ? 'số thành viên có mặt' : 'tổng số thành viên',
     tally: state.tally ?? tallyVotes(state, ruleSet, new Date().toISOString()),
     closed: state.tally !== null,
+  };
+}
+
+/**
+ * The cluster's vote (Cờ thi đua ngành) in the same shape, for the same partial: one voter per member unit entitled
+ * to vote (named by `unitNames`), the nominating unit recused, the award's cluster threshold.
+ */
+export function clusterVoteView(
+  state: NominationState,
+  unitNames: ReadonlyMap<string, string>,
+  ruleSet: RuleSet,
+): VoteView {
+  const nameOf = (unitId: string) => unitNames.get(unitId) ?? unitId;
+  const entitled = new Set(clusterVoters(state));
+  return {
+    voters: clusterVoters(state).map((unitId) => ({
+      name: nameOf(unitId),
+      choice: clusterBallots(state).find((b) => b.unitId === unitId)?.choice ?? null,
+    })),
+    recused: clusterMembers(state)
+      .filter((u) => !entitled.has(u))
+      .map(nameOf),
+    rule: formatVoteRule(clusterVoteRule(state, ruleSet)),
+    quorum: formatFraction(ruleValue(ruleSet, 'council.quorum')),
+    denominator:
+      ruleValue(ruleSet, 'vote.denominator') === 'members_present'
+        ? 'số đơn vị đã bỏ phiếu'
+        : 'số đơn vị có quyền bỏ phiếu',
+    tally: state.clusterTally ?? tallyClusterVote(state, ruleSet, new Date().toISOString()),
+    closed: Boolean(state.clusterTally),
   };
 }

@@ -18,6 +18,9 @@ export function inboxClauses(account: Account): { role: string; units: string[] 
       case 'unit_head':
         // Drafts and returned cases wait on the unit (its head signs; its clerk prepares).
         clauses.push({ role: 'unit_head', units: [user.unitId] });
+        // Cluster votes (Cờ thi đua) wait on the cluster: its member units' heads cast the ballots.
+        if (role === 'unit_head' && account.clusterMemberOf.length > 0)
+          clauses.push({ role: 'cluster_member', units: account.clusterMemberOf });
         break;
       case 'cluster_head':
         clauses.push({ role: 'cluster_head', units: [user.unitId] });

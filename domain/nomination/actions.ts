@@ -102,6 +102,12 @@ export const ActionSchemas = {
     choice: z.enum(['yes', 'no', 'abstain'], { error: 'Phiếu phải là đồng ý, không đồng ý hoặc không biểu quyết' }),
   }),
   close_vote: withActor({ minutesNote: z.string().trim().max(5000).optional() }),
+  /** A member unit's head votes in the cluster's vote (cluster-vote.ts). */
+  cluster_vote: withActor({
+    choice: z.enum(['yes', 'no', 'abstain'], { error: 'Phiếu phải là đồng ý, không đồng ý hoặc không biểu quyết' }),
+  }),
+  /** The cluster head unit closes the cluster's vote, with an optional note for the minutes. */
+  close_cluster_vote: withActor({ minutesNote: z.string().trim().max(5000).optional() }),
   approve: withActor({
     decisionNumber: text(64).regex(/^[\p{L}\p{N}/.-]+$/u, { error: 'Số quyết định không hợp lệ' }),
     decisionDate: ymd,

@@ -21,7 +21,7 @@ const OPEN_STAGES: readonly NominationStage[] = [
   'leadership_approval',
 ];
 
-type UnitOf = 'case' | 'clusterHead' | 'council' | 'any';
+type UnitOf = 'case' | 'clusterHead' | 'clusterMembers' | 'council' | 'any';
 
 interface Permission {
   roles: Role[];
@@ -45,6 +45,9 @@ const PERMISSIONS: Record<Exclude<ActionName, 'return' | 'reject'>, Permission> 
   // Seats decide who votes (checked in the machine); these are the roles council seats are held with.
   vote: { roles: ['council_member', 'leadership', 'council_secretary'], unit: 'any', stages: ['council_vote'] },
   close_vote: { roles: ['council_secretary'], unit: 'council', stages: ['council_vote'] },
+  // Each member unit of the cluster votes through its head; the cluster head unit closes the vote (cluster-vote.ts).
+  cluster_vote: { roles: ['unit_head'], unit: 'clusterMembers', stages: ['cluster_review'] },
+  close_cluster_vote: { roles: ['cluster_head'], unit: 'clusterHead', stages: ['cluster_review'] },
   approve: { roles: ['leadership'], unit: 'council', stages: ['leadership_approval'] },
   withdraw: { roles: ['unit_head'], unit: 'case', stages: OPEN_STAGES },
   hold: { roles: ['council_secretary'], unit: 'council', stages: [...OPEN_STAGES, 'forwarded'] },
@@ -72,6 +75,8 @@ function unitsFor(state: NominationState, unit: UnitOf): string[] {
       return [state.unitId];
     case 'clusterHead':
       return state.context.clusterHeadUnitId ? [state.context.clusterHeadUnitId] : [];
+    case 'clusterMembers':
+      return state.context.clusterMemberUnitIds ?? [];
     case 'council':
       // The council's own unit (its leaders) and its secretariat (the standing body's office).
       return [state.context.council.unitId, state.context.council.secretariatUnitId];

@@ -24,6 +24,14 @@ import type {
   Recipient,
 } from './types.js';
 import { allVotesIn, isRecused, tallyVotes } from './voting.js';
+import {
+  checkClusterBallot,
+  checkClusterVoteOpen,
+  clusterBallots,
+  clusterVoteFailureReason,
+  needsClusterVote,
+  tallyClusterVote,
+} from './cluster-vote.js';
 
 export interface MachineContext {
   /** The workflow's current time (ISO). */
@@ -129,6 +137,11 @@ function enterStage(state: NominationState, stage: NominationStage, ctx: Machine
       )
     : null;
   if (TERMINAL_STAGES.includes(stage)) state.closedAt = ctx.now;
+  // Each cluster review votes afresh (a case returned to the unit and resubmitted is a new dossier).
+  if (stage === 'cluster_review' && state.clusterVoteEnabled) {
+    state.clusterBallots = [];
+    state.clusterTally = null;
+  }
   if (stage === 'council_vote') {
     state.votes = state.context.council.members
       .filter((m) => isRecused(state, m))
@@ -240,6 +253,18 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
         refuse('already-voted', 'Bạn đã biểu quyết hồ sơ này.', 'member already voted');
       return;
     }
+    case 'endorse':
+      if (needsClusterVote(state) && !state.clusterTally?.passed)
+        refuse(
+          'cluster-vote-pending',
+          'Hình thức khen thưởng này cần các đơn vị thành viên cụm, khối bỏ phiếu đạt tỷ lệ trước khi cụm trưởng đề nghị.',
+          'the cluster vote has not passed yet',
+        );
+      return;
+    case 'cluster_vote':
+      return checkClusterBallot(state, action.input.actor.unitId);
+    case 'close_cluster_vote':
+      return checkClusterVoteOpen(state);
     case 'approve': {
       const today = vnDateKey(ctx.now);
       if (action.input.decisionDate > today)
@@ -386,6 +411,17 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
     case 'close_vote':
       record(action.input.minutesNote ?? null);
       effects.push(...closeVote(state, ctx, action.input.minutesNote ?? null));
+      break;
+    case 'cluster_vote':
+      state.clusterBallots = [
+        ...clusterBallots(state),
+        { unitId: actor.unitId, userId: actor.userId, choice: action.input.choice, at: ctx.now },
+      ];
+      record(null, { choice: action.input.choice, unitId: actor.unitId });
+      break;
+    case 'close_cluster_vote':
+      record(action.input.minutesNote ?? null);
+      effects.push(...closeClusterVote(state, ctx, action.input.minutesNote ?? null));
       break;
     case 'approve': {
       state.decision = { number: action.input.decisionNumber, date: action.input.decisionDate, signedBy: actor };
@@ -546,6 +582,25 @@ function closeVote(state: NominationState, ctx: MachineContext, note: string | n
   }
   state.audit.push(
     audit(state, ctx.now, 'vote-closed', null, from, state.stage, tally.passed ? null : 'Không đạt tỷ lệ biểu quyết', {
+      yes: tally.yes,
+      no: tally.no,
+      abstain: tally.abstain,
+      recused: tally.recused,
+      passed: tally.passed,
+    }),
+  );
+  return effects;
+}
+
+/** The cluster head closed the cluster's vote: a pass waits for its endorsement, a failure rejects the case. */
+function closeClusterVote(state: NominationState, ctx: MachineContext, note: string | null): Effect[] {
+  const tally = tallyClusterVote(state, ctx.ruleSet, ctx.now);
+  state.clusterTally = note ? { ...tally, minutes: `${tally.minutes}\nGhi chú: ${note}` } : tally;
+  const from = state.stage;
+  const reason = tally.passed ? null : clusterVoteFailureReason(tally);
+  const effects = tally.passed ? [] : conclude(state, ctx, 'rejected');
+  state.audit.push(
+    audit(state, ctx.now, 'cluster-vote-closed', null, from, state.stage, reason, {
       yes: tally.yes,
       no: tally.no,
       abstain: tally.abstain,

@@ -2,6 +2,7 @@
 import type { NominationStage, JourneyStep } from '../stages.js';
 import type { NominationState, Recipient } from './types.js';
 import { eligibleVoters } from './voting.js';
+import { clusterNonVoters, clusterVoteOpen } from './cluster-vote.js';
 
 /** The people whose action the case waits for in its current stage (reminders go to them). */
 export function whoMustAct(state: NominationState): Recipient[] {
@@ -15,8 +16,14 @@ export function whoMustAct(state: NominationState): Recipient[] {
         { role: 'unit_clerk', unitId },
         { role: 'unit_head', unitId },
       ];
-    case 'unit_submitted':
     case 'cluster_review':
+      // While the cluster votes, the member units that have not voted; once all have, the head (to close it).
+      if (clusterVoteOpen(state)) {
+        const nonVoters = clusterNonVoters(state);
+        if (nonVoters.length > 0) return nonVoters.map((memberId) => ({ role: 'unit_head', unitId: memberId }));
+      }
+      return context.clusterHeadUnitId ? [{ role: 'cluster_head', unitId: context.clusterHeadUnitId }] : [];
+    case 'unit_submitted':
       return context.clusterHeadUnitId ? [{ role: 'cluster_head', unitId: context.clusterHeadUnitId }] : [];
     case 'standing_body_check':
       return [{ role: 'council_secretary', unitId: secretariat }];
@@ -37,6 +44,10 @@ export function whoMustAct(state: NominationState): Recipient[] {
 
 /** The role and unit that must act next, for the inbox search attributes (null when nobody must). */
 export function waitingOn(state: NominationState): { role: string; unitId: string } | null {
+  // A cluster vote waits on several member units at once: like a council vote, it is filed under the cluster, and
+  // every member head's inbox shows it until the last ballot is in (then the head's, to close it).
+  if (clusterVoteOpen(state) && clusterNonVoters(state).length > 0 && state.context.clusterId)
+    return { role: 'cluster_member', unitId: state.context.clusterId };
   const first = whoMustAct(state)[0];
   if (!first) return null;
   if ('role' in first)

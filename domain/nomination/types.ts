@@ -51,6 +51,8 @@ export interface CaseContext {
   clusterId: string | null;
   /** The cluster's head unit for the case's year; null when the unit belongs to no cluster. */
   clusterHeadUnitId: string | null;
+  /** The cluster's member units (who vote where the award has a cluster vote); absent in cases loaded before it was kept. */
+  clusterMemberUnitIds?: string[];
   /** The council that decides, and the office (secretariat, e.g. Văn phòng) that runs its standing body. */
   council: { unitId: string; secretariatUnitId: string; chairUserId: string; members: CouncilMember[] };
   /** Where awards decided above the provincial level are forwarded (e.g. the Supreme Procuracy). */
@@ -78,6 +80,14 @@ export interface VoteRecord {
   at: string;
   /** True when the member was recused (from the nominee's unit, or the nominee): recorded as abstain. */
   recused: boolean;
+}
+
+/** One member unit's vote in the cluster's vote, cast by its head. */
+export interface ClusterBallot {
+  unitId: string;
+  userId: string;
+  choice: VoteChoice;
+  at: string;
 }
 
 export interface VoteTally {
@@ -121,7 +131,15 @@ export interface ForwardingState {
 /** One line of the case's audit trail: who did what, when, why. */
 export interface AuditEntry {
   at: string;
-  action: ActionName | 'create' | 'reminder' | 'escalation' | 'forward-outcome' | 'vote-closed' | 'book';
+  action:
+    | ActionName
+    | 'create'
+    | 'reminder'
+    | 'escalation'
+    | 'forward-outcome'
+    | 'vote-closed'
+    | 'cluster-vote-closed'
+    | 'book';
   actor: Actor | null;
   fromStage: NominationStage;
   toStage: NominationStage;
@@ -167,6 +185,15 @@ export interface NominationState {
   missingItems: string[];
   votes: VoteRecord[];
   tally: VoteTally | null;
+  /**
+   * The cluster vote runs for cases started after it was built (`patched('cluster-vote')`); cases already running
+   * keep the endorsement alone. Absent means false.
+   */
+  clusterVoteEnabled?: boolean;
+  /** Ballots of the cluster's member units in the current cluster review (cluster-vote.ts). */
+  clusterBallots?: ClusterBallot[];
+  /** The closed cluster vote of the current cluster review; null while open or when there is none. */
+  clusterTally?: VoteTally | null;
   decision: Decision | null;
   forwarding: ForwardingState | null;
   bookEntryKey: string | null;

@@ -41,6 +41,8 @@ const FORMS: Record<Exclude<ActionName, 'edit'>, Record<string, string>> = {
   verify: { complete: 'yes' },
   vote: { choice: 'yes' },
   close_vote: {},
+  cluster_vote: { choice: 'yes' },
+  close_cluster_vote: {},
   approve: { decisionNumber: '1/QĐ-VKSHD', decisionDate: '01/01/2025' },
   return: { reason: 'Lý do trả lại', toStep: 'unit' },
   reject: { reason: 'Không đủ điều kiện' },
@@ -325,5 +327,50 @@ describe('pages', () => {
     });
     expect(applied.statusCode).toBe(200);
     expect(applied.body).toContain('Đã nhập dữ liệu');
+  });
+});
+
+describe('the cluster vote on the case page (Cờ thi đua ngành)', () => {
+  it('lets Cụm 1’s member heads vote and the cluster head close; a non-member gets 403 and changes nothing', async () => {
+    const draft = await w.world.draftFor({ awardCode: 'co-thi-dua-nganh', unitId: 'hd-kv3', subject: 'collective' });
+    const handle = await w.world.startNomination({ unitId: 'hd-kv3', draft, campaignId: uniqueId('camp') });
+    const caseId = handle.workflowId;
+    const nominatingHead = await Agent.as(w.app, 'truong.kv3');
+    expect((await nominatingHead.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(303);
+
+    // A head of a unit outside the cluster neither reads the case nor votes.
+    const before = await snapshot(caseId);
+    const outsider = await Agent.as(w.app, 'truong.kv5');
+    expect((await outsider.get(caseUrl(caseId))).statusCode).toBe(403);
+    expect((await outsider.post(`${caseUrl(caseId)}/cluster_vote`, { choice: 'yes' })).statusCode).toBe(403);
+    // The nominating unit is recused: no ballot form, and a forged one is 403.
+    expect((await nominatingHead.get(caseUrl(caseId))).body).not.toContain('id="form-cluster_vote"');
+    expect((await nominatingHead.post(`${caseUrl(caseId)}/cluster_vote`, { choice: 'yes' })).statusCode).toBe(403);
+    expect(await snapshot(caseId)).toEqual(before);
+
+    const member = await Agent.as(w.app, 'truong.kv1');
+    // The vote waits on the cluster: it is in every member head's inbox, not in an outsider's.
+    await eventually(async () => expect((await member.get('/')).body).toContain(encodeURIComponent(caseId)));
+    expect((await outsider.get('/')).body).not.toContain(encodeURIComponent(caseId));
+    const page = await member.get(caseUrl(caseId));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Bỏ phiếu của cụm, khối thi đua');
+    expect(page.body).toContain('id="form-cluster_vote"');
+    for (const head of ['truong.kv1', 'truong.kv2', 'truong.kv4']) {
+      const res = await (await Agent.as(w.app, head)).post(`${caseUrl(caseId)}/cluster_vote`, { choice: 'yes' });
+      expect(res.statusCode, head).toBe(303);
+    }
+    const clusterHead = await Agent.as(w.app, 'cumtruong.c1');
+    expect(
+      (await clusterHead.post(`${caseUrl(caseId)}/close_cluster_vote`, { minutesNote: 'Họp cụm' })).statusCode,
+    ).toBe(303);
+    const closed = await clusterHead.get(caseUrl(caseId));
+    expect(closed.body).toContain('Kết quả: 3 đồng ý, 0 không đồng ý, 0 không biểu quyết / 3 thành viên');
+    expect(closed.body).toContain('Kết quả bỏ phiếu của cụm, khối thi đua');
+    expect(closed.body).toContain('id="form-endorse"');
+    // Every ballot is in: the case has left the members' inboxes for the cluster head's.
+    await eventually(async () => expect((await member.get('/')).body).not.toContain(encodeURIComponent(caseId)));
+    await eventually(async () => expect((await clusterHead.get('/')).body).toContain(encodeURIComponent(caseId)));
+    expect((await w.cases.getCase(caseId)).clusterTally).toMatchObject({ passed: true });
   });
 });

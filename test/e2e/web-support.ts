@@ -21,6 +21,10 @@ export const JOURNEY_USERS = [
   'admin',
   'vanthu.kv2',
   'truong.kv2',
+  // Cụm 1's other member heads vote on a Cờ thi đua case (the cluster vote).
+  'truong.kv1',
+  'truong.kv3',
+  'truong.kv4',
   'vanthu.kv5',
   'truong.kv5',
   'cumtruong.c1',

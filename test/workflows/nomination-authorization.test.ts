@@ -19,6 +19,8 @@ import { journey, type CaseHandle } from '../support/journey.js';
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 const cases = new Map<NominationStage, CaseHandle>();
+/** A Cờ thi đua ngành case of hd-kv3 in the cluster review, its cluster vote open (cluster-vote.ts). */
+let flagCase: CaseHandle;
 
 /** One user per role, from the case's own units and from foreign ones. */
 const USERS = [
@@ -38,7 +40,7 @@ const USERS = [
 /** Where each action is legitimate, who may take it there, and a well-formed input for it. */
 const MATRIX: Record<
   Exclude<ActionName, 'comment'>,
-  { stage: NominationStage; allowed: string[]; input: (draft: unknown) => object }
+  { stage: NominationStage; allowed: string[]; input: (draft: unknown) => object; onFlagCase?: true }
 > = {
   edit: { stage: 'draft', allowed: ['vanthu.kv2', 'truong.kv2'], input: (draft) => ({ draft }) },
   submit: { stage: 'draft', allowed: ['truong.kv2'], input: () => ({}) },
@@ -60,6 +62,14 @@ const MATRIX: Record<
   verify: { stage: 'standing_body_check', allowed: ['thuongtruc'], input: () => ({ complete: true }) },
   vote: { stage: 'council_vote', allowed: ['thuongtruc', 'uyvien2', 'vientruong'], input: () => ({ choice: 'yes' }) },
   close_vote: { stage: 'council_vote', allowed: ['thuongtruc'], input: () => ({}) },
+  // Cụm 1's member heads vote (truong.kv2 of the listed users); the head unit's cluster head closes.
+  cluster_vote: {
+    stage: 'cluster_review',
+    allowed: ['truong.kv2'],
+    input: () => ({ choice: 'yes' }),
+    onFlagCase: true,
+  },
+  close_cluster_vote: { stage: 'cluster_review', allowed: ['cumtruong.c1'], input: () => ({}), onFlagCase: true },
   approve: {
     stage: 'leadership_approval',
     allowed: ['vientruong'],
@@ -132,6 +142,11 @@ beforeAll(async () => {
   }
   // A forwarded case needs an award decided above the province and a nominee with the prerequisite history.
   cases.set('forwarded', await caseAtForwarded());
+  flagCase = await world.startNomination({
+    unitId: 'hd-kv3',
+    draft: await world.draftFor({ awardCode: 'co-thi-dua-nganh', unitId: 'hd-kv3', subject: 'collective' }),
+  });
+  await journey(world, flagCase).submit('truong.kv3');
 }, 240_000);
 afterAll(async () => {
   await world?.close();
@@ -172,7 +187,7 @@ describe('authorization inside the workflow', () => {
       keyof typeof MATRIX,
       (typeof MATRIX)[keyof typeof MATRIX],
     ][]) {
-      const handle = cases.get(spec.stage)!;
+      const handle = spec.onFlagCase ? flagCase : cases.get(spec.stage)!;
       const state = await handle.query(nominationStateQuery);
       const before = await historyLength(handle);
       for (const username of USERS.filter((u) => !spec.allowed.includes(u))) {
@@ -189,6 +204,27 @@ describe('authorization inside the workflow', () => {
       expect((await handle.query(nominationStateQuery)).stage).toBe(spec.stage);
     }
     expect(tried.length).toBeGreaterThan(120);
+  });
+
+  it('refuses the cluster vote to the nominating unit, to a second ballot, and where the award has none', async () => {
+    const voteBy = async (handle: CaseHandle, username: string) =>
+      refusal(
+        handle.executeUpdate(actionUpdates.cluster_vote, {
+          args: [{ actor: await world.actor(username), choice: 'yes' }],
+        }),
+      );
+    expect((await voteBy(flagCase, 'truong.kv3')).message).toBe(
+      'Đơn vị đề nghị không bỏ phiếu cho hồ sơ của chính mình.',
+    );
+    // hd-kv2's giấy khen: a member head, but the award has no cluster vote.
+    expect((await voteBy(cases.get('cluster_review')!, 'truong.kv1')).message).toBe(
+      'Hồ sơ này không có cuộc bỏ phiếu của cụm, khối đang mở.',
+    );
+    const before = await historyLength(flagCase);
+    await journey(world, flagCase).act('cluster_vote', 'truong.kv4', { choice: 'yes' });
+    expect((await voteBy(flagCase, 'truong.kv4')).message).toBe('Đơn vị của bạn đã bỏ phiếu cho hồ sơ này.');
+    expect((await flagCase.query(nominationStateQuery)).clusterBallots).toHaveLength(1);
+    expect(await historyLength(flagCase)).toBeGreaterThan(before);
   });
 
   it('refuses comments from units that have nothing to do with the case', async () => {

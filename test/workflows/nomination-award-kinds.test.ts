@@ -1,7 +1,7 @@
 /**
  * The happy path of every award kind a unit can nominate (catalogue entries with `nominable`), on the
- * time-skipping server with the real worker, activities, book and SMTP: each case walks unit → cluster →
- * standing body → council → leadership, and ends where its award is decided — in the provincial book, or
+ * time-skipping server with the real worker, activities, book and SMTP: each case walks unit → cluster (with the
+ * cluster's vote where the award has one, Cờ thi đua ngành) → standing body → council → leadership, and ends where its award is decided — in the provincial book, or
  * forwarded to the Supreme Procuracy whose decision closes it. The draft carries the facts each standard reads
  * (collective headcounts, years of service, declared criteria); without them the collective titles are refused.
  */
@@ -161,6 +161,13 @@ describe('every nominable award kind, on its happy path (time skipping)', () => 
     const handle = await world.startNomination({ unitId: kind.unitId, draft });
     const j = journey(world, handle);
     expect((await j.submit(HEAD_OF[kind.unitId])).stage).toBe('cluster_review');
+    if (award.clusterVote) {
+      // Cờ thi đua: Cụm 1's other member units vote (the nominating unit is recused), the cluster head closes.
+      for (const [unitId, head] of Object.entries(HEAD_OF))
+        if (unitId !== kind.unitId) await j.act('cluster_vote', head, { choice: 'yes' });
+      await j.act('close_cluster_vote', 'cumtruong.c1');
+      expect((await handle.query(nominationStateQuery)).clusterTally).toMatchObject({ passed: true, yes: 3 });
+    }
     expect((await j.endorse()).stage).toBe('standing_body_check');
     expect((await j.verify()).stage).toBe('council_vote');
     await j.voteAll('yes');

@@ -23,6 +23,8 @@ export const actionUpdates: ActionUpdates = {
   verify: defineUpdate('verify'),
   vote: defineUpdate('vote'),
   close_vote: defineUpdate('close_vote'),
+  cluster_vote: defineUpdate('cluster_vote'),
+  close_cluster_vote: defineUpdate('close_cluster_vote'),
   approve: defineUpdate('approve'),
   return: defineUpdate('return'),
   reject: defineUpdate('reject'),

@@ -14,6 +14,7 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -130,6 +131,9 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
     ctx(),
   );
   const state: NominationState = loaded;
+  // Cases started before the cluster vote existed keep the cluster head's endorsement alone (replay safety);
+  // the flag travels in the state, so continue-as-new keeps the case's choice.
+  if (!carried && patched('cluster-vote')) state.clusterVoteEnabled = true;
 
   async function reserveQuotaForCase(s: NominationState): Promise<void> {
     const unitFacts = {

@@ -21,7 +21,8 @@ import { quotaLimit } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { buildUnitCalendar } from '../../../domain/ics.js';
-import { getPerson, getUnit, listUsers, peopleOfUnit } from '../../../activities/store/directory.js';
+import { getPerson, getUnit, listUnits, listUsers, peopleOfUnit } from '../../../activities/store/directory.js';
+import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { quotaLedgerId, quotaStateQuery } from '../../../workflows/quota/messages.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
@@ -40,6 +41,7 @@ import {
   timeline,
   validateAction,
   voteView,
+  clusterVoteView,
 } from '../case-view.js';
 import { accountOf, requireRole, type WebDeps } from '../server.js';
 import { SESSION_PATH } from './council.js';
@@ -67,6 +69,8 @@ const OK_MESSAGES: Partial<Record<ActionName | 'create', string>> = {
   verify: 'Đã ghi kết quả thẩm định.',
   vote: 'Đã ghi nhận phiếu biểu quyết.',
   close_vote: 'Đã kết thúc biểu quyết.',
+  cluster_vote: 'Đã ghi nhận phiếu của đơn vị.',
+  close_cluster_vote: 'Đã kết thúc bỏ phiếu của cụm, khối.',
   approve: 'Đã phê duyệt, ký quyết định khen thưởng.',
   return: 'Đã trả lại hồ sơ.',
   reject: 'Đã ghi nhận không đề nghị.',
@@ -141,6 +145,10 @@ export async function renderCase(
       quota: editable ? await quotaMeter(deps, state) : null,
       required: requiredDossierItems(awardByCode(state.draft.awardCode), state.draft.nominee.subject),
       vote: state.stage === 'council_vote' || state.tally ? voteView(state, names, ruleSet) : null,
+      clusterVote:
+        needsClusterVote(state) && (state.stage === 'cluster_review' || state.clusterTally)
+          ? clusterVoteView(state, new Map((await listUnits(deps.db)).map((u) => [u.id, u.name])), ruleSet)
+          : null,
       ruleSet,
       error: extras.error ?? null,
       ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
