@@ -309,8 +309,6 @@ export function parseActionForm(action: ActionName, body: Body): Record<string, 
       const day = parseDateKey(dateFromForm(field(body, 'newDue'), 'Hạn mới'));
       return { newDueAt: deadlineInstant({ day: day.day, month: day.month }, day.year), reason: field(body, 'reason') };
     }
-    case 'reassign':
-      return { toUnitId: field(body, 'toUnitId'), reason: field(body, 'reason') };
     case 'comment':
       return { text: field(body, 'text') };
     case 'record_external_decision': {
@@ -324,6 +322,9 @@ export function parseActionForm(action: ActionName, body: Body): Record<string, 
     }
     case 'edit':
       throw badRequest('Sửa hồ sơ ở trang riêng.', 'edit has its own form');
+    // The admin case page checks the target against the directory before the workflow sees it; here it would not.
+    case 'reassign':
+      throw badRequest('Giao lại bước hiện tại ở trang quản trị hồ sơ.', 'reassign has its own form');
   }
 }
 

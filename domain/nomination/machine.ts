@@ -317,6 +317,22 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
           'Bước hiện tại đã do đơn vị này đảm nhiệm.',
           'the step is already assigned to that unit',
         );
+      // The nominating unit never reviews its own case: holding the cluster step it could endorse itself.
+      if (action.input.toUnitId === state.unitId)
+        refuse(
+          'own-unit',
+          'Không giao bước xét duyệt cho chính đơn vị đề nghị.',
+          'the nominating unit cannot be given a review step of its own case',
+        );
+      // The cluster step stays inside the cluster. The member list is in the context (cases loaded before it was
+      // kept have none, and only the admin page's directory check guards them).
+      const members = state.context.clusterMemberUnitIds;
+      if (assignment === 'cluster_head' && members && !members.includes(action.input.toUnitId))
+        refuse(
+          'outside-cluster',
+          'Chỉ giao việc của cụm trưởng cho một đơn vị khác trong cùng cụm, khối thi đua.',
+          `${action.input.toUnitId} is not a member of ${state.context.clusterId ?? 'no cluster'}`,
+        );
       return;
     }
     case 'record_external_decision': {

@@ -167,6 +167,14 @@ describe('admin case page: reassign the current step', () => {
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('Lý do phải có ít nhất 3 ký tự');
     expect((await w.cases.getCase(caseId)).context.clusterHeadUnitId).toBe('hd-kv1');
+    // The generic action route does not take reassign, even from the administrator: only this page checks the unit.
+    const before = JSON.stringify(await w.cases.getCase(caseId));
+    const around = await admin.post(`${caseUrl(caseId)}/reassign`, { ...form, toUnitId: 'hd-kv5' });
+    expect(around.statusCode).toBe(400);
+    expect(around.body).toContain('Giao lại bước hiện tại ở trang quản trị hồ sơ.');
+    expect(JSON.stringify(await w.cases.getCase(caseId))).toBe(before);
+    // The nominating unit is not offered.
+    expect(page.body).not.toContain('<option value="hd-kv3">');
 
     const ok = await admin.post(`${adminCaseUrl(caseId)}/reassign`, form);
     expect(ok.statusCode).toBe(303);

@@ -71,6 +71,14 @@ describe('reassigning the current step (time skipping)', () => {
     expect(await refusalOf(j.act('reassign', 'admin', { toUnitId: 'hd-kv1', reason: 'Cụm trưởng thay đổi' }))).toBe(
       'Bước hiện tại đã do đơn vị này đảm nhiệm.',
     );
+    // The nominating unit may not hold its own review (it could endorse itself), nor may a unit outside the cluster.
+    expect(await refusalOf(j.act('reassign', 'admin', { toUnitId: 'hd-kv3', reason: 'Cụm trưởng thay đổi' }))).toBe(
+      'Không giao bước xét duyệt cho chính đơn vị đề nghị.',
+    );
+    expect(await refusalOf(j.act('reassign', 'admin', { toUnitId: 'hd-kv5', reason: 'Cụm trưởng thay đổi' }))).toBe(
+      'Chỉ giao việc của cụm trưởng cho một đơn vị khác trong cùng cụm, khối thi đua.',
+    );
+    expect((await handle.query(nominationStateQuery)).context.clusterHeadUnitId).toBe('hd-kv1');
     expect(await refusalOf(j.act('reassign', 'admin', { toUnitId: 'hd-kv2', reason: 'x' }))).toContain(
       'Lý do phải có ít nhất 3 ký tự',
     );
@@ -117,6 +125,10 @@ describe('reassigning the current step (time skipping)', () => {
     const j = journey(world, handle);
     await j.submit('truong.kv4');
     await j.endorse();
+    // Not even the standing body's check goes to the nominating unit.
+    expect(await refusalOf(j.act('reassign', 'admin', { toUnitId: 'hd-kv4', reason: 'Giao lại thẩm định' }))).toBe(
+      'Không giao bước xét duyệt cho chính đơn vị đề nghị.',
+    );
     const done = await j.act('reassign', 'thuongtruc', {
       toUnitId: 'hd-p3',
       reason: 'Văn phòng chuyển việc thẩm định',

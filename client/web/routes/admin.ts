@@ -95,14 +95,20 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     return renderAdminCase(request, reply, state, { ok: ok && ok in REPAIR_OK ? REPAIR_OK[ok]! : null });
   });
 
-  /** Who the current step can be handed to: the cluster's other members, or (standing body) any other unit. */
+  /**
+   * Who the current step can be handed to: the cluster's other members, or (standing body) any other unit — never
+   * the nominating unit, which would then review its own case.
+   */
   async function reassignTargets(state: NominationState) {
     const assignment = assignmentOf(state.stage);
     if (!assignment) return null;
     const current = assignedUnit(state, assignment);
     const cluster = state.context.clusterId ? await getCluster(deps.db, state.context.clusterId) : null;
     const units = (await listUnits(deps.db)).filter(
-      (u) => u.id !== current && (assignment === 'standing_body' || (cluster?.memberUnitIds.includes(u.id) ?? false)),
+      (u) =>
+        u.id !== current &&
+        u.id !== state.unitId &&
+        (assignment === 'standing_body' || (cluster?.memberUnitIds.includes(u.id) ?? false)),
     );
     return { assignment, current, units: units.map((u) => ({ id: u.id, name: u.name })) };
   }
