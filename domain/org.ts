@@ -95,3 +95,24 @@ export interface Council {
   memberUserIds: string[];
   secretariatUnitId: string;
 }
+
+/**
+ * The units whose cases the given councils decide: a unit's cases go to the nearest council up its hierarchy
+ * (itself included), as the case context loads it (activities/cases.ts loadCaseContext).
+ */
+export function unitsDecidedBy(
+  units: readonly Pick<Unit, 'id' | 'parentId'>[],
+  councilUnitIds: ReadonlySet<string>,
+  councils: readonly string[],
+): string[] {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const nearestCouncil = (unitId: string): string | null => {
+    const seen = new Set<string>();
+    for (let at: string | null = unitId; at !== null && !seen.has(at); at = parentOf.get(at) ?? null) {
+      if (councilUnitIds.has(at)) return at;
+      seen.add(at);
+    }
+    return null;
+  };
+  return units.filter((u) => councils.includes(nearestCouncil(u.id) ?? '')).map((u) => u.id);
+}

@@ -407,6 +407,12 @@ function toUser(row: UserRow): User {
 
 // -------------------------------------------------------------------------------------------- council
 
+/** The units that have a council of their own. */
+export async function listCouncilUnitIds(db: SqlSession): Promise<string[]> {
+  const rows = await db.query<{ unit_id: string }>('SELECT unit_id FROM councils ORDER BY unit_id');
+  return rows.map((r) => r.unit_id);
+}
+
 /** The council of a unit (e.g. the provincial procuracy), seats in the order they were given. */
 export async function getCouncil(db: SqlSession, unitId: string): Promise<Council | null> {
   const [council] = await db.query<{ unit_id: string; chair_user_id: string; secretariat_unit_id: string }>(

@@ -389,7 +389,12 @@ describe('the council session page', () => {
       return res;
     });
     expect(decided.body).toContain(`Biên bản biểu quyết hồ sơ ${caseId}`);
+    expect(decided.body).toContain('Đã kết thúc biểu quyết trong năm 2025');
     expect(decided.body).not.toContain(SCRIPT);
+    // Closed votes are listed by year: the case (of 2025) is not among another year's.
+    const otherYear = await member.get('/hoi-dong?nam=2024');
+    expect(otherYear.body).toContain('Đã kết thúc biểu quyết trong năm 2024');
+    expect(otherYear.body).not.toContain(`Biên bản biểu quyết hồ sơ ${caseId}`);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
  * The council's session page (phiên họp Hội đồng): the agenda is the cases waiting for the council's vote
- * (one visibility query), and for each the votes cast, the tally against the rule set's threshold and quorum
+ * (one visibility query, a page of 20 whose states are then loaded), and for each the votes cast, the tally against the rule set's threshold and quorum
  * (case-view.ts voteView, the same the case page shows) and the vote and close-vote forms the signed-in user
- * may use. The forms post to the case's own action route, which checks role and unit and returns here.
+ * may use. The forms post to the case's own action route, which checks role and unit and returns here. Below, the
+ * votes of the year (`?nam=`) already closed by these councils: one more query, by the units they decide, at most 10.
  */
 import type { FastifyInstance } from 'fastify';
-import { listUsers } from '../../../activities/store/directory.js';
+import { listCouncilUnitIds, listUnits, listUsers } from '../../../activities/store/directory.js';
+import { unitsDecidedBy } from '../../../domain/org.js';
 import type { NominationState } from '../../../domain/nomination/types.js';
 import { ruleSetById } from '../../../domain/rules/index.js';
 import { findAward } from '../../../domain/catalogue.js';
@@ -16,6 +18,7 @@ import { forbidden } from '../errors.js';
 import { listCases } from '../inbox.js';
 import { renderPage } from '../render.js';
 import { accountOf, type WebDeps } from '../server.js';
+import { yearOf } from './plan.js';
 
 /** Where the case action route may send the user back to after a vote from this page. */
 export const SESSION_PATH = '/hoi-dong';
@@ -29,7 +32,7 @@ const OK: Record<string, string> = {
 };
 
 export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
-  app.get<{ Querystring: { trang?: string; ok?: string } }>(SESSION_PATH, async (request, reply) => {
+  app.get<{ Querystring: { trang?: string; ok?: string; nam?: string } }>(SESSION_PATH, async (request, reply) => {
     const account = accountOf(request);
     const isAdmin = account.user.roles.includes('admin');
     const councils = [...new Set([...account.councilMemberOf, ...account.secretariatOf, ...account.councilUnits])];
@@ -51,13 +54,25 @@ export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps)
       },
       { pageSize: 20, next: request.query.trang ?? null },
     );
-    // Votes already closed (passed: waiting for the leadership; failed: rejected) keep their tally and minutes here.
+    // Votes already closed (passed: waiting for the leadership; failed: rejected) keep their tally and minutes here:
+    // those of the year, of the units these councils decide (the case's council is no search attribute).
     // Visibility cannot sort by closing time, so this is one page of them, not a guaranteed "latest ten".
-    const decided = await listCases(
-      deps,
-      `${buildCaseQuery({ kind: 'nomination' })} AND ${SA.stage.name} IN (${DECIDED_STAGES.map(quote).join(', ')})`,
-      { pageSize: 10 },
-    );
+    const year = yearOf(request.query.nam);
+    const decidedUnits = isAdmin
+      ? null
+      : unitsDecidedBy(await listUnits(deps.db), new Set(await listCouncilUnitIds(deps.db)), councils);
+    const decided =
+      decidedUnits?.length === 0
+        ? { items: [] }
+        : await listCases(
+            deps,
+            [
+              buildCaseQuery({ kind: 'nomination', year }),
+              `${SA.stage.name} IN (${DECIDED_STAGES.map(quote).join(', ')})`,
+              ...(decidedUnits ? [`${SA.unit.name} IN (${decidedUnits.map(quote).join(', ')})`] : []),
+            ].join(' AND '),
+            { pageSize: 10 },
+          );
     const users = await listUsers(deps.db);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     const load = async (caseId: string) => {
@@ -81,6 +96,7 @@ export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps)
       title: 'Phiên họp Hội đồng Thi đua - Khen thưởng',
       agenda: agendaStates.map(view),
       decided: decidedStates.map(view),
+      year,
       next: agenda.next,
       ok: ok && ok in OK ? OK[ok] : null,
       back: SESSION_PATH,
