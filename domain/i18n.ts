@@ -133,3 +133,20 @@ export const DEADLINE_AUDIENCE_LABELS: Record<DeadlineAudience, string> = {
   standing_body: 'Thường trực Hội đồng',
   council: 'Hội đồng Thi đua - Khen thưởng',
 };
+
+/** What a registration's audit trail records (domain/plan-year/registration.ts, workflows/registration, the shell). */
+export const REGISTRATION_AUDIT_LABELS: Record<string, string> = {
+  create: 'mở đăng ký thi đua',
+  save_draft: 'lưu bản nháp',
+  register: 'ký, gửi đăng ký',
+  amend: 'ký, gửi bản sửa đổi',
+  lock: 'khóa bản đăng ký (hết hạn)',
+  deadline_moved: 'dời hạn đăng ký',
+  reminder: 'gửi thư nhắc hạn',
+  escalation: 'báo cáo quá hạn',
+};
+
+/** The line of a registration's audit trail, in Vietnamese even for an action added later and not labelled yet. */
+export function registrationAuditLabel(action: string): string {
+  return Object.hasOwn(REGISTRATION_AUDIT_LABELS, action) ? REGISTRATION_AUDIT_LABELS[action]! : 'cập nhật bản đăng ký';
+}

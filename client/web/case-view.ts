@@ -127,17 +127,22 @@ export interface TimelineRow {
   details: string[];
 }
 
-function detailText(
-  key: string,
-  value: string | number | boolean | null,
-  h: { date: (iso: string) => string },
-): string | null {
+/** What the timeline needs to write its details: dates, and (where a detail names a unit) the unit's name. */
+export interface TimelineHelpers {
+  date: (iso: string) => string;
+  /** The unit's name from the directory; the code when the directory no longer has it. */
+  unitName?: (unitId: string) => string;
+}
+
+function detailText(key: string, value: string | number | boolean | null, h: TimelineHelpers): string | null {
   if (value === null || value === '') return null;
   const label = DETAIL_LABELS[key];
   if (!label) return null;
   if (typeof value === 'boolean') return `${label}: ${value ? 'có' : 'không'}`;
   if (key === 'choice') return `${label}: ${VOTE_LABELS[value as keyof typeof VOTE_LABELS] ?? String(value)}`;
   if (key === 'toStep') return `${label}: ${STEP_NAMES[String(value)] ?? String(value)}`;
+  if ((key === 'fromUnitId' || key === 'toUnitId') && typeof value === 'string')
+    return `${label}: ${h.unitName?.(value) ?? value}`;
   if (key === 'assignment') return `${label}: ${ASSIGNMENT_NAMES[String(value)] ?? String(value)}`;
   if ((key === 'dueAt' || key === 'previousDueAt') && typeof value === 'string') return `${label}: ${h.date(value)}`;
   if (key === 'decisionDate' && typeof value === 'string') {
@@ -147,7 +152,7 @@ function detailText(
   return `${label}: ${String(value)}`;
 }
 
-export function timeline(state: NominationState, h: { date: (iso: string) => string }): TimelineRow[] {
+export function timeline(state: NominationState, h: TimelineHelpers): TimelineRow[] {
   return state.audit.map((entry) => {
     const actor = entry.actor;
     const who = actor

@@ -9,7 +9,7 @@ import { Eta } from 'eta';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDateTimeVN, formatDateVN } from '../../domain/calendar.js';
 import { awardByCode, findAward } from '../../domain/catalogue.js';
-import { ROLE_LABELS, STAGE_LABELS, TRACK_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
+import { registrationAuditLabel, ROLE_LABELS, STAGE_LABELS, TRACK_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
 import type { NominationStage } from '../../domain/stages.js';
 import type { Role } from '../../domain/org.js';
 import type { Account } from '../../activities/store/credentials.js';
@@ -50,6 +50,7 @@ export const helpers = {
     return s ? `?${s}` : '';
   },
   awardDecidedBy: (code: string): string => awardByCode(code).decidedBy,
+  registrationAction: (action: string): string => registrationAuditLabel(action),
 };
 export type Helpers = typeof helpers;
 

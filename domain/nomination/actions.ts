@@ -3,7 +3,7 @@
  * Vietnamese messages) before any rule is looked at.
  */
 import { z } from 'zod';
-import { awardAcceptsSubject, declaredCriteriaFor, findAward } from '../catalogue.js';
+import { awardAcceptsSubject, DECLARED_CRITERIA, declaredCriteriaFor, findAward } from '../catalogue.js';
 import { ROLES } from '../org.js';
 import { CollectiveFactsSchema, DeclaredCriteriaSchema, PersonFactsSchema } from './facts.js';
 
@@ -76,7 +76,8 @@ export const DraftSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['declaredCriteria'],
-          message: `Tiêu chuẩn “${code}” không thuộc tiêu chuẩn xét ${award?.name ?? 'hình thức đã chọn'}`,
+          // The criterion's own words, not its code: the message is shown on screen.
+          message: `Tiêu chuẩn “${DECLARED_CRITERIA[code]}” không thuộc tiêu chuẩn xét ${award?.name ?? 'hình thức đã chọn'}`,
         });
     }
   });

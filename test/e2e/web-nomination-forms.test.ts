@@ -158,6 +158,9 @@ describe('admin case page: reassign the current step', () => {
     const page = await admin.get(adminCaseUrl(caseId));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Giao lại bước hiện tại');
+    // The unit holding the step by its name, never its code.
+    expect(page.body).toContain('đang do Viện kiểm sát nhân dân khu vực 1 đảm nhiệm');
+    expect(page.body).not.toContain('<code>hd-kv1</code>');
     expect(page.body).toContain('<option value="hd-kv2">');
     expect(page.body).not.toContain('<option value="hd-kv5">');
     const outside = await admin.post(`${adminCaseUrl(caseId)}/reassign`, { ...form, toUnitId: 'hd-kv5' });
@@ -181,6 +184,11 @@ describe('admin case page: reassign the current step', () => {
     const after = await admin.get(String(ok.headers.location));
     expect(after.body).toContain('Đã giao lại bước hiện tại cho đơn vị mới.');
     expect(after.body).toContain('giao lại bước hiện tại cho đơn vị khác');
+    // The case page's timeline names the units of the repair.
+    const casePage = await admin.get(caseUrl(caseId));
+    expect(casePage.body).toContain('Đơn vị trước đây: Viện kiểm sát nhân dân khu vực 1');
+    expect(casePage.body).toContain('Đơn vị được giao: Viện kiểm sát nhân dân khu vực 2');
+    expect(casePage.body).not.toContain('Đơn vị trước đây: hd-kv1');
     const state = await w.cases.getCase(caseId);
     expect(state.context.clusterHeadUnitId).toBe('hd-kv2');
     expect(state.audit.at(-1)).toMatchObject({ action: 'reassign', reason: form.reason });

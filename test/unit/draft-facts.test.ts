@@ -93,7 +93,7 @@ describe('draft schema: facts for eligibility', () => {
     ).toBe('Đề nghị cho tập thể không kèm thông tin cá nhân');
     expect(
       refusal({ awardCode: 'lao-dong-tien-tien', nominee: personNominee, declaredCriteria: ['thanh-tich-dot-xuat'] }),
-    ).toBe('Tiêu chuẩn “thanh-tich-dot-xuat” không thuộc tiêu chuẩn xét Lao động tiên tiến');
+    ).toBe('Tiêu chuẩn “Có thành tích xuất sắc đột xuất” không thuộc tiêu chuẩn xét Lao động tiên tiến');
     expect(
       refusal({ awardCode: 'bang-khen-thu-tuong', nominee: personNominee, declaredCriteria: ['khong-co'] }),
     ).toContain('Tiêu chuẩn không hợp lệ');

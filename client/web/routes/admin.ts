@@ -104,13 +104,16 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     if (!assignment) return null;
     const current = assignedUnit(state, assignment);
     const cluster = state.context.clusterId ? await getCluster(deps.db, state.context.clusterId) : null;
-    const units = (await listUnits(deps.db)).filter(
+    const all = await listUnits(deps.db);
+    const units = all.filter(
       (u) =>
         u.id !== current &&
         u.id !== state.unitId &&
         (assignment === 'standing_body' || (cluster?.memberUnitIds.includes(u.id) ?? false)),
     );
-    return { assignment, current, units: units.map((u) => ({ id: u.id, name: u.name })) };
+    // The page names the unit holding the step, not its code.
+    const currentName = all.find((u) => u.id === current)?.name ?? current;
+    return { assignment, current, currentName, units: units.map((u) => ({ id: u.id, name: u.name })) };
   }
 
   async function renderAdminCase(
@@ -147,6 +150,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
+    const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
     const uiUrl = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.temporal.options.namespace)}/workflows/${encodeURIComponent(state.caseId)}`;
     return renderPage(
       request,
@@ -155,7 +159,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
       {
         title: `Lịch sử hồ sơ ${state.caseId}`,
         state,
-        timeline: timeline(state, helpers),
+        timeline: timeline(state, { ...helpers, unitName: (id) => unitNames.get(id) ?? id }),
         events,
         uiUrl,
         reassign: await reassignTargets(state),

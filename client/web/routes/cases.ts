@@ -127,6 +127,7 @@ export async function renderCase(
   const editable = state.stage === 'draft' || state.stage === 'returned';
   const users = await listUsers(deps.db);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
   const ok = (request.query as { ok?: string }).ok;
   return renderPage(
     request,
@@ -139,7 +140,7 @@ export async function renderCase(
       actions: PAGE_ACTIONS.filter((a) => actions.includes(a)),
       canEdit: actions.includes('edit'),
       titles: ACTION_TITLES,
-      timeline: timeline(state, helpers),
+      timeline: timeline(state, { ...helpers, unitName: (id) => unitNames.get(id) ?? id }),
       progress: stageProgress(state),
       eligibility: editable ? eligibilityReasons(state, ruleSet) : null,
       quota: editable ? await quotaMeter(deps, state) : null,
@@ -147,7 +148,7 @@ export async function renderCase(
       vote: state.stage === 'council_vote' || state.tally ? voteView(state, names, ruleSet) : null,
       clusterVote:
         needsClusterVote(state) && (state.stage === 'cluster_review' || state.clusterTally)
-          ? clusterVoteView(state, new Map((await listUnits(deps.db)).map((u) => [u.id, u.name])), ruleSet)
+          ? clusterVoteView(state, unitNames, ruleSet)
           : null,
       ruleSet,
       error: extras.error ?? null,
