@@ -13,8 +13,8 @@ import type { Client } from '@temporalio/client';
 import { formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
 import { openCampaigns } from '../../domain/plan-year/plan-run.js';
-import type { Movement, MovementState } from '../../domain/plan-year/movement.js';
-import { HAI_DUONG_2025, VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
+import type { Movement, MovementReview, MovementState } from '../../domain/plan-year/movement.js';
+import { HAI_DUONG_2025, PLANS, VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
 import { movementStateQuery, movementWorkflowId } from '../../workflows/movement/messages.js';
 import { badRequest } from './errors.js';
 import type { WebDeps } from './server.js';
@@ -72,6 +72,28 @@ export const DEFAULT_CAMPAIGN_SOURCES: CampaignSources = {
   movements: [VAN_HOA_CONG_SO_2019_2025],
 };
 
+/** How a movement's review campaign is named on screen. */
+function movementReviewTitle(movement: Movement, review: MovementReview): string {
+  return `${review.title}: phong trào ${movement.title}`;
+}
+
+/**
+ * Every campaign the sources can ever offer, open or not, for filters over existing cases (the admin search): the
+ * fixed ones, the drives of the shipped plans of the source years, the movements' reviews. No workflow is asked.
+ */
+export function allCampaigns(
+  sources: CampaignSources,
+  plans: readonly Plan[] = PLANS,
+): { id: string; title: string }[] {
+  const drives = plans
+    .filter((p) => p.orgUnitId === sources.orgUnitId && sources.planYears.includes(p.year))
+    .flatMap((p) => p.drives.map((d) => ({ id: d.id, title: d.title })));
+  const reviews = sources.movements.flatMap((m) =>
+    m.reviews.map((r) => ({ id: r.id, title: movementReviewTitle(m, r) })),
+  );
+  return [...sources.fixed.map((c) => ({ id: c.id, title: c.title })), ...drives, ...reviews];
+}
+
 function withDue(title: string, dueAt: string | null): string {
   return `${title} (hạn gửi hồ sơ ${dueAt ? formatDateVN(dueAt) : 'theo thông báo của Thường trực Hội đồng'})`;
 }
@@ -108,7 +130,7 @@ async function movementOptions(client: Client, orgUnitId: string, movement: Move
       // A campaign is opened from one of the movement's reviews, so the review is always there.
       const review = state.movement.reviews.find((r) => r.id === c.reviewId);
       if (!review) return [];
-      const title = `${review.title}: phong trào ${state.movement.title}`;
+      const title = movementReviewTitle(state.movement, review);
       return [
         { id: c.campaignId, kind: 'movement', label: withDue(title, c.dueAt), year: review.year, dueAt: c.dueAt },
       ];

@@ -65,7 +65,7 @@ export interface WebServerOptions {
   /** Show the demo accounts on the sign-in page (the embedded demo). */
   showDemoLogins?: boolean;
   logLevel?: string;
-  /** Campaigns offered on the new-nomination form (default: the 2025 plan's review and drives). */
+  /** Campaigns offered on the new-nomination form and the admin search instead of the demo's plan and movement. */
   campaigns?: { id: string; title: string }[];
   /**
    * Where the new-nomination form finds open campaigns (default: the demo's; with `campaigns` alone, only those,
@@ -80,7 +80,6 @@ export interface WebDeps {
   cases: CasesClient;
   config: WebServerOptions['config'];
   showOutbox: boolean;
-  campaigns?: { id: string; title: string }[];
   campaignSources: CampaignSources;
 }
 
@@ -108,7 +107,6 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     cases: options.cases,
     config,
     showOutbox: options.showOutbox,
-    ...(options.campaigns ? { campaigns: options.campaigns } : {}),
     campaignSources: {
       ...DEFAULT_CAMPAIGN_SOURCES,
       ...(options.campaigns ? { fixed: options.campaigns, planYears: [], movements: [] } : {}),

@@ -1,6 +1,14 @@
-/** The year's campaign offered on the new-nomination form: its due date comes from the plan's data, or it says why not. */
+/**
+ * The year's campaign offered on the new-nomination form: its due date comes from the plan's data, or it says why not.
+ * The admin search's campaign filter lists every campaign of the same sources: the year's, the drives', the movement's.
+ */
 import { describe, expect, it } from 'vitest';
-import { fixedOption, yearCampaignOf } from '../../client/web/campaign-options.js';
+import {
+  allCampaigns,
+  DEFAULT_CAMPAIGN_SOURCES,
+  fixedOption,
+  yearCampaignOf,
+} from '../../client/web/campaign-options.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 
@@ -35,5 +43,30 @@ describe("the year's campaign option", () => {
     // 23:59:59.999 on 05/12/2026 in UTC+7 is 16:59:59.999 UTC the same day.
     expect(option.dueAt).toBe('2026-12-05T16:59:59.999Z');
     expect(option.label).toBe('Tổng kết công tác thi đua, khen thưởng năm 2026 (hạn gửi hồ sơ 05/12/2026)');
+  });
+});
+
+describe('every campaign of the sources (the admin search filter)', () => {
+  it("lists the year's review, the 2025 plan's drives and the office-culture movement's reviews, in that order", () => {
+    const campaigns = allCampaigns(DEFAULT_CAMPAIGN_SOURCES);
+    expect(campaigns.map((c) => c.id)).toEqual([
+      'hd-2025',
+      'mung-dang-mung-xuan-2025',
+      'chuyen-doi-so-60-ngay-2025',
+      'ky-niem-65-nam-nganh-2025',
+      'van-hoa-cong-so-so-ket-2022',
+      'van-hoa-cong-so-tong-ket-2025',
+    ]);
+    expect(campaigns[0]!.title).toBe('Tổng kết công tác thi đua, khen thưởng năm 2025');
+    expect(campaigns[1]!.title).toBe('Thi đua “Mừng Đảng quang vinh, Mừng xuân Ất Tỵ”');
+    expect(campaigns[4]!.title).toMatch(/^Sơ kết phong trào thi đua năm 2022: phong trào “Cán bộ, công chức/);
+  });
+
+  it('offers no drives for a year without a shipped plan, nor those of another organisation', () => {
+    const fixed = [{ id: 'thu', title: 'Đợt thử' }];
+    expect(allCampaigns({ ...DEFAULT_CAMPAIGN_SOURCES, fixed, planYears: [2031], movements: [] })).toEqual(fixed);
+    expect(
+      allCampaigns({ ...DEFAULT_CAMPAIGN_SOURCES, orgUnitId: 'bn', fixed, movements: [] }).map((c) => c.id),
+    ).toEqual(['thu']);
   });
 });

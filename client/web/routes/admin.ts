@@ -28,7 +28,8 @@ import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
 import { badRequest, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
 import { requireRole, type WebDeps } from '../server.js';
-import { campaignsOf, loadCase } from './cases.js';
+import { loadCase } from './cases.js';
+import { allCampaigns } from '../campaign-options.js';
 
 const SEARCH_ROLES = ['admin', 'council_secretary', 'leadership'];
 /** Who reads a case's full history and repairs it (terminate stays with the administrator). */
@@ -81,7 +82,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
       q,
       units: await listUnits(deps.db),
       clusters: await listClusters(deps.db),
-      campaigns: campaignsOf(deps),
+      campaigns: allCampaigns(deps.campaignSources),
       stages: NOMINATION_STAGES.map((s) => ({ id: s, label: STAGE_LABELS[s] })),
       awards: AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable),
       filterQuery: { ...q, trang: undefined },

@@ -50,15 +50,6 @@ import { chosenCampaign, openCampaignOptions, type CampaignOption } from '../cam
 
 const PAGE_SIZE = 20;
 
-/** Campaigns a unit may nominate in: the plan's year-end review and its short drives (or the server's list). */
-export function campaignsOf(deps: WebDeps) {
-  if (deps.campaigns) return deps.campaigns;
-  return [
-    { id: HAI_DUONG_2025.id, title: `Tổng kết công tác thi đua, khen thưởng năm ${HAI_DUONG_2025.year}` },
-    ...HAI_DUONG_2025.drives.map((d) => ({ id: d.id, title: d.title })),
-  ];
-}
-
 const NOMINABLE = AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable);
 
 const OK_MESSAGES: Partial<Record<ActionName | 'create', string>> = {
