@@ -21,27 +21,38 @@ export const DeclaredCriteriaSchema = list('Tiêu chuẩn đáp ứng', oneOf('T
 
 const count = (label: string) => intIn(label, 0, MAX_MEMBERS);
 
+/** A collective's headcounts with their Vietnamese names: the schema's messages and the draft form's fields. */
+export const COLLECTIVE_FACT_LABELS = {
+  memberCount: 'Tổng số cá nhân của tập thể',
+  completedDutiesCount: 'Số cá nhân hoàn thành nhiệm vụ trở lên',
+  advancedWorkerCount: 'Số cá nhân đạt Lao động tiên tiến',
+  baseEmulationFighterCount: 'Số cá nhân đạt Chiến sĩ thi đua cơ sở',
+  membersDisciplinedWarningOrAbove: 'Số cá nhân bị kỷ luật từ cảnh cáo trở lên',
+} as const;
+export type CollectiveCount = keyof typeof COLLECTIVE_FACT_LABELS;
+const L = COLLECTIVE_FACT_LABELS;
+
 export const CollectiveFactsSchema = obj('Số liệu của tập thể', {
-  memberCount: intIn('Tổng số cá nhân của tập thể', 1, MAX_MEMBERS),
-  completedDutiesCount: count('Số cá nhân hoàn thành nhiệm vụ trở lên'),
-  advancedWorkerCount: count('Số cá nhân đạt Lao động tiên tiến'),
-  baseEmulationFighterCount: count('Số cá nhân đạt Chiến sĩ thi đua cơ sở'),
-  membersDisciplinedWarningOrAbove: count('Số cá nhân bị kỷ luật từ cảnh cáo trở lên'),
+  memberCount: intIn(L.memberCount, 1, MAX_MEMBERS),
+  completedDutiesCount: count(L.completedDutiesCount),
+  advancedWorkerCount: count(L.advancedWorkerCount),
+  baseEmulationFighterCount: count(L.baseEmulationFighterCount),
+  membersDisciplinedWarningOrAbove: count(L.membersDisciplinedWarningOrAbove),
   underReview: bool('Tập thể đang bị xem xét, thanh tra, kiểm tra').optional(),
 }).superRefine((f, ctx) => {
   // Each count is a part of the collective: more than its members is a typing error, never a fact.
   const parts = [
-    ['completedDutiesCount', 'Số cá nhân hoàn thành nhiệm vụ trở lên'],
-    ['advancedWorkerCount', 'Số cá nhân đạt Lao động tiên tiến'],
-    ['baseEmulationFighterCount', 'Số cá nhân đạt Chiến sĩ thi đua cơ sở'],
-    ['membersDisciplinedWarningOrAbove', 'Số cá nhân bị kỷ luật từ cảnh cáo trở lên'],
+    'completedDutiesCount',
+    'advancedWorkerCount',
+    'baseEmulationFighterCount',
+    'membersDisciplinedWarningOrAbove',
   ] as const;
-  for (const [key, label] of parts) {
+  for (const key of parts) {
     if (f[key] > f.memberCount)
       ctx.addIssue({
         code: 'custom',
         path: [key],
-        message: `${label} (${f[key]}) không được lớn hơn tổng số cá nhân của tập thể (${f.memberCount})`,
+        message: `${L[key]} (${f[key]}) không được lớn hơn tổng số cá nhân của tập thể (${f.memberCount})`,
       });
   }
   // Chiến sĩ thi đua cơ sở is chosen among the Lao động tiên tiến (Luật TĐKT 2022 Đ23).
@@ -49,7 +60,7 @@ export const CollectiveFactsSchema = obj('Số liệu của tập thể', {
     ctx.addIssue({
       code: 'custom',
       path: ['baseEmulationFighterCount'],
-      message: 'Số cá nhân đạt Chiến sĩ thi đua cơ sở không được lớn hơn số cá nhân đạt Lao động tiên tiến',
+      message: `${L.baseEmulationFighterCount} không được lớn hơn số cá nhân đạt Lao động tiên tiến`,
     });
 });
 

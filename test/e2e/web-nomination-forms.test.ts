@@ -45,6 +45,15 @@ describe('draft form: the facts of a collective title', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Số liệu của tập thể trong năm');
     expect(form.body).toContain('name="advancedWorkerCount"');
+    // Each headcount under the same words the refusals use (domain/nomination/facts.ts COLLECTIVE_FACT_LABELS).
+    for (const [name, label] of [
+      ['memberCount', 'Tổng số cá nhân của tập thể'],
+      ['completedDutiesCount', 'Số cá nhân hoàn thành nhiệm vụ trở lên'],
+      ['advancedWorkerCount', 'Số cá nhân đạt Lao động tiên tiến'],
+      ['baseEmulationFighterCount', 'Số cá nhân đạt Chiến sĩ thi đua cơ sở'],
+      ['membersDisciplinedWarningOrAbove', 'Số cá nhân bị kỷ luật từ cảnh cáo trở lên'],
+    ])
+      expect(form.body).toContain(`<label for="${name}">${label}</label>`);
     const created = await clerk.post(
       '/de-nghi',
       collectiveForm({

@@ -15,6 +15,7 @@ import {
 } from '../../../domain/catalogue.js';
 import { ActionSchemas, DraftSchema, type ActionName } from '../../../domain/nomination/actions.js';
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
+import { COLLECTIVE_FACT_LABELS } from '../../../domain/nomination/facts.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
 import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
 import { quotaLimit } from '../../../domain/quota.js';
@@ -162,9 +163,12 @@ function str(body: FormBody, name: string): string {
 export function draftFactFields(award: AwardEntry, subject: NomineeSubject) {
   return {
     criteria: declaredCriteriaFor(award, subject).map((code) => ({ code, label: DECLARED_CRITERIA[code] })),
+    /** The collective's headcount fields (name, label), or null when the standard does not read them. */
     collective:
       subject === 'collective' &&
-      (award.standard === 'advanced_collective' || award.standard === 'excellent_collective'),
+      (award.standard === 'advanced_collective' || award.standard === 'excellent_collective')
+        ? Object.entries(COLLECTIVE_FACT_LABELS).map(([name, label]) => ({ name, label }))
+        : null,
     service: subject === 'individual' && award.standard === 'commemorative_medal',
     advancedWorker: subject === 'individual' && award.standard === 'advanced_worker',
   };
@@ -189,13 +193,7 @@ function factsFromForm(body: FormBody, award: AwardEntry, subject: NomineeSubjec
   const facts: Partial<NominationDraft> = {};
   if (fields.criteria.length > 0 || chosen.length > 0) facts.declaredCriteria = chosen;
   if (fields.collective) {
-    const c = {
-      memberCount: numberField(body, 'memberCount'),
-      completedDutiesCount: numberField(body, 'completedDutiesCount'),
-      advancedWorkerCount: numberField(body, 'advancedWorkerCount'),
-      baseEmulationFighterCount: numberField(body, 'baseEmulationFighterCount'),
-      membersDisciplinedWarningOrAbove: numberField(body, 'membersDisciplinedWarningOrAbove'),
-    };
+    const c = Object.fromEntries(fields.collective.map(({ name }) => [name, numberField(body, name)]));
     if (Object.values(c).some((v) => v !== undefined))
       facts.collectiveFacts = { ...c, underReview: checked(body, 'collectiveUnderReview') } as never;
   }
