@@ -1,4 +1,7 @@
-/** What the plan pages compute from plan data and case state: the timeline, drive status, the registration form. */
+/**
+ * What the plan pages compute from plan data and case state: the timeline and drive status (plan-timeline.ts), the
+ * registration form (registration-form.ts), the compact's signature table (compact-view.ts).
+ */
 import { describe, expect, it } from 'vitest';
 import { initialCompactState, type CompactState } from '../../domain/plan-year/compact.js';
 import { planForYear, type ChildStatus, type PlanRunState } from '../../domain/plan-year/plan-run.js';
@@ -6,16 +9,16 @@ import type { RegistrationState } from '../../domain/plan-year/registration.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import type { Person } from '../../domain/org.js';
 import { WebError } from '../../client/web/errors.js';
+import { signatureRows } from '../../client/web/compact-view.js';
 import {
   driveStatus,
   orgNotes,
   planTimeline,
-  registrationFromForm,
-  signatureRows,
   unitNotes,
   unitScope,
   WHOLE_ORG,
-} from '../../client/web/plan-view.js';
+} from '../../client/web/plan-timeline.js';
+import { registrationFromForm } from '../../client/web/registration-form.js';
 
 const plan = planForYear(HAI_DUONG_2025, 2031);
 /** An instant given in Vietnam time (UTC+7). */

@@ -21,20 +21,9 @@ import type { Role } from '../../../domain/org.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { actorWithRole } from '../case-view.js';
 import { badRequest, forbidden, WebError } from '../errors.js';
-import {
-  COLLECTIVE_TITLES,
-  COMPACT_STAGE_LABELS,
-  INDIVIDUAL_TITLES,
-  orgNotes,
-  personField,
-  planTimeline,
-  registrationFromForm,
-  signatureRows,
-  TIMELINE_STATUS_LABELS,
-  unitNotes,
-  unitScope,
-  WHOLE_ORG,
-} from '../plan-view.js';
+import { COMPACT_STAGE_LABELS, signatureRows } from '../compact-view.js';
+import { orgNotes, planTimeline, TIMELINE_STATUS_LABELS, unitNotes, unitScope, WHOLE_ORG } from '../plan-timeline.js';
+import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, personField, registrationFromForm } from '../registration-form.js';
 import { renderPage } from '../render.js';
 import { accountOf, type WebDeps } from '../server.js';
 import {

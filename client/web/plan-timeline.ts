@@ -1,19 +1,14 @@
 /**
- * What the plan pages show, computed from plan data and the running cases' state (pure, no I/O): the year's
- * timeline of deadlines and drive windows for one unit or the whole organisation, each drive's status, the
- * registration form's fields as a Registration, and the compact's signature table.
+ * The plan pages' timeline, computed from plan data and the running cases' state (pure, no I/O): the year's
+ * deadlines and drive windows for one unit or the whole organisation, each drive's status, and the notes that
+ * tell a unit its own step (registration, compact) or the organisation its progress.
  */
-import { formatCalendarDateVN, instantMs, windowInstants } from '../../domain/calendar.js';
-import { awardAcceptsSubject, awardByCode, AWARD_CODES, type AwardEntry } from '../../domain/catalogue.js';
+import { formatCalendarDateVN, formatDateVN, instantMs, windowInstants } from '../../domain/calendar.js';
 import { DEADLINE_AUDIENCE_LABELS, DEADLINE_KIND_LABELS } from '../../domain/i18n.js';
 import type { CompactState } from '../../domain/plan-year/compact.js';
 import type { RegistrationState } from '../../domain/plan-year/registration.js';
 import type { PlanRunState } from '../../domain/plan-year/plan-run.js';
 import { planDeadlineInstant, type DeadlineAudience, type Plan, type PlanDeadlineKind } from '../../domain/plan.js';
-import { formatDateVN } from '../../domain/calendar.js';
-import { RegistrationSchema, type Registration } from '../../domain/schemas.js';
-import type { Person } from '../../domain/org.js';
-import { badRequest } from './errors.js';
 
 export type TimelineStatus = 'past' | 'open' | 'upcoming';
 
@@ -144,99 +139,4 @@ export const TIMELINE_STATUS_LABELS: Record<TimelineStatus, string> = {
   past: 'Đã qua',
   open: 'Đang diễn ra',
   upcoming: 'Sắp tới',
-};
-
-// ------------------------------------------------------------------------------------ registration form
-
-const titles = (subject: 'collective' | 'individual'): AwardEntry[] =>
-  AWARD_CODES.map((c) => awardByCode(c)).filter(
-    (a) => a.kind === 'title' && a.nominable && awardAcceptsSubject(a, subject),
-  );
-
-/** The titles a unit may register for its collective and for its people (the catalogue's nominable titles). */
-export const COLLECTIVE_TITLES = titles('collective');
-export const INDIVIDUAL_TITLES = titles('individual');
-
-type FormBody = Record<string, string | string[] | undefined>;
-
-function values(body: FormBody, name: string): string[] {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
-}
-
-/** The form field of a person's titles: `ca_nhan.<person id>` (ids are directory ids: letters, digits, dashes). */
-export function personField(personId: string): string {
-  return `ca_nhan.${personId}`;
-}
-
-/**
- * The registration typed in the form: the collective's titles (`tap_the`), each person's titles and a note.
- * Only the unit's own people may be registered; anything else is a Vietnamese 400 and nothing is sent.
- */
-export function registrationFromForm(
-  body: FormBody,
-  unit: { id: string; year: number },
-  people: readonly Person[],
-): Registration {
-  const own = new Set(people.map((p) => p.id));
-  const individuals: { personId: string; titles: string[] }[] = [];
-  for (const key of Object.keys(body)) {
-    if (!key.startsWith('ca_nhan.')) continue;
-    const personId = key.slice('ca_nhan.'.length);
-    if (!own.has(personId)) {
-      throw badRequest('Chỉ được đăng ký thi đua cho cán bộ của đơn vị mình.', `person ${personId} not in ${unit.id}`);
-    }
-    const chosen = values(body, key);
-    if (chosen.length > 0) individuals.push({ personId, titles: chosen });
-  }
-  const note = values(body, 'note')[0];
-  const parsed = RegistrationSchema.safeParse({
-    unitId: unit.id,
-    year: unit.year,
-    collectiveTitles: values(body, 'tap_the'),
-    individuals,
-    ...(note ? { note } : {}),
-  });
-  if (!parsed.success) {
-    throw badRequest(
-      [...new Set(parsed.error.issues.map((i) => i.message))].join(' '),
-      `invalid registration: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-    );
-  }
-  return parsed.data;
-}
-
-// ----------------------------------------------------------------------------------------- compact
-
-export interface SignatureRow {
-  unitId: string;
-  name: string;
-  isHead: boolean;
-  signedAt: string | null;
-  signedBy: string | null;
-  late: boolean;
-}
-
-/** Every member unit with its signature (when, by whom), the head unit first. */
-export function signatureRows(state: CompactState): SignatureRow[] {
-  return state.memberUnits
-    .map((m) => {
-      const s = state.signatures.find((x) => x.unitId === m.id);
-      return {
-        unitId: m.id,
-        name: m.name,
-        isHead: m.id === state.headUnitId,
-        signedAt: s?.at ?? null,
-        signedBy: s ? s.actor.displayName : null,
-        late: s?.late ?? false,
-      };
-    })
-    .sort((a, b) => Number(b.isHead) - Number(a.isHead));
-}
-
-export const COMPACT_STAGE_LABELS: Record<CompactState['stage'], string> = {
-  drafting: 'Đang soạn dự thảo',
-  signing: 'Đang ký giao ước',
-  sent: 'Đã tổng hợp, gửi Thường trực Hội đồng',
-  closed: 'Đã kết thúc',
 };
