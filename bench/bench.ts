@@ -54,7 +54,13 @@ export interface BenchOptions {
 export interface StartSettleComparison {
   product: StartSettleFigures;
   baseline: StartSettleFigures;
-  ratio: { throughput: number | null; workerRssPeak: number | null; workerHeapPeak: number | null };
+  ratio: {
+    throughput: number | null;
+    perWorkflowP50: number | null;
+    perWorkflowP95: number | null;
+    workerRssPeak: number | null;
+    workerHeapPeak: number | null;
+  };
 }
 
 export interface BenchReport {
@@ -81,7 +87,8 @@ const BASELINE_START_SHARE = 0.2;
 const WARMUP_WORKFLOWS = 5;
 
 async function warmUp(startOne: (i: number) => Promise<void>): Promise<void> {
-  await Promise.all(Array.from({ length: WARMUP_WORKFLOWS }, (_, i) => startOne(i)));
+  // A warm-up that is slow to answer (the cold start itself) has done its job: it is not a figure.
+  await Promise.all(Array.from({ length: WARMUP_WORKFLOWS }, (_, i) => startOne(i).catch(() => undefined)));
 }
 
 async function terminateAll(client: Client, ids: string[]): Promise<void> {
@@ -206,6 +213,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       baseline,
       ratio: {
         throughput: ratio(product.workflowsPerSecond, baseline.workflowsPerSecond),
+        perWorkflowP50: ratio(product.perWorkflow?.p50Ms ?? 0, baseline.perWorkflow?.p50Ms ?? 0),
+        perWorkflowP95: ratio(product.perWorkflow?.p95Ms ?? 0, baseline.perWorkflow?.p95Ms ?? 0),
         workerRssPeak: ratio(product.worker.rssPeakMb, baseline.worker.rssPeakMb),
         workerHeapPeak: ratio(product.worker.heapUsedPeakMb, baseline.worker.heapUsedPeakMb),
       },

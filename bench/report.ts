@@ -62,16 +62,30 @@ export function formatReport(report: BenchReport): string {
       ['', 'product', 'bare baseline', 'ratio'],
       [
         ['workflows settled', s.product.settled, s.baseline.settled, null],
+        ['not ready in time (errors)', s.product.failed, s.baseline.failed, null],
         ['seconds', s.product.seconds, s.baseline.seconds, null],
         ['throughput (workflows/s)', s.product.workflowsPerSecond, s.baseline.workflowsPerSecond, s.ratio.throughput],
+        [
+          'one start to ready p50 (ms)',
+          s.product.perWorkflow?.p50Ms ?? null,
+          s.baseline.perWorkflow?.p50Ms ?? null,
+          s.ratio.perWorkflowP50,
+        ],
+        [
+          'one start to ready p95 (ms)',
+          s.product.perWorkflow?.p95Ms ?? null,
+          s.baseline.perWorkflow?.p95Ms ?? null,
+          s.ratio.perWorkflowP95,
+        ],
         ['worker RSS peak (MiB)', s.product.worker.rssPeakMb, s.baseline.worker.rssPeakMb, s.ratio.workerRssPeak],
         [
-          'worker heap peak (MiB)',
+          'worker main-thread heap peak (MiB)',
           s.product.worker.heapUsedPeakMb,
           s.baseline.worker.heapUsedPeakMb,
           s.ratio.workerHeapPeak,
         ],
         ['worker RSS at end (MiB)', s.product.worker.rssEndMb, s.baseline.worker.rssEndMb, null],
+        ['RSS growth per workflow (KiB)', s.product.rssGrowthPerWorkflowKb, s.baseline.rssGrowthPerWorkflowKb, null],
       ],
     ),
   );

@@ -3,7 +3,7 @@
  * table and writes the JSON summary under bench/results/. Flags win over environment variables:
  *
  *   --nominations N   BENCH_NOMINATIONS   cases to start (default 20000)
- *   --concurrency C   BENCH_CONCURRENCY   starts in flight (default 32)
+ *   --concurrency C   BENCH_CONCURRENCY   starts in flight (default 16)
  *   --repeats R       BENCH_REPEATS       timed calls per list figure (default 30)
  *   --deep-page P     BENCH_DEEP_PAGE     page number of the deep page, 1-based (default 41)
  *   --page-size S     BENCH_PAGE_SIZE     in-process page size (default: the UI's, 20 inbox / 25 admin)
@@ -36,7 +36,7 @@ function positive(name: string, flag: string | undefined, env: string | undefine
 const env = process.env;
 const options = {
   nominations: positive('--nominations', values.nominations, env.BENCH_NOMINATIONS, 20_000),
-  concurrency: positive('--concurrency', values.concurrency, env.BENCH_CONCURRENCY, 32),
+  concurrency: positive('--concurrency', values.concurrency, env.BENCH_CONCURRENCY, 16),
   repeats: positive('--repeats', values.repeats, env.BENCH_REPEATS, 30),
   deepPage: positive('--deep-page', values['deep-page'], env.BENCH_DEEP_PAGE, 41) - 1,
   timeLimitSeconds: positive('--time-limit', values['time-limit'], env.BENCH_TIME_LIMIT, 2400),

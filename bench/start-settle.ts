@@ -4,7 +4,7 @@
  * ones at the deadline, so the bench ends in bounded time even on a slow machine (the figure says so).
  */
 import type { MeasuredChild } from './processes/measured-child.js';
-import { round } from './stats.js';
+import { round, summarise, type LatencySummary } from './stats.js';
 import { memoryFigures, type MemoryFigures } from './memory.js';
 
 export interface StartSettleFigures {
@@ -15,7 +15,11 @@ export interface StartSettleFigures {
   truncated: boolean;
   seconds: number;
   workflowsPerSecond: number;
+  /** Time from start to "waits for a person" of one workflow, as the caller who started it waits. */
+  perWorkflow: LatencySummary | null;
   worker: MemoryFigures;
+  /** Worker RSS growth during the starts divided by the workflows settled (cached workflows cost memory). */
+  rssGrowthPerWorkflowKb: number | null;
   firstError: string | null;
 }
 
@@ -42,6 +46,7 @@ export async function startAndSettle(options: StartSettleOptions): Promise<Start
   let settled = 0;
   let failed = 0;
   let firstError: string | null = null;
+  const durations: number[] = [];
   worker.mark();
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
@@ -53,8 +58,10 @@ export async function startAndSettle(options: StartSettleOptions): Promise<Start
     while (next < count && Date.now() < deadline && failed <= MAX_FAILURES) {
       const i = next;
       next += 1;
+      const began = performance.now();
       try {
         await startOne(i);
+        durations.push(performance.now() - began);
         settled += 1;
       } catch (error) {
         failed += 1;
@@ -69,6 +76,7 @@ export async function startAndSettle(options: StartSettleOptions): Promise<Start
   }
   if (failed > MAX_FAILURES) throw new Error(`${label}: ${failed} workflows failed to start; first: ${firstError}`);
   const seconds = elapsed();
+  const memory = memoryFigures(worker.window());
   const figures: StartSettleFigures = {
     requested: count,
     settled,
@@ -76,7 +84,9 @@ export async function startAndSettle(options: StartSettleOptions): Promise<Start
     truncated: settled + failed < count,
     seconds: round(seconds),
     workflowsPerSecond: round(settled / seconds, 1),
-    worker: memoryFigures(worker.window()),
+    perWorkflow: durations.length > 0 ? summarise(durations) : null,
+    worker: memory,
+    rssGrowthPerWorkflowKb: settled > 0 ? Math.round(((memory.rssPeakMb - memory.rssStartMb) * 1024) / settled) : null,
     firstError,
   };
   log(

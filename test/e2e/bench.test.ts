@@ -40,7 +40,8 @@ describe('bench (npm run bench) with a tiny N', () => {
       for (const side of [product, baseline]) {
         expect(side).toMatchObject({ requested: N, settled: N, failed: 0, truncated: false });
         expect(side.workflowsPerSecond).toBeGreaterThan(0);
-        expect(side.worker.rssPeakMb).toBeGreaterThanOrEqual(side.worker.rssStartMb);
+        expect(side.perWorkflow?.samples).toBe(N);
+        expect(side.worker.rssStartMb).toBeGreaterThan(0); // the worker process reported its memory
       }
       expect(report.startSettle.ratio.throughput).not.toBeNull();
 
