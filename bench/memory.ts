@@ -9,6 +9,7 @@ export interface MemoryFigures {
   heapUsedStartMb: number;
   heapUsedPeakMb: number;
   heapUsedEndMb: number;
+  externalPeakMb: number;
 }
 
 const mb = (bytes: number) => round(bytes / (1024 * 1024), 1);
@@ -21,5 +22,6 @@ export function memoryFigures(window: MemoryWindow): MemoryFigures {
     heapUsedStartMb: mb(window.start.heapUsedBytes),
     heapUsedPeakMb: mb(window.peak.heapUsedBytes),
     heapUsedEndMb: mb(window.end.heapUsedBytes),
+    externalPeakMb: mb(window.peak.externalBytes),
   };
 }

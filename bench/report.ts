@@ -84,6 +84,12 @@ export function formatReport(report: BenchReport): string {
           s.baseline.worker.heapUsedPeakMb,
           s.ratio.workerHeapPeak,
         ],
+        [
+          'worker main-thread external peak (MiB)',
+          s.product.worker.externalPeakMb,
+          s.baseline.worker.externalPeakMb,
+          null,
+        ],
         ['worker RSS at end (MiB)', s.product.worker.rssEndMb, s.baseline.worker.rssEndMb, null],
         ['RSS growth per workflow (KiB)', s.product.rssGrowthPerWorkflowKb, s.baseline.rssGrowthPerWorkflowKb, null],
       ],

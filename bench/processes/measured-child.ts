@@ -73,6 +73,7 @@ export class MeasuredChild {
       rssBytes: Math.max(peak.rssBytes, sample.rssBytes),
       heapUsedBytes: Math.max(peak.heapUsedBytes, sample.heapUsedBytes),
       heapTotalBytes: Math.max(peak.heapTotalBytes, sample.heapTotalBytes),
+      externalBytes: Math.max(peak.externalBytes, sample.externalBytes),
     };
   }
 

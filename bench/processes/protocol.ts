@@ -8,6 +8,8 @@ export interface MemorySample {
   rssBytes: number;
   heapUsedBytes: number;
   heapTotalBytes: number;
+  /** Memory of C++ objects and ArrayBuffers bound to JS (e.g. the embedded database's WebAssembly memory). */
+  externalBytes: number;
 }
 
 export type ChildMessage =
@@ -25,8 +27,11 @@ function send(message: ChildMessage): void {
 export function serveChild(start: () => Promise<{ port?: number; stop: () => Promise<void> }>): void {
   if (!process.send) throw new Error('this script is started by the bench (bench/run.ts) with an IPC channel');
   const sampleMemory = () => {
-    const { rss, heapUsed, heapTotal } = process.memoryUsage();
-    send({ type: 'memory', sample: { rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal } });
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    send({
+      type: 'memory',
+      sample: { rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external },
+    });
   };
   start()
     .then(({ port, stop }) => {
