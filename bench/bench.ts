@@ -1,7 +1,8 @@
 /**
- * The whole benchmark, as one function the CLI (bench/run.ts) and the test suite call: a Temporal server, the
- * bare baseline and the product started side by side, then the inbox and admin search over the N cases,
- * in process and over HTTP. Every figure is paired with the bare Temporal baseline of the same run.
+ * The whole benchmark, as one function the CLI (bench/run.ts) and the test suite call: a Temporal server, N
+ * nominations and then as many bare workflows started one side after the other, then the inbox and the admin
+ * search over the N cases, in process and over HTTP. Every figure is paired with the bare Temporal baseline
+ * of the same run.
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
