@@ -55,6 +55,13 @@ export function formatReport(report: BenchReport): string {
     `tdkt-flow bench — ${report.options.nominations} nominations; ${machine.cpus} × ${machine.cpuModel}, ` +
       `${machine.memoryMb} MiB, Node ${machine.node}; Temporal ${report.server.ownServer ? 'CLI dev server, SQLite on disk' : 'existing server'} at ${report.server.address}`,
   );
+  for (const [side, figures] of [
+    ['product', s.product],
+    ['baseline', s.baseline],
+  ] as const) {
+    if (figures.workerDied)
+      out.push(`NOTE: the ${side} worker process died during the starts (${figures.workerDied}).`);
+  }
   if (report.truncated) out.push('NOTE: a time budget stopped the starts early; figures cover the workflows settled.');
   out.push('', 'Start + settle (until each workflow waits for its first human action)');
   out.push(

@@ -21,6 +21,8 @@ export interface StartSettleFigures {
   /** Worker RSS growth during the starts divided by the workflows settled (cached workflows cost memory). */
   rssGrowthPerWorkflowKb: number | null;
   firstError: string | null;
+  /** The worker process died during the starts (how), or null: the figures then stop where it died. */
+  workerDied: string | null;
 }
 
 export interface StartSettleOptions {
@@ -55,7 +57,7 @@ export async function startAndSettle(options: StartSettleOptions): Promise<Start
   }, options.progressEveryMs ?? 5000);
 
   const lane = async () => {
-    while (next < count && Date.now() < deadline && failed <= MAX_FAILURES) {
+    while (next < count && Date.now() < deadline && failed <= MAX_FAILURES && worker.unexpectedExit === null) {
       const i = next;
       next += 1;
       const began = performance.now();
@@ -74,20 +76,22 @@ export async function startAndSettle(options: StartSettleOptions): Promise<Start
   } finally {
     clearInterval(progress);
   }
-  if (failed > MAX_FAILURES) throw new Error(`${label}: ${failed} workflows failed to start; first: ${firstError}`);
+  if (failed > MAX_FAILURES && worker.unexpectedExit === null)
+    throw new Error(`${label}: ${failed} workflows failed to start; first: ${firstError}`);
   const seconds = elapsed();
   const memory = memoryFigures(worker.window());
   const figures: StartSettleFigures = {
     requested: count,
     settled,
     failed,
-    truncated: settled + failed < count,
+    truncated: settled + failed < count || worker.unexpectedExit !== null,
     seconds: round(seconds),
     workflowsPerSecond: round(settled / seconds, 1),
     perWorkflow: durations.length > 0 ? summarise(durations) : null,
     worker: memory,
     rssGrowthPerWorkflowKb: settled > 0 ? Math.round(((memory.rssPeakMb - memory.rssStartMb) * 1024) / settled) : null,
     firstError,
+    workerDied: worker.unexpectedExit,
   };
   log(
     `  ${label}: ${settled} settled in ${figures.seconds} s (${figures.workflowsPerSecond}/s)${figures.truncated ? ' — stopped by the time limit' : ''}`,

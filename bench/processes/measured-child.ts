@@ -17,6 +17,9 @@ export class MeasuredChild {
   private windowStart: MemorySample | undefined;
   private peak: MemorySample | undefined;
   private readonly exited: Promise<number | null>;
+  private stopRequested = false;
+  /** How the process ended when nobody asked it to (e.g. a worker out of memory), or null while it runs. */
+  unexpectedExit: string | null = null;
 
   private constructor(
     readonly name: string,
@@ -25,7 +28,11 @@ export class MeasuredChild {
   ) {
     this.exited = new Promise((resolve) => {
       if (child.exitCode !== null) resolve(child.exitCode);
-      else child.once('exit', (code) => resolve(code));
+      else
+        child.once('exit', (code, signal) => {
+          if (!this.stopRequested) this.unexpectedExit = signal ? `signal ${signal}` : `exit code ${code}`;
+          resolve(code);
+        });
     });
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'memory') this.record(message.sample);
@@ -90,6 +97,7 @@ export class MeasuredChild {
   }
 
   async stop(graceMs = 30_000): Promise<void> {
+    this.stopRequested = true;
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     if (this.child.connected) this.child.send({ type: 'stop' } satisfies ParentMessage);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
@@ -99,6 +107,7 @@ export class MeasuredChild {
 
   /** Last resort (the bench ran out of time, or crashed): no grace. */
   kill(): void {
+    this.stopRequested = true;
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
 }
