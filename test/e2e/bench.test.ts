@@ -1,0 +1,90 @@
+/**
+ * The bench's code path in the normal suite, with a tiny N on the shared dev server: it must start real
+ * nominations and bare workflows, page through real page tokens (a full page, then a deeper page with other
+ * rows), go through the real web server, and produce a report the table and the JSON file can show.
+ * No timing is asserted: speed is the bench's to print (npm run bench), never a test's to judge.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runBench, UI_PAGE_SIZES, type BenchReport } from '../../bench/bench.js';
+import { formatReport, writeReport } from '../../bench/report.js';
+
+const N = 20;
+const PAGE_SIZE = 5;
+// A unit no other test nominates from: the inbox measured below holds only this run's cases.
+const UNIT = 'hd-p6';
+
+describe('bench (npm run bench) with a tiny N', () => {
+  it(
+    'reports start + settle, paginated lists and the HTTP path against the bare baseline',
+    { timeout: 300_000 },
+    async () => {
+      const report: BenchReport = await runBench({
+        nominations: N,
+        concurrency: 4,
+        repeats: 2,
+        deepPage: 2,
+        pageSize: PAGE_SIZE,
+        timeLimitSeconds: 240,
+        units: [UNIT],
+        server: { address: inject('temporalAddress'), namespace: inject('temporalNamespace') },
+        log: () => undefined,
+      });
+
+      // Start + settle: every workflow of both sides waits for a person; both workers were measured.
+      const { product, baseline } = report.startSettle;
+      expect(report.truncated).toBe(false);
+      for (const side of [product, baseline]) {
+        expect(side).toMatchObject({ requested: N, settled: N, failed: 0, truncated: false });
+        expect(side.workflowsPerSecond).toBeGreaterThan(0);
+        expect(side.perWorkflow?.samples).toBe(N);
+        expect(side.worker.rssStartMb).toBeGreaterThan(0); // the worker process reported its memory
+      }
+      expect(report.startSettle.ratio.throughput).not.toBeNull();
+
+      // In process: the admin search over the run's campaign has N cases; a page holds exactly the page size,
+      // and the deep page (the third) is a different full page reached by token.
+      const campaign = report.lists.find((l) => l.name === 'admin search: campaign')!;
+      expect(campaign.matching).toBe(N);
+      expect(campaign.first.product).toMatchObject({ pageIndex: 0, rows: PAGE_SIZE, hasNext: true });
+      expect(campaign.deep?.product).toMatchObject({ pageIndex: 2, rows: PAGE_SIZE, hasNext: true });
+      expect(campaign.deep?.product.firstId).not.toBe(campaign.first.product.firstId);
+      expect(campaign.first.product.firstId).toMatch(new RegExp(`^nomination/${report.campaignId}/${UNIT}/`));
+      // The bare baseline pages the same way over the same N workflows.
+      expect(campaign.first.baseline).toMatchObject({ pageIndex: 0, rows: PAGE_SIZE, hasNext: true });
+      expect(campaign.deep?.baseline).toMatchObject({ pageIndex: 2, rows: PAGE_SIZE });
+      expect(campaign.first.ratio.p50).not.toBeNull();
+      // The unit filter keeps every case (all from UNIT); the inbox is the unit head's.
+      expect(report.lists.find((l) => l.name === `admin search: campaign + unit ${UNIT}`)?.matching).toBe(N);
+      const inbox = report.lists.find((l) => l.name.startsWith('inbox of '))!;
+      expect(inbox.first.product.rows).toBe(PAGE_SIZE);
+      expect(inbox.matching).toBeGreaterThanOrEqual(N);
+
+      // HTTP: the admin search of the campaign shows the N cases on one page of the route's size (25);
+      // the inbox (N cases plus the warm-up ones) fills a page of 20 and links to a next page with the rest.
+      const adminPage = report.http.pages.find((p) => p.name === '/quan-tri/ho-so campaign')!;
+      expect(adminPage.first.product).toMatchObject({ rows: N, hasNext: false });
+      expect(adminPage.deep).toBeNull();
+      const inboxPage = report.http.pages.find((p) => p.name.startsWith('/ (inbox'))!;
+      expect(inboxPage.first.product).toMatchObject({ rows: UI_PAGE_SIZES.inbox, hasNext: true });
+      expect(inboxPage.deep?.product.rows).toBeGreaterThan(0);
+      expect(inboxPage.deep?.path).toContain('trang=');
+      expect(report.http.webMemory.rssPeakMb).toBeGreaterThan(0);
+
+      // The table shows each figure with its baseline and ratio; the JSON file holds the same report.
+      const table = formatReport(report);
+      expect(table).toContain('throughput (workflows/s)');
+      expect(table).toContain('ratio p50');
+      expect(table).toContain('GET /quan-tri/ho-so campaign');
+      const dir = mkdtempSync(path.join(tmpdir(), 'tdkt-bench-results-'));
+      try {
+        expect(JSON.parse(readFileSync(writeReport(report, dir), 'utf8'))).toEqual(report);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
