@@ -21,6 +21,12 @@ export interface CaseFilter {
   overdueAt?: string;
 }
 
+/**
+ * A case the workflow marks open is only really open while its execution runs: an administrator's terminate (or a
+ * crash that failed the run) leaves the last search attributes behind, and such a case must leave every inbox.
+ */
+export const STILL_RUNNING = `ExecutionStatus = 'Running'`;
+
 export function quote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
@@ -38,6 +44,7 @@ export function buildCaseQuery(filter: CaseFilter): string {
   eq(SA.year.name, filter.year);
   eq(SA.stage.name, filter.stage);
   eq(SA.status.name, filter.status);
+  if (filter.status === 'open') clauses.push(STILL_RUNNING);
   eq(SA.awardForm.name, filter.awardForm);
   eq(SA.waitingRole.name, filter.waitingRole);
   if (Array.isArray(filter.waitingUnit)) {

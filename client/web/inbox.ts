@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { Account } from '../../activities/store/credentials.js';
 import { SA } from '../../domain/search-attributes.js';
 import { listByQuery, type CasePage } from '../lib/cases.js';
-import { buildCaseQuery, quote, type CaseFilter } from '../lib/visibility-query.js';
+import { buildCaseQuery, quote, STILL_RUNNING, type CaseFilter } from '../lib/visibility-query.js';
 
 /** (role, units) pairs whose waiting cases belong in the account's inbox. */
 export function inboxClauses(account: Account): { role: string; units: string[] }[] {
@@ -49,7 +49,7 @@ export function inboxQuery(account: Account): string | null {
     (c) =>
       `(${SA.waitingRole.name} = ${quote(c.role)} AND ${SA.waitingUnit.name} IN (${c.units.map(quote).join(', ')}))`,
   );
-  return `${SA.kind.name} = 'nomination' AND ${SA.status.name} = 'open' AND (${ors.join(' OR ')})`;
+  return `${SA.kind.name} = 'nomination' AND ${SA.status.name} = 'open' AND ${STILL_RUNNING} AND (${ors.join(' OR ')})`;
 }
 
 /** One page of cases by a filter or a full inbox query, sorted by due date (see listByQuery). */

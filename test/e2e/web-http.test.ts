@@ -305,6 +305,21 @@ describe('pages', () => {
     expect(ics.body).toContain('BEGIN:VCALENDAR');
   });
 
+  it('drops a case the administrator terminates from the inbox and the open search', async () => {
+    const caseId = await startCase();
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const admin = await Agent.as(w.app, 'admin');
+    const openSearch = '/quan-tri/ho-so?unit=hd-kv2&status=open';
+    await eventually(async () => expect((await head.get('/')).body).toContain(encodeURIComponent(caseId)));
+    await eventually(async () => expect((await admin.get(openSearch)).body).toContain(encodeURIComponent(caseId)));
+
+    const done = await admin.post(`/quan-tri/ho-so/${encodeURIComponent(caseId)}/terminate`, { reason: 'Lập nhầm' });
+    expect(done.statusCode).toBe(303);
+    // The workflow never ran again, so its search attributes still say "open": only the execution status tells.
+    await eventually(async () => expect((await head.get('/')).body).not.toContain(encodeURIComponent(caseId)));
+    expect((await admin.get(openSearch)).body).not.toContain(encodeURIComponent(caseId));
+  });
+
   it('imports the directory with a dry run report', async () => {
     const admin = await Agent.as(w.app, 'admin');
     await admin.get('/quan-tri/danh-ba');
