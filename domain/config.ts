@@ -23,6 +23,8 @@ export const AppConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Hội đồng Thi đua - Khen thưởng <tdkt@vks-haiduong.test>'),
   /** Folder where the local SMTP catcher keeps received mails (embedded default only). */
   OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+  /** Workflows a worker keeps in memory between tasks; unset: worker/create-worker.ts DEFAULT_MAX_CACHED_WORKFLOWS. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   /** Load the demo organisation and plan when the directory is empty. */
   SEED_DEMO_DATA: z.stringbool().default(true),
 });

@@ -25,6 +25,7 @@ const worker = await createWorker({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   deps: opened.deps,
+  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
 });
 // Idempotent, and never fatal: a failure is logged and the app comes up anyway.
 await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);

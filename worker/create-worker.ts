@@ -15,7 +15,16 @@ export interface CreateWorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles workflows/index.ts. */
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** How many workflows stay in memory between tasks; defaults to DEFAULT_MAX_CACHED_WORKFLOWS. */
+  maxCachedWorkflows?: number;
 }
+
+/**
+ * Nominations wait weeks for people, so most cached workflows sit idle. The SDK sizes its cache from the heap
+ * limit (about 2,300 here) and the bench showed a worker with ~2,000 open nominations running out of memory in
+ * the workflow thread; an evicted case simply replays from its history on its next task.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
 export async function createWorker(options: CreateWorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -24,5 +33,6 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.deps),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
   });
 }

@@ -16,6 +16,7 @@ const worker = await createWorker({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   deps: opened.deps,
+  maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
 });
 // The worker, not the web UI, owns the next-year Schedule (see plan-schedule-at-startup.ts); never fatal.
 await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);
