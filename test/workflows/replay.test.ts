@@ -5,15 +5,18 @@
  */
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
-import { BUNDLES, SCENARIOS, historiesDir } from '../fixtures/scenarios.js';
-import { loadHistories } from '../harness/histories.js';
+import { BUNDLES, LEGACY_HISTORIES, SCENARIOS, historiesDir } from '../fixtures/scenarios.js';
+import { loadHistories, type StoredHistory } from '../harness/histories.js';
+
+const EventType = temporal.api.enums.v1.EventType;
 
 describe('replay of committed product histories', () => {
   const histories = loadHistories(historiesDir('product'));
 
-  it('has a committed history for every product scenario', () => {
-    const expected = SCENARIOS.filter((s) => s.bundle === 'product').map((s) => s.name);
+  it('has a committed history for every product scenario, and the legacy ones', () => {
+    const expected = [...SCENARIOS.filter((s) => s.bundle === 'product').map((s) => s.name), ...LEGACY_HISTORIES.product];
     expect(histories.map((h) => h.name).sort()).toEqual(expected.sort());
   });
 
@@ -32,4 +35,23 @@ describe('replay of committed product histories', () => {
       Worker.runReplayHistory({ workflowsPath: BUNDLES.product }, forwarded.history, forwarded.name),
     ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
+
+  it('keeps a legacy history unmarked: the 6a13e80 advanced models, ended at the selection, replay the old path', () => {
+    const legacy = histories.find((h) => h.name === 'year-advanced-models-selected-6a13e80')!;
+    expect(patchIdsOf(legacy.history)).toEqual([]);
+    const types = (legacy.history.events ?? []).map((e) => e.eventType);
+    // It ended at the selection: its last update (select) is followed by the result mail and completion only.
+    expect(types.filter((t) => t === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).toHaveLength(3);
+    expect(types.at(-1)).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  });
 });
+
+/** The ids of the patched() markers a history recorded. */
+function patchIdsOf(history: StoredHistory['history']): string[] {
+  return (history.events ?? []).flatMap((e) => {
+    const attributes = e.markerRecordedEventAttributes;
+    if (attributes?.markerName !== 'core_patch') return [];
+    const data = attributes.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+}

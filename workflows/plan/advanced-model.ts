@@ -4,7 +4,14 @@
  * then the standing body records the council's selection of 05–10, which is mailed; the standing body or the
  * leadership then sends it on (`send_on`) to the higher level's address in the directory, and the case returns.
  */
-import { allHandlersFinished, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { deadlineInstant, instantMs } from '../../domain/calendar.js';
 import {
   AdvancedModelActionSchemas,
@@ -35,6 +42,12 @@ import {
   waitForChangeOr,
   yearActivities,
 } from './shell.js';
+
+/**
+ * Cases started before `send_on` existed (commit 6a13e80) ended as soon as the selection was recorded; they must
+ * replay that way. Asked only once a selection exists and nothing was sent on, the point where they ended.
+ */
+const SEND_ON_PATCH = 'advanced-model-send-on';
 
 function publish(state: AdvancedModelState): void {
   upsertSearchAttributes([
@@ -121,6 +134,7 @@ export async function advancedModels(
     }
     // After the selection the case waits (until the end of the year) for the result to be sent on.
     if (state.sentOn?.deliveredAt || instantMs(now) > instantMs(closesAt)) break;
+    if (state.selection && !state.sentOn && !patched(SEND_ON_PATCH)) break;
     const pending = advancedModelPendingReminders(state);
     const draft = (item: (typeof pending)[number]) => advancedModelNotice(state, item);
     if (await sendRemindersDueNow(pending, now, draft, state, (item) => item.aboutUnitId)) {
