@@ -16,7 +16,10 @@ describe('replay of committed product histories', () => {
   const histories = loadHistories(historiesDir('product'));
 
   it('has a committed history for every product scenario, and the legacy ones', () => {
-    const expected = [...SCENARIOS.filter((s) => s.bundle === 'product').map((s) => s.name), ...LEGACY_HISTORIES.product];
+    const expected = [
+      ...SCENARIOS.filter((s) => s.bundle === 'product').map((s) => s.name),
+      ...LEGACY_HISTORIES.product,
+    ];
     expect(histories.map((h) => h.name).sort()).toEqual(expected.sort());
   });
 
