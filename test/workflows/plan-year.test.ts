@@ -37,6 +37,7 @@ import {
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
 import { complaint, plan, type advancedModels, type compact } from '../../workflows/index.js';
+import { SA } from '../../domain/search-attributes.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import type { ReceivedMail } from '../support/mail-sink.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -441,6 +442,12 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       args: [{ actor: await world.actor('thuongtruc'), selected }],
     });
     expect((await am.query(advancedModelStateQuery)).selection?.keys).toEqual(selected);
+    // Until it is sent on, the case waits on the standing body: open, in the secretariat's inbox.
+    const visibility = async () => {
+      const sa = (await am.describe()).typedSearchAttributes;
+      return [SA.stage, SA.status, SA.waitingRole, SA.waitingUnit].map((k) => sa.get(k) ?? null);
+    };
+    expect(await visibility()).toEqual(['selected', 'open', 'council_secretary', 'hd-vp']);
     await world.mail.waitFor((ms) => ms.some((m) => m.subject.includes('Kết quả lựa chọn điển hình tiên tiến')));
     // The result is sent on to the higher level's own address in the directory, by the leadership, once.
     await expectRefused(
@@ -451,6 +458,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       args: [{ actor: await world.actor('vientruong'), note: 'Kính gửi Vụ Thi đua - Khen thưởng' }],
     });
     const sentOn = await am.result();
+    expect(await visibility()).toEqual(['sent_on', 'closed', null, null]);
     expect(sentOn.sentOn).toMatchObject({ by: { role: 'leadership' }, to: { unitId: 'vkstc' } });
     expect(sentOn.audit.filter((a) => ['send_on', 'sent_on'].includes(a.action)).map((a) => a.action)).toEqual([
       'send_on',

@@ -47,6 +47,11 @@ describe('replay of committed product histories', () => {
     expect(types.filter((t) => t === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).toHaveLength(3);
     expect(types.at(-1)).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
   });
+
+  it('marks a new advanced-models case at its selection: it then waits for send_on', () => {
+    const sentOn = histories.find((h) => h.name === 'year-advanced-models-selected-then-sent-on')!;
+    expect(patchIdsOf(sentOn.history)).toEqual(['advanced-model-send-on']);
+  });
 });
 
 /** The ids of the patched() markers a history recorded. */

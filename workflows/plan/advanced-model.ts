@@ -49,15 +49,32 @@ import {
  */
 const SEND_ON_PATCH = 'advanced-model-send-on';
 
-function publish(state: AdvancedModelState): void {
+/**
+ * The case's visibility. After the selection it waits for the standing body to send the result on, so it stays
+ * open in the secretariat's name (its inbox) until then; cases without the patch closed at the selection.
+ */
+function publish(state: AdvancedModelState, ended = false): void {
+  const awaitingSendOn = !ended && !!state.selection && !state.sentOn && patched(SEND_ON_PATCH);
+  const open = !ended && (!state.selection || awaitingSendOn);
   upsertSearchAttributes([
     { key: SA.kind, value: 'advanced-model' },
     { key: SA.unit, value: state.orgUnitId },
     { key: SA.campaign, value: state.planId },
     { key: SA.year, value: state.year },
     { key: SA.stage, value: state.sentOn ? 'sent_on' : state.selection ? 'selected' : 'proposing' },
-    { key: SA.status, value: state.selection ? 'closed' : 'open' },
+    { key: SA.status, value: open ? 'open' : 'closed' },
     { key: SA.dueAt, value: new Date(state.dueAt) },
+    ...(awaitingSendOn
+      ? [
+          { key: SA.waitingRole, value: 'council_secretary' },
+          { key: SA.waitingUnit, value: state.council.secretariatUnitId ?? state.council.unitId },
+        ]
+      : state.sentOn || ended
+        ? [
+            { key: SA.waitingRole, value: null },
+            { key: SA.waitingUnit, value: null },
+          ]
+        : []),
   ]);
 }
 
@@ -144,6 +161,8 @@ export async function advancedModels(
     const seen = version;
     await waitForChangeOr(() => version !== seen || outbox.length > 0, [pending[0]?.r.at, justAfter(closesAt)]);
   }
+  // A result never sent on by the end of the year leaves the secretariat's inbox with the case.
+  if (state.selection && !state.sentOn && patched(SEND_ON_PATCH)) publish(state, true);
   await condition(allHandlersFinished);
   return state;
 }
