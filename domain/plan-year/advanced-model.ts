@@ -24,6 +24,7 @@ import {
   type Recipient,
   type YearAuditEntry,
   type YearNotice,
+  type ReminderRounding,
 } from './common.js';
 
 export interface AdvancedModelStartInput {
@@ -69,7 +70,7 @@ export type AdvancedModelAction = {
   [A in AdvancedModelActionName]: { name: A; input: z.infer<(typeof AdvancedModelActionSchemas)[A]> };
 }[AdvancedModelActionName];
 
-export interface AdvancedModelState extends AdvancedModelStartInput {
+export interface AdvancedModelState extends AdvancedModelStartInput, ReminderRounding {
   ruleSetId: string;
   proposals: Record<string, { candidates: AdvancedModelCandidate[]; at: string; by: Actor }>;
   selection: { keys: string[]; at: string; by: Actor; note: string | null } | null;
@@ -291,6 +292,7 @@ export function advancedModelPendingReminders(
         armedAt: state.armedAt,
         notices: state.notices,
         aboutUnitId: u.id,
+        wholeSeconds: state.wholeSecondReminders,
       }).map((r) => ({ r, aboutUnitId: u.id })),
     )
     .sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));

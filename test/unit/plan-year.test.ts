@@ -64,6 +64,10 @@ const content: Registration = {
 };
 const register = (a: Actor): RegistrationAction => ({ name: 'register', input: { actor: a, registration: content } });
 
+/** A case as the workflows create it today: reminders rounded to the whole second (09:00:00). */
+const roundedCase = <S extends object>(state: S): S & { wholeSecondReminders: true } =>
+  Object.assign(state, { wholeSecondReminders: true as const });
+
 function refusalOf(fn: () => void): Refusal {
   try {
     fn();
@@ -103,7 +107,7 @@ describe('registration rules', () => {
   });
 
   it('reminds only while not registered, escalates to the standing body, and never repeats a sent reminder', () => {
-    const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
+    const s = roundedCase(initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z'));
     const pending = registrationPendingReminders(s);
     expect(pending.map((r) => formatDateTimeVN(r.at))).toEqual([
       '09:00 08/01/2025',
@@ -124,8 +128,30 @@ describe('registration rules', () => {
     expect(registrationPendingReminders(s)).toEqual([]);
   });
 
+  it('rounds reminders to the whole second only in cases created with wholeSecondReminders', () => {
+    const created = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
+    // Older cases (no flag, or false from a replay before the patch) keep the exact offsets from 23:59:59.999.
+    expect(registrationPendingReminders(created).map((r) => r.at)).toEqual([
+      '2025-01-08T01:59:59.999Z',
+      '2025-01-14T01:59:59.999Z',
+      '2025-01-15T01:59:59.999Z',
+      '2025-01-16T01:59:59.999Z',
+      '2025-01-19T01:59:59.999Z',
+    ]);
+    expect(registrationPendingReminders({ ...created, wholeSecondReminders: false })[0]!.at).toBe(
+      '2025-01-08T01:59:59.999Z',
+    );
+    expect(registrationPendingReminders({ ...created, wholeSecondReminders: true }).map((r) => r.at)).toEqual([
+      '2025-01-08T02:00:00.000Z',
+      '2025-01-14T02:00:00.000Z',
+      '2025-01-15T02:00:00.000Z',
+      '2025-01-16T02:00:00.000Z',
+      '2025-01-19T02:00:00.000Z',
+    ]);
+  });
+
   it('re-arms reminders when the deadline moves, without sending the past ones late', () => {
-    const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
+    const s = roundedCase(initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z'));
     // Moved on 15/01 at 12:00: the old day's remaining reminders are gone, and so is the new 7-day one (09:00 that
     // morning, already past): it is never sent late.
     moveRegistrationDeadline(s, deadlineInstant({ day: 22, month: 1 }, 2025), 'Dời hạn', '2025-01-15T05:00:00.000Z');

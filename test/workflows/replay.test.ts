@@ -50,7 +50,19 @@ describe('replay of committed product histories', () => {
 
   it('marks a new advanced-models case at its selection: it then waits for send_on', () => {
     const sentOn = histories.find((h) => h.name === 'year-advanced-models-selected-then-sent-on')!;
-    expect(patchIdsOf(sentOn.history)).toEqual(['advanced-model-send-on']);
+    expect(patchIdsOf(sentOn.history)).toEqual(['year-reminders-whole-second', 'advanced-model-send-on']);
+  });
+
+  it('marks year cases created now as rounding their reminders to the whole second; the legacy one does not', () => {
+    const marked = (name: string) =>
+      patchIdsOf(histories.find((h) => h.name === name)!.history).includes('year-reminders-whole-second');
+    for (const name of [
+      'year-registration-reminded-then-registered',
+      'year-compact-signed-late',
+      'year-complaint-reminded-then-dismissed',
+    ])
+      expect(marked(name), name).toBe(true);
+    expect(marked('year-advanced-models-selected-6a13e80')).toBe(false);
   });
 });
 

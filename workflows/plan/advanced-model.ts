@@ -40,6 +40,7 @@ import {
   sendNotice,
   sendRemindersDueNow,
   waitForChangeOr,
+  withReminderRounding,
   yearActivities,
 } from './shell.js';
 
@@ -85,7 +86,7 @@ export async function advancedModels(
   const workflowId = workflowInfo().workflowId;
   const now0 = nowIso();
   const ruleSet = carried ? ruleSetById(carried.ruleSetId) : ruleSetFor(now0);
-  const state: AdvancedModelState = carried ?? initialAdvancedModelState(input, ruleSet.id, now0);
+  const state: AdvancedModelState = carried ?? withReminderRounding(initialAdvancedModelState(input, ruleSet.id, now0));
   const closesAt = deadlineInstant({ day: 31, month: 12 }, state.year);
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];
