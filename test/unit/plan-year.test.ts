@@ -21,6 +21,7 @@ import {
   pendingDriveEvents,
   planForYear,
   type PlanYearContext,
+  upcomingPlanYear,
 } from '../../domain/plan-year/plan-run.js';
 import {
   applyRegistrationAction,
@@ -275,6 +276,15 @@ describe('plan amendments and next year', () => {
     );
     expect(out).toMatchObject({ movedKind: 'registration', newDueAt: deadlineInstant({ day: 22, month: 1 }, 2025) });
     expect(s.plan.deadlines.find((d) => d.id === 'registration')?.date).toEqual({ day: 22, month: 1, year: 2025 });
+  });
+
+  it('prepares the year whose 15/01 comes next: the next one from 01/12 (Vietnam time), else the current one', () => {
+    expect(upcomingPlanYear('2025-11-30T17:00:00.000Z')).toBe(2026); // 00:00 01/12/2025 in Vietnam
+    expect(upcomingPlanYear('2025-11-30T16:59:59.999Z')).toBe(2025); // 23:59 30/11/2025
+    expect(upcomingPlanYear('2025-12-31T16:59:59.999Z')).toBe(2026);
+    expect(upcomingPlanYear('2025-12-31T17:00:00.000Z')).toBe(2026); // 00:00 01/01/2026: a January re-run
+    expect(upcomingPlanYear('2026-01-10T02:00:00.000Z')).toBe(2026);
+    expect(upcomingPlanYear('2026-06-15T02:00:00.000Z')).toBe(2026);
   });
 
   it('rolls the plan to another year, keeping days and months', () => {
