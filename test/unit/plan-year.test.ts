@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { deadlineInstant, formatDateTimeVN } from '../../domain/calendar.js';
 import { buildUnitCalendar } from '../../domain/ics.js';
 import type { Actor } from '../../domain/org.js';
+import {
+  checkAdvancedModelAction,
+  initialAdvancedModelState,
+  selectionAllowed,
+} from '../../domain/plan-year/advanced-model.js';
 import { Refusal, standingBody } from '../../domain/plan-year/common.js';
 import {
   applyCompactAction,
@@ -34,6 +39,7 @@ import {
   type RegistrationStartInput,
 } from '../../domain/plan-year/registration.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';
+import { ruleSetFor } from '../../domain/rules/index.js';
 import type { Registration } from '../../domain/schemas.js';
 
 const actor = (userId: string, role: Actor['role'], unitId: string): Actor => ({
@@ -362,5 +368,52 @@ describe('drive campaigns', () => {
     applyDriveEvent(s, closing, closing.at);
     // 28/02/2028 + 10 days crosses 29/02: 09/03/2028.
     expect(s.campaigns?.[drive.id]?.dueAt).toBe(deadlineInstant({ day: 9, month: 3 }, 2028));
+  });
+});
+
+describe('advanced models: when the selection may be recorded', () => {
+  const units = ['hd-kv1', 'hd-kv2'].map((id) => ({ id, name: id }));
+  const created = () =>
+    initialAdvancedModelState(
+      {
+        orgUnitId: 'hd',
+        year: 2025,
+        planId: 'dien-hinh-tien-tien',
+        planWorkflowId: null,
+        units,
+        dueAt: due,
+        schedule: HAI_DUONG_2025.reminders,
+        council,
+      },
+      ruleSetFor(due).id,
+      '2025-01-02T02:00:00.000Z',
+    );
+  const proposal = (unitId: string) => ({
+    candidates: [{ subject: 'collective' as const, refId: unitId, displayName: unitId, achievements: '' }],
+    at: '2025-01-03T02:00:00.000Z',
+    by: actor(`truong.${unitId}`, 'unit_head', unitId),
+  });
+  const select = (state: ReturnType<typeof created>, now: string) =>
+    refusalOf(() =>
+      checkAdvancedModelAction(
+        state,
+        { name: 'select', input: { actor: actor('thuongtruc', 'council_secretary', 'hd-vp'), selected: ['x:y'] } },
+        now,
+        ruleSetFor(due),
+      ),
+    ).code;
+  const beforeDue = '2025-01-15T16:59:59.999Z';
+  const afterDue = '2025-01-15T17:00:00.000Z';
+
+  it('after the deadline, or before it once every unit has proposed; the domain refuses exactly otherwise', () => {
+    const s = created();
+    s.proposals['hd-kv1'] = proposal('hd-kv1');
+    expect(selectionAllowed(s, beforeDue)).toBe(false);
+    expect(select(s, beforeDue)).toBe('too-early');
+    expect(selectionAllowed(s, afterDue)).toBe(true);
+    expect(select(s, afterDue)).not.toBe('too-early');
+    s.proposals['hd-kv2'] = proposal('hd-kv2');
+    expect(selectionAllowed(s, beforeDue)).toBe(true);
+    expect(select(s, beforeDue)).not.toBe('too-early');
   });
 });
