@@ -12,7 +12,7 @@ import type { Plan } from '../../domain/plan.js';
 import { nextYearPlan } from '../../workflows/index.js';
 import { planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
 import { startTimeSkippingServer, uniqueId } from '../harness/temporal.js';
-import { waitFor } from '../harness/wait.js';
+import { untilInstant, waitFor } from '../harness/wait.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
 
 const HOUR = 3600_000;
@@ -32,8 +32,7 @@ beforeAll(async () => {
     [JANUARY_YEAR],
   );
   // 09:00 on 05/01 in Vietnam.
-  const target = Date.UTC(JANUARY_YEAR, 0, 5, 9) - 7 * HOUR;
-  await env.sleep(target - (await env.currentTimeMs()));
+  await untilInstant(env, new Date(Date.UTC(JANUARY_YEAR, 0, 5, 9) - 7 * HOUR).toISOString());
 });
 afterAll(async () => {
   await world?.close();
