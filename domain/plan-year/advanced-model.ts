@@ -24,6 +24,7 @@ import {
   type Recipient,
   type YearAuditEntry,
   type YearNotice,
+  type ReminderRounding,
 } from './common.js';
 
 export interface AdvancedModelStartInput {
@@ -69,7 +70,7 @@ export type AdvancedModelAction = {
   [A in AdvancedModelActionName]: { name: A; input: z.infer<(typeof AdvancedModelActionSchemas)[A]> };
 }[AdvancedModelActionName];
 
-export interface AdvancedModelState extends AdvancedModelStartInput {
+export interface AdvancedModelState extends AdvancedModelStartInput, ReminderRounding {
   ruleSetId: string;
   proposals: Record<string, { candidates: AdvancedModelCandidate[]; at: string; by: Actor }>;
   selection: { keys: string[]; at: string; by: Actor; note: string | null } | null;
@@ -148,7 +149,7 @@ export function checkAdvancedModelAction(
     return;
   }
   requireCouncilStanding(state, actor, 'ghi nhận lựa chọn của Hội đồng');
-  if (instantMs(now) <= instantMs(state.dueAt) && Object.keys(state.proposals).length < state.units.length) {
+  if (!selectionAllowed(state, now)) {
     refuse(
       'too-early',
       `Chưa hết hạn giới thiệu (${formatDateVN(state.dueAt)}) và còn đơn vị chưa giới thiệu.`,
@@ -165,6 +166,17 @@ export function checkAdvancedModelAction(
     refuse('duplicate', 'Danh sách lựa chọn bị trùng.', 'duplicates');
   const reasons = checkAdvancedModelSelection(action.input.selected.length, ruleSet);
   if (reasons.length > 0) refuse('selection-count', reasons.join(' '), 'selection count out of range');
+}
+
+/**
+ * Whether the council's selection may be recorded now, the count aside: once the proposal deadline has passed, or
+ * earlier when every unit has proposed. The case page asks it too, to offer the form only when it would be taken.
+ */
+export function selectionAllowed(
+  state: Pick<AdvancedModelState, 'dueAt' | 'proposals' | 'units'>,
+  now: string,
+): boolean {
+  return instantMs(now) > instantMs(state.dueAt) || Object.keys(state.proposals).length >= state.units.length;
 }
 
 /** The standing body or the leadership of the council's unit. */
@@ -291,6 +303,7 @@ export function advancedModelPendingReminders(
         armedAt: state.armedAt,
         notices: state.notices,
         aboutUnitId: u.id,
+        wholeSeconds: state.wholeSecondReminders,
       }).map((r) => ({ r, aboutUnitId: u.id })),
     )
     .sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));

@@ -3,7 +3,7 @@
  * notice records, who the standing body is, role/unit checks with Vietnamese refusals, and the bookkeeping of
  * reminders whose deadline can move. Pure and JSON-only: it runs inside workflows and in unit tests.
  */
-import { instantMs, vnDateKey, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { instantMs, reminderInstants, vnDateKey, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
 import { noticeInstants } from '../nomination/reminders.js';
 import { ROLE_LABELS } from '../i18n.js';
 import { refuse } from '../nomination/refusal.js';
@@ -132,6 +132,21 @@ export function noticeKey(dueAt: string, r: ReminderInstant, aboutUnitId: string
 }
 
 /**
+ * The patch under which a year case is created with `wholeSecondReminders`: cases created before it (and states
+ * carried from them) keep their reminders at the exact offsets, so their timers replay as they ran.
+ */
+export const WHOLE_SECOND_REMINDERS_PATCH = 'year-reminders-whole-second';
+
+/** Part of every year case's state that has reminders. */
+export interface ReminderRounding {
+  /**
+   * True in cases created since reminders are rounded up to the whole second ("-15 hours" before 23:59:59.999 is
+   * 09:00:00, as for nominations). Absent in older cases: their reminders stay at 08:59:59.999.
+   */
+  wholeSecondReminders?: boolean;
+}
+
+/**
  * The reminders still to fire for a deadline: those after `armedAt` (when the deadline was set or moved: a
  * reminder whose instant had already passed then is never sent late) and not yet recorded.
  */
@@ -142,11 +157,13 @@ export function pendingReminders(input: {
   notices: readonly YearNotice[];
   aboutUnitId?: string | null;
   kinds?: readonly ReminderInstant['kind'][];
+  /** The case's `wholeSecondReminders`. */
+  wholeSeconds?: boolean;
 }): ReminderInstant[] {
   const sent = new Set(input.notices.map((n) => n.key));
   const armed = instantMs(input.armedAt);
-  // Whole seconds, as for nominations: "-15 hours" before 23:59:59.999 is stamped and sent at 09:00:00.
-  return noticeInstants(input.dueAt, input.schedule).filter(
+  const instants = input.wholeSeconds ? noticeInstants : reminderInstants;
+  return instants(input.dueAt, input.schedule).filter(
     (r) =>
       instantMs(r.at) > armed &&
       !sent.has(noticeKey(input.dueAt, r, input.aboutUnitId ?? null)) &&

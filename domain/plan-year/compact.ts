@@ -21,6 +21,7 @@ import {
   type Recipient,
   type YearAuditEntry,
   type YearNotice,
+  type ReminderRounding,
 } from './common.js';
 import { titleName, type RegistrationDigest } from './registration.js';
 
@@ -57,7 +58,7 @@ export interface Compilation {
   registrations: RegistrationDigest[];
 }
 
-export interface CompactState extends CompactStartInput {
+export interface CompactState extends CompactStartInput, ReminderRounding {
   stage: CompactStage;
   content: string | null;
   draftedBy: Actor | null;
@@ -230,6 +231,7 @@ export function compactPendingReminders(state: CompactState): CompactReminder[] 
       armedAt: state.armedAt,
       notices: state.notices,
       aboutUnitId: unitId,
+      wholeSeconds: state.wholeSecondReminders,
     })) {
       out.push({ r, aboutUnitId: unitId });
     }

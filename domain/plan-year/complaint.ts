@@ -30,6 +30,7 @@ import {
   type NoticeDraft,
   type YearAuditEntry,
   type YearNotice,
+  type ReminderRounding,
 } from './common.js';
 
 export type ComplaintTarget = { kind: 'nomination'; caseId: string } | { kind: 'book'; caseKey: string };
@@ -66,7 +67,7 @@ export type ComplaintAction = {
   [A in ComplaintActionName]: { name: A; input: z.infer<(typeof ComplaintActionSchemas)[A]> };
 }[ComplaintActionName];
 
-export interface ComplaintState extends ComplaintStartInput {
+export interface ComplaintState extends ComplaintStartInput, ReminderRounding {
   stage: 'received' | 'resolved';
   ruleSetId: string;
   filedAt: string;
@@ -137,6 +138,7 @@ export function complaintPendingReminders(state: ComplaintState): ReminderInstan
     schedule: state.schedule,
     armedAt: state.armedAt,
     notices: state.notices,
+    wholeSeconds: state.wholeSecondReminders,
   });
 }
 

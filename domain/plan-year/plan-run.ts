@@ -11,6 +11,7 @@ import {
   formatDateVN,
   instantMs,
   reminderInstants,
+  vnCalendarDate,
   windowInstants,
   type CalendarDate,
 } from '../calendar.js';
@@ -433,6 +434,16 @@ export function planForYear(plan: Plan, year: number): Plan {
 /** Formats the plan's deadlines for a mail or screen: "Đăng ký thi đua: 15/01/2025". */
 export function describeDeadlines(plan: Plan): string {
   return plan.deadlines.map((d) => `${d.title}: ${formatDateVN(planDeadlineInstant(d))}`).join('; ');
+}
+
+/**
+ * The plan year a start at `now` prepares: the year whose registration day (15/01) comes next in Vietnam. The
+ * Schedule fires on 01/12, so that is the year after; a manual re-run in January (as the NoPlanData message
+ * asks) still means the year that has just begun.
+ */
+export function upcomingPlanYear(now: string): number {
+  const { month, year } = vnCalendarDate(now);
+  return month === 12 ? year + 1 : year;
 }
 
 export function planWorkflowId(orgUnitId: string, year: number): string {

@@ -20,6 +20,7 @@ import {
   type NoticeDraft,
   type YearAuditEntry,
   type YearNotice,
+  type ReminderRounding,
 } from './common.js';
 
 export interface RegistrationStartInput {
@@ -37,7 +38,7 @@ export interface RegistrationStartInput {
 
 export type RegistrationStatus = 'not_registered' | 'registered';
 
-export interface RegistrationState extends RegistrationStartInput {
+export interface RegistrationState extends RegistrationStartInput, ReminderRounding {
   status: RegistrationStatus;
   draft: Registration | null;
   registration: Registration | null;
@@ -178,6 +179,7 @@ export function registrationPendingReminders(state: RegistrationState): Reminder
     schedule: state.schedule,
     armedAt: state.armedAt,
     notices: state.notices,
+    wholeSeconds: state.wholeSecondReminders,
   });
 }
 

@@ -4,6 +4,10 @@
  */
 import type { Plan } from '../plan.js';
 
+/** How the screens and mails cite seed 002. */
+const VKSTC_ADVANCED_MODELS_PLAN =
+  'Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến giai đoạn 2017 – 2020 của VKSND tối cao';
+
 export const DIEN_HINH_TIEN_TIEN_2017: Plan = {
   id: 'dien-hinh-tien-tien-2017',
   orgUnitId: 'vksndtc',
@@ -24,8 +28,7 @@ export const DIEN_HINH_TIEN_TIEN_2017: Plan = {
       title: 'Gửi danh sách đăng ký xây dựng điển hình tiên tiến kèm theo kế hoạch của đơn vị',
       date: { day: 20, month: 5, year: 2017 },
       audience: 'units',
-      source:
-        'Seed 002, mục III.1: “… đồng thời lập danh sách đăng ký xây dựng điển hình tiên tiến kèm theo kế hoạch của đơn vị gửi về Vụ Thi đua – Khen thưởng trước ngày 20/5/2017.”',
+      source: `${VKSTC_ADVANCED_MODELS_PLAN}, mục III.1: “… đồng thời lập danh sách đăng ký xây dựng điển hình tiên tiến kèm theo kế hoạch của đơn vị gửi về Vụ Thi đua – Khen thưởng trước ngày 20/5/2017.”`,
     },
   ],
   drives: [],

@@ -4,6 +4,9 @@
  */
 import type { Plan } from '../plan.js';
 
+/** How the screens and mails cite seed 003 (the plan itself, second draft). */
+const HD_2025_PLAN = 'Kế hoạch công tác thi đua, khen thưởng năm 2025 của VKSND tỉnh Hải Dương (dự thảo lần 2)';
+
 export const HAI_DUONG_2025: Plan = {
   id: 'hd-2025',
   orgUnitId: 'hd',
@@ -25,8 +28,7 @@ export const HAI_DUONG_2025: Plan = {
       title: 'Đơn vị gửi kế hoạch, chương trình thực hiện công tác thi đua năm 2025',
       date: { day: 15, month: 1, year: 2025 },
       audience: 'units',
-      source:
-        'Seed 003, mục III.2: “… đơn vị VKSND hai cấp xây dựng kế hoạch, chương trình thực hiện công tác thi đua năm 2025 và gửi về Thường trực Hội đồng thi đua, khen thưởng VKSND tỉnh (qua Văn phòng tổng hợp) trước ngày 15/01/2025.”',
+      source: `${HD_2025_PLAN}, mục III.2: “… đơn vị VKSND hai cấp xây dựng kế hoạch, chương trình thực hiện công tác thi đua năm 2025 và gửi về Thường trực Hội đồng thi đua, khen thưởng VKSND tỉnh (qua Văn phòng tổng hợp) trước ngày 15/01/2025.”`,
     },
     {
       id: 'registration',
@@ -34,8 +36,7 @@ export const HAI_DUONG_2025: Plan = {
       title: 'Đơn vị đăng ký thi đua (danh hiệu cho tập thể và cá nhân)',
       date: { day: 15, month: 1, year: 2025 },
       audience: 'units',
-      source:
-        'Seed 003, mục III.5: “Đơn vị hai cấp đăng ký thi đua (danh hiệu cho tập thể và cá nhân) trước ngày 15/01/2025.”',
+      source: `${HD_2025_PLAN}, mục III.5: “Đơn vị hai cấp đăng ký thi đua (danh hiệu cho tập thể và cá nhân) trước ngày 15/01/2025.”`,
     },
     {
       id: 'compact',
@@ -43,8 +44,7 @@ export const HAI_DUONG_2025: Plan = {
       title: 'Cụm, khối thi đua phát động thi đua và ký giao ước thi đua',
       date: { day: 15, month: 2, year: 2025 },
       audience: 'clusters',
-      source:
-        'Seed 003, mục III.4: “Các Cụm, Khối thi đua thuộc ngành Kiểm sát Hải Dương hoàn thành việc phát động thi đua và ký giao ước thi đua xong trước 15/02/2025.”',
+      source: `${HD_2025_PLAN}, mục III.4: “Các Cụm, Khối thi đua thuộc ngành Kiểm sát Hải Dương hoàn thành việc phát động thi đua và ký giao ước thi đua xong trước 15/02/2025.”`,
     },
   ],
   drives: [
@@ -52,7 +52,7 @@ export const HAI_DUONG_2025: Plan = {
       id: 'mung-dang-mung-xuan-2025',
       title: 'Thi đua “Mừng Đảng quang vinh, Mừng xuân Ất Tỵ”',
       window: { from: { day: 1, month: 12, year: 2024 }, to: { day: 28, month: 2, year: 2025 } },
-      source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/12/2024 đến ngày 28/02/2025”',
+      source: `${HD_2025_PLAN}, mục II.2: “… thời điểm thi đua từ ngày 01/12/2024 đến ngày 28/02/2025”`,
       // Not in the seed (III.2 leaves each drive's details to the standing body's guidance): the demo's choice.
       nominationDays: 10,
     },
@@ -61,7 +61,7 @@ export const HAI_DUONG_2025: Plan = {
       title:
         'Phong trào thi đua “60 ngày cao điểm thi đua đẩy mạnh ứng dụng công nghệ thông tin, thúc đẩy chuyển đổi số trong ngành Kiểm sát Hải Dương”',
       window: { from: { day: 1, month: 2, year: 2025 }, to: { day: 31, month: 3, year: 2025 } },
-      source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/02/2025 đến ngày 31/3/2025”',
+      source: `${HD_2025_PLAN}, mục II.2: “… thời điểm thi đua từ ngày 01/02/2025 đến ngày 31/3/2025”`,
       nominationDays: 10,
     },
     {
@@ -69,7 +69,7 @@ export const HAI_DUONG_2025: Plan = {
       title:
         'Thi đua lập thành tích chào mừng kỷ niệm 65 năm ngày thành lập ngành KSND, 80 năm Cách mạng tháng Tám và Quốc khánh 2/9',
       window: { from: { day: 1, month: 6, year: 2025 }, to: { day: 30, month: 8, year: 2025 } },
-      source: 'Seed 003, mục II.2: “… thời điểm thi đua từ ngày 01/6/2025 đến ngày 30/8/2025”',
+      source: `${HD_2025_PLAN}, mục II.2: “… thời điểm thi đua từ ngày 01/6/2025 đến ngày 30/8/2025”`,
       nominationDays: 10,
     },
   ],

@@ -5,6 +5,9 @@
  */
 import type { Movement } from '../plan-year/movement.js';
 
+/** How the screens and mails cite seed 001. */
+const VKSTC_PLAN_123 = 'Kế hoạch số 123/KH-VKSTC ngày 16/7/2019 của VKSND tối cao';
+
 export const VAN_HOA_CONG_SO_2019_2025: Movement = {
   id: 'van-hoa-cong-so-2019-2025',
   title:
@@ -22,8 +25,7 @@ export const VAN_HOA_CONG_SO_2019_2025: Movement = {
       nominationDays: 30,
       awards:
         'Khen thưởng theo thẩm quyền; lựa chọn tập thể, cá nhân xuất sắc tiêu biểu đề nghị Bằng khen của Viện trưởng VKSND tối cao hoặc Bằng khen của Thủ tướng Chính phủ',
-      source:
-        'Seed 001, mục C.2: “Năm 2022: … tiến hành sơ kết … Thời điểm tiến hành sơ kết theo hướng dẫn của Hội đồng Thi đua - Khen thưởng Trung ương.” Mốc ở đây: hết năm thi đua 2021 – 2022 (31/5/2022); 30 ngày gửi đề nghị là lựa chọn của bản demo.',
+      source: `${VKSTC_PLAN_123}, mục C.2: “Năm 2022: … tiến hành sơ kết … Thời điểm tiến hành sơ kết theo hướng dẫn của Hội đồng Thi đua - Khen thưởng Trung ương.” Mốc ở đây: hết năm thi đua 2021 – 2022 (31/5/2022); 30 ngày gửi đề nghị là thời hạn mặc định của hệ thống, văn bản không quy định.`,
     },
     {
       id: 'van-hoa-cong-so-tong-ket-2025',
@@ -33,10 +35,8 @@ export const VAN_HOA_CONG_SO_2019_2025: Movement = {
       nominationDays: 30,
       awards:
         'Khen thưởng theo thẩm quyền; lựa chọn tập thể, cá nhân xuất sắc nhất đề nghị Bằng khen của Viện trưởng VKSND tối cao, Bằng khen của Thủ tướng Chính phủ hoặc Huân chương Lao động hạng Ba',
-      source:
-        'Seed 001, mục C.3: “Năm 2025: … tổng kết phong trào thi đua nhân dịp kỷ niệm 80 năm ngày thành lập nước … (Quốc khánh 02/9/2025).” Mốc ở đây: hết năm thi đua 2024 – 2025 (31/5/2025), hạn gửi đề nghị trước 02/9/2025.',
+      source: `${VKSTC_PLAN_123}, mục C.3: “Năm 2025: … tổng kết phong trào thi đua nhân dịp kỷ niệm 80 năm ngày thành lập nước … (Quốc khánh 02/9/2025).” Mốc ở đây: hết năm thi đua 2024 – 2025 (31/5/2025), hạn gửi đề nghị trước 02/9/2025.`,
     },
   ],
-  source:
-    'Seed 001, mục II.2.2: “Tỷ lệ đề nghị khen thưởng: Đối với tập thể không quá 1/4 tổng số tập thể của đơn vị mình; Đối với cá nhân không quá 10% …” và “Thời điểm thi đua: từ 01/6 năm trước đến 31/5 năm sau.”',
+  source: `${VKSTC_PLAN_123}, mục II.2.2: “Tỷ lệ đề nghị khen thưởng: Đối với tập thể không quá 1/4 tổng số tập thể của đơn vị mình; Đối với cá nhân không quá 10% …” và “Thời điểm thi đua: từ 01/6 năm trước đến 31/5 năm sau.”`,
 };

@@ -18,8 +18,9 @@ import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
-// The year after today's in Vietnam (UTC+7), worked out here.
-const NEXT_YEAR = new Date(Date.now() + 7 * 3600_000).getUTCFullYear() + 1;
+// The year a trigger today prepares, worked out here: the one whose 15/01 comes next in Vietnam (UTC+7).
+const vnToday = new Date(Date.now() + 7 * 3600_000);
+const NEXT_YEAR = vnToday.getUTCFullYear() + (vnToday.getUTCMonth() === 11 ? 1 : 0);
 // Next year's data: the 2025 calendar moved on, one cluster only to keep the dev server light.
 const nextPlan: Plan = { ...planForYear(HAI_DUONG_2025, NEXT_YEAR), clusterIds: ['hd-cum3'] };
 const started: string[] = [];

@@ -97,6 +97,11 @@ describe('a year whose plan has not started', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Kế hoạch năm 2100 chưa được khởi động trên hệ thống');
     expect(page.body).toContain('15/01/2100');
+    // “Căn cứ” cites the plan itself, in Vietnamese.
+    expect(page.body).toContain(
+      'Kế hoạch công tác thi đua, khen thưởng năm 2025 của VKSND tỉnh Hải Dương (dự thảo lần 2), mục III.5',
+    );
+    expect(page.body).not.toMatch(/Seed 00|bản demo/);
     const form = await head.get(`${regUrl('hd-kv2')}?nam=2100`);
     expect(form.body).toContain('Chưa mở đăng ký thi đua năm 2100 cho đơn vị');
     expect(form.body).not.toContain('name="thao_tac"');

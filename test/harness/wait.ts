@@ -1,3 +1,5 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+
 /**
  * Retries an assertion until it passes: visibility is eventually consistent, so lists lag a moment
  * behind the workflows they describe. Fails with the assertion's own error after the deadline.
@@ -17,4 +19,13 @@ export async function waitFor(
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }
+}
+
+/**
+ * Moves a time-skipping environment's clock on to an instant (nothing when it is already past): the timers due
+ * meanwhile fire on the way, as they would in real time.
+ */
+export async function untilInstant(env: TestWorkflowEnvironment, iso: string): Promise<void> {
+  const ms = Date.parse(iso) - (await env.currentTimeMs());
+  if (ms > 0) await env.sleep(ms);
 }

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { deadlineInstant, formatDateTimeVN } from '../../domain/calendar.js';
 import { buildUnitCalendar } from '../../domain/ics.js';
 import type { Actor } from '../../domain/org.js';
+import {
+  checkAdvancedModelAction,
+  initialAdvancedModelState,
+  selectionAllowed,
+} from '../../domain/plan-year/advanced-model.js';
 import { Refusal, standingBody } from '../../domain/plan-year/common.js';
 import {
   applyCompactAction,
@@ -21,6 +26,7 @@ import {
   pendingDriveEvents,
   planForYear,
   type PlanYearContext,
+  upcomingPlanYear,
 } from '../../domain/plan-year/plan-run.js';
 import {
   applyRegistrationAction,
@@ -33,6 +39,7 @@ import {
   type RegistrationStartInput,
 } from '../../domain/plan-year/registration.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';
+import { ruleSetFor } from '../../domain/rules/index.js';
 import type { Registration } from '../../domain/schemas.js';
 
 const actor = (userId: string, role: Actor['role'], unitId: string): Actor => ({
@@ -63,6 +70,10 @@ const content: Registration = {
   individuals: [],
 };
 const register = (a: Actor): RegistrationAction => ({ name: 'register', input: { actor: a, registration: content } });
+
+/** A case as the workflows create it today: reminders rounded to the whole second (09:00:00). */
+const roundedCase = <S extends object>(state: S): S & { wholeSecondReminders: true } =>
+  Object.assign(state, { wholeSecondReminders: true as const });
 
 function refusalOf(fn: () => void): Refusal {
   try {
@@ -103,7 +114,7 @@ describe('registration rules', () => {
   });
 
   it('reminds only while not registered, escalates to the standing body, and never repeats a sent reminder', () => {
-    const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
+    const s = roundedCase(initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z'));
     const pending = registrationPendingReminders(s);
     expect(pending.map((r) => formatDateTimeVN(r.at))).toEqual([
       '09:00 08/01/2025',
@@ -124,8 +135,30 @@ describe('registration rules', () => {
     expect(registrationPendingReminders(s)).toEqual([]);
   });
 
+  it('rounds reminders to the whole second only in cases created with wholeSecondReminders', () => {
+    const created = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
+    // Older cases (no flag, or false from a replay before the patch) keep the exact offsets from 23:59:59.999.
+    expect(registrationPendingReminders(created).map((r) => r.at)).toEqual([
+      '2025-01-08T01:59:59.999Z',
+      '2025-01-14T01:59:59.999Z',
+      '2025-01-15T01:59:59.999Z',
+      '2025-01-16T01:59:59.999Z',
+      '2025-01-19T01:59:59.999Z',
+    ]);
+    expect(registrationPendingReminders({ ...created, wholeSecondReminders: false })[0]!.at).toBe(
+      '2025-01-08T01:59:59.999Z',
+    );
+    expect(registrationPendingReminders({ ...created, wholeSecondReminders: true }).map((r) => r.at)).toEqual([
+      '2025-01-08T02:00:00.000Z',
+      '2025-01-14T02:00:00.000Z',
+      '2025-01-15T02:00:00.000Z',
+      '2025-01-16T02:00:00.000Z',
+      '2025-01-19T02:00:00.000Z',
+    ]);
+  });
+
   it('re-arms reminders when the deadline moves, without sending the past ones late', () => {
-    const s = initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z');
+    const s = roundedCase(initialRegistrationState(regInput, '2024-12-20T02:00:00.000Z'));
     // Moved on 15/01 at 12:00: the old day's remaining reminders are gone, and so is the new 7-day one (09:00 that
     // morning, already past): it is never sent late.
     moveRegistrationDeadline(s, deadlineInstant({ day: 22, month: 1 }, 2025), 'Dời hạn', '2025-01-15T05:00:00.000Z');
@@ -251,6 +284,15 @@ describe('plan amendments and next year', () => {
     expect(s.plan.deadlines.find((d) => d.id === 'registration')?.date).toEqual({ day: 22, month: 1, year: 2025 });
   });
 
+  it('prepares the year whose 15/01 comes next: the next one from 01/12 (Vietnam time), else the current one', () => {
+    expect(upcomingPlanYear('2025-11-30T17:00:00.000Z')).toBe(2026); // 00:00 01/12/2025 in Vietnam
+    expect(upcomingPlanYear('2025-11-30T16:59:59.999Z')).toBe(2025); // 23:59 30/11/2025
+    expect(upcomingPlanYear('2025-12-31T16:59:59.999Z')).toBe(2026);
+    expect(upcomingPlanYear('2025-12-31T17:00:00.000Z')).toBe(2026); // 00:00 01/01/2026: a January re-run
+    expect(upcomingPlanYear('2026-01-10T02:00:00.000Z')).toBe(2026);
+    expect(upcomingPlanYear('2026-06-15T02:00:00.000Z')).toBe(2026);
+  });
+
   it('rolls the plan to another year, keeping days and months', () => {
     const next = planForYear(HAI_DUONG_2025, 2026);
     expect(next.id).toBe('hd-2026');
@@ -326,5 +368,52 @@ describe('drive campaigns', () => {
     applyDriveEvent(s, closing, closing.at);
     // 28/02/2028 + 10 days crosses 29/02: 09/03/2028.
     expect(s.campaigns?.[drive.id]?.dueAt).toBe(deadlineInstant({ day: 9, month: 3 }, 2028));
+  });
+});
+
+describe('advanced models: when the selection may be recorded', () => {
+  const units = ['hd-kv1', 'hd-kv2'].map((id) => ({ id, name: id }));
+  const created = () =>
+    initialAdvancedModelState(
+      {
+        orgUnitId: 'hd',
+        year: 2025,
+        planId: 'dien-hinh-tien-tien',
+        planWorkflowId: null,
+        units,
+        dueAt: due,
+        schedule: HAI_DUONG_2025.reminders,
+        council,
+      },
+      ruleSetFor(due).id,
+      '2025-01-02T02:00:00.000Z',
+    );
+  const proposal = (unitId: string) => ({
+    candidates: [{ subject: 'collective' as const, refId: unitId, displayName: unitId, achievements: '' }],
+    at: '2025-01-03T02:00:00.000Z',
+    by: actor(`truong.${unitId}`, 'unit_head', unitId),
+  });
+  const select = (state: ReturnType<typeof created>, now: string) =>
+    refusalOf(() =>
+      checkAdvancedModelAction(
+        state,
+        { name: 'select', input: { actor: actor('thuongtruc', 'council_secretary', 'hd-vp'), selected: ['x:y'] } },
+        now,
+        ruleSetFor(due),
+      ),
+    ).code;
+  const beforeDue = '2025-01-15T16:59:59.999Z';
+  const afterDue = '2025-01-15T17:00:00.000Z';
+
+  it('after the deadline, or before it once every unit has proposed; the domain refuses exactly otherwise', () => {
+    const s = created();
+    s.proposals['hd-kv1'] = proposal('hd-kv1');
+    expect(selectionAllowed(s, beforeDue)).toBe(false);
+    expect(select(s, beforeDue)).toBe('too-early');
+    expect(selectionAllowed(s, afterDue)).toBe(true);
+    expect(select(s, afterDue)).not.toBe('too-early');
+    s.proposals['hd-kv2'] = proposal('hd-kv2');
+    expect(selectionAllowed(s, beforeDue)).toBe(true);
+    expect(select(s, beforeDue)).not.toBe('too-early');
   });
 });

@@ -7,7 +7,13 @@ import {
   planDeadlineInstants,
   PlanSchema,
 } from '../../domain/plan.js';
-import { DIEN_HINH_TIEN_TIEN_2017, HAI_DUONG_2025, PLANS, planById } from '../../domain/plans/index.js';
+import {
+  DIEN_HINH_TIEN_TIEN_2017,
+  HAI_DUONG_2025,
+  PLANS,
+  VAN_HOA_CONG_SO_2019_2025,
+  planById,
+} from '../../domain/plans/index.js';
 import { QUOTES } from './seed-quotes.js';
 
 describe('seed 003: the Hải Dương 2025 plan as data', () => {
@@ -72,6 +78,19 @@ describe('shipped plans', () => {
     for (const plan of PLANS) expect(PlanSchema.safeParse(plan).success, plan.id).toBe(true);
     expect(planById('hd-2025')).toBe(HAI_DUONG_2025);
     expect(() => planById('hd-2030')).toThrow('Không tìm thấy kế hoạch "hd-2030"');
+  });
+
+  it('cite their documents in Vietnamese under “Căn cứ”: no seed numbers, no word about the demo', () => {
+    const sources = [
+      ...PLANS.flatMap((p) => [...p.deadlines, ...p.drives].map((d) => d.source)),
+      ...VAN_HOA_CONG_SO_2019_2025.reviews.map((r) => r.source),
+      VAN_HOA_CONG_SO_2019_2025.source,
+    ];
+    expect(sources.length).toBeGreaterThan(8);
+    for (const source of sources) {
+      expect(source).toMatch(/^Kế hoạch (số 123\/KH-VKSTC|công tác thi đua|xây dựng, bồi dưỡng)/);
+      expect(source).not.toMatch(/seed|demo/i);
+    }
   });
 
   it('are plain JSON (they travel through workflow state)', () => {

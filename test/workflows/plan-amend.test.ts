@@ -7,13 +7,14 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EMAIL_DOMAIN } from '../../activities/store/index.js';
-import { deadlineInstant, formatDateTimeVN, instantMs, vnDateParts } from '../../domain/calendar.js';
+import { deadlineInstant, formatDateTimeVN, vnDateParts } from '../../domain/calendar.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';
 import { plan } from '../../workflows/index.js';
 import { amendPlanUpdate, planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
+import { untilInstant, waitFor } from '../harness/wait.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
 
@@ -24,24 +25,6 @@ let YEAR: number;
 const at = (username: string) => `${username}@${DEMO_EMAIL_DOMAIN}`;
 const vn = (day: number, month: number, year: number, hour = 9) =>
   new Date(Date.UTC(year, month - 1, day, hour - 7)).toISOString();
-
-async function until(iso: string): Promise<void> {
-  const ms = instantMs(iso) - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not started yet
-    }
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The update was refused before it entered history, with this Vietnamese message. */
 async function expectRefused(action: Promise<unknown>, text: string): Promise<void> {
@@ -76,7 +59,10 @@ describe('amending a running plan (time skipping)', () => {
       args: [{ plan: yearPlan, startedBy: null, continueAsNewAfterEvents: 60 }],
     });
     const reg = (u: string) => env.client.workflow.getHandle(registrationId(u, YEAR));
-    await waitFor(async () => (await reg('hd-kv12').query(registrationStateQuery)).status === 'not_registered');
+    await waitFor(
+      async () => expect((await reg('hd-kv12').query(registrationStateQuery)).status).toBe('not_registered'),
+      20_000,
+    );
     await reg('hd-kv9').executeUpdate(registrationUpdates.register, {
       args: [
         {
@@ -91,7 +77,7 @@ describe('amending a running plan (time skipping)', () => {
       ],
     });
 
-    await until(vn(5, 1, YEAR));
+    await untilInstant(env, vn(5, 1, YEAR));
     const move = {
       reason: 'Lùi hạn đăng ký do trùng lịch sơ kết',
       moveDeadline: { deadlineId: 'registration', date: { day: 22, month: 1, year: YEAR } },
@@ -118,10 +104,13 @@ describe('amending a running plan (time skipping)', () => {
     });
     await waitFor(
       async () =>
-        (await reg('hd-kv10').query(registrationStateQuery)).dueAt === deadlineInstant({ day: 22, month: 1 }, YEAR),
+        expect((await reg('hd-kv10').query(registrationStateQuery)).dueAt).toBe(
+          deadlineInstant({ day: 22, month: 1 }, YEAR),
+        ),
+      20_000,
     );
 
-    await until(vn(27, 1, YEAR));
+    await untilInstant(env, vn(27, 1, YEAR));
     // Refused after the (moved) deadline: nothing to move any more.
     await expectRefused(
       handle.executeUpdate(amendPlanUpdate, {

@@ -37,6 +37,8 @@ import {
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
 import { complaint, plan, type advancedModels, type compact } from '../../workflows/index.js';
+import { SA } from '../../domain/search-attributes.js';
+import { untilInstant, waitFor } from '../harness/wait.js';
 import { startTimeSkippingServer } from '../harness/temporal.js';
 import type { ReceivedMail } from '../support/mail-sink.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -120,11 +122,6 @@ function reminderLines(filter: (m: ReceivedMail) => boolean = () => true): strin
     );
 }
 
-async function until(iso: string): Promise<void> {
-  const ms = Date.parse(iso) - (await env.currentTimeMs());
-  if (ms > 0) await env.sleep(ms);
-}
-
 function registrationFor(unitId: string, year: number): Registration {
   return {
     unitId,
@@ -199,7 +196,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       workflowId: planWorkflowId('hd', YEAR),
       args: [{ plan: yearPlan, startedBy: await world.actor('thuongtruc') }],
     });
-    await waitFor(async () => (await handle.query(planStateQuery)).childrenStarted);
+    await waitFor(async () => expect((await handle.query(planStateQuery)).childrenStarted).toBe(true), 30_000);
     const started = await handle.query(planStateQuery);
     expect(Object.keys(started.registrations).sort()).toEqual([...ALL_UNITS].sort());
     expect(Object.keys(started.compacts).sort()).toEqual(Object.keys(CLUSTERS).sort());
@@ -223,7 +220,10 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     };
     const NEVER_REGISTER = ['hd-kv7', 'hd-kv8', 'hd-p6'];
     for (const u of ALL_UNITS)
-      await waitFor(async () => (await reg(u).query(registrationStateQuery)).status === 'not_registered');
+      await waitFor(
+        async () => expect((await reg(u).query(registrationStateQuery)).status).toBe('not_registered'),
+        30_000,
+      );
     for (const u of ALL_UNITS.filter((x) => !LATE[x] && !NEVER_REGISTER.includes(x))) {
       if (u === 'hd-kv1') {
         // A draft by the clerk, registered by the head.
@@ -252,7 +252,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     );
     expect(await reg('hd-kv7').query(registrationStateQuery)).toEqual(before);
     for (const [u, when] of Object.entries(LATE).sort((a, b) => Date.parse(a[1]) - Date.parse(b[1]))) {
-      await until(when);
+      await untilInstant(env, when);
       await register(u);
     }
     // Amending before the deadline is allowed (and is not a first registration).
@@ -266,7 +266,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     });
     expect(amended.amendments).toBe(1);
     // After the deadline: locked, with a Vietnamese refusal.
-    await until(vn(17, 1, YEAR));
+    await untilInstant(env, vn(17, 1, YEAR));
     await expectRefused(
       reg('hd-kv7').executeUpdate(registrationUpdates.register, {
         args: [{ actor: await world.actor('truong.kv7'), registration: registrationFor('hd-kv7', YEAR) }],
@@ -276,7 +276,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
 
     // --- Compacts (due 15/02): every head drafts on 01/02; Cụm 2 all sign at once; kv11 signs on 10/02, kv4 late
     // on 20/02; kv12 and p6 never. ---
-    await until(vn(1, 2, YEAR));
+    await untilInstant(env, vn(1, 2, YEAR));
     const signed = new Map<string, number>();
     const cmp = (c: ClusterId) => env.client.workflow.getHandle<typeof compact>(compactId(c, YEAR));
     const sign = async (c: ClusterId, u: string) => {
@@ -316,10 +316,10 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       'chien-si-thi-dua-co-so': 1,
       'lao-dong-tien-tien': 1,
     });
-    await until(SIGN_LATER['hd-kv11']!);
+    await untilInstant(env, SIGN_LATER['hd-kv11']!);
     await sign('hd-cum3', 'hd-kv11');
 
-    await until(SIGN_LATER['hd-kv4']!);
+    await untilInstant(env, SIGN_LATER['hd-kv4']!);
     for (const [c, unsigned] of [
       ['hd-cum1', ['hd-kv4']],
       ['hd-cum3', ['hd-kv12']],
@@ -347,7 +347,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
 
     // --- Drive 1 closed at the end of 28/02: its nomination campaign is open, due nominationDays (data) later; the
     // closing notice told every unit. Nominations started in it count against the drive's own quota ledger. ---
-    await until(vn(1, 3, YEAR));
+    await untilInstant(env, vn(1, 3, YEAR));
     const drive1 = yearPlan.drives[0]!;
     const d1End = drive1.window.to;
     const d1Due = new Date(Date.UTC(d1End.year, d1End.month - 1, d1End.day + drive1.nominationDays!));
@@ -411,9 +411,9 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       'Mỗi đơn vị chỉ giới thiệu 1 tập thể',
     );
     for (let n = 1; n <= 10; n++) await propose(`hd-kv${n}`);
-    await until(vn(12, 3, YEAR));
+    await untilInstant(env, vn(12, 3, YEAR));
     await propose('hd-kv11');
-    await until(vn(20, 3, YEAR));
+    await untilInstant(env, vn(20, 3, YEAR));
     await expectRefused(
       am.executeUpdate(advancedModelUpdates.send_on, { args: [{ actor: await world.actor('vientruong') }] }),
       'chưa có kết quả để gửi',
@@ -441,6 +441,12 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       args: [{ actor: await world.actor('thuongtruc'), selected }],
     });
     expect((await am.query(advancedModelStateQuery)).selection?.keys).toEqual(selected);
+    // Until it is sent on, the case waits on the standing body: open, in the secretariat's inbox.
+    const visibility = async () => {
+      const sa = (await am.describe()).typedSearchAttributes;
+      return [SA.stage, SA.status, SA.waitingRole, SA.waitingUnit].map((k) => sa.get(k) ?? null);
+    };
+    expect(await visibility()).toEqual(['selected', 'open', 'council_secretary', 'hd-vp']);
     await world.mail.waitFor((ms) => ms.some((m) => m.subject.includes('Kết quả lựa chọn điển hình tiên tiến')));
     // The result is sent on to the higher level's own address in the directory, by the leadership, once.
     await expectRefused(
@@ -451,6 +457,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
       args: [{ actor: await world.actor('vientruong'), note: 'Kính gửi Vụ Thi đua - Khen thưởng' }],
     });
     const sentOn = await am.result();
+    expect(await visibility()).toEqual(['sent_on', 'closed', null, null]);
     expect(sentOn.sentOn).toMatchObject({ by: { role: 'leadership' }, to: { unitId: 'vkstc' } });
     expect(sentOn.audit.filter((a) => ['send_on', 'sent_on'].includes(a.action)).map((a) => a.action)).toEqual([
       'send_on',
@@ -463,7 +470,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
 
     // --- Nominations: two of kv2 in the plan's campaign; one complaint (filed 01/04) holds one of them, is reminded
     // once, then dismissed, which releases it. ---
-    await until(vn(1, 4, YEAR));
+    await untilInstant(env, vn(1, 4, YEAR));
     const draft = await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
     const nomination = await world.startNomination({ unitId: 'hd-kv2', draft, campaignId: yearPlan.id, year: YEAR });
     const other = await world.startNomination({
@@ -505,7 +512,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     expect(Math.abs(Date.parse(recordedFiledAt) - filedAt)).toBeLessThan(60_000);
     // 'complaint.resolveDays' of the rule set: 30 days from filing (01/04), to the end of 01/05.
     expect(vnClock(Date.parse(complaintDue))).toBe(`23:59 01/05/${YEAR}`);
-    await until(vn(28, 4, YEAR));
+    await untilInstant(env, vn(28, 4, YEAR));
     await kn.executeUpdate(complaintUpdates.resolve, {
       args: [
         {
@@ -521,7 +528,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     expect((await nomination.query(nominationStateQuery)).stage).toBe('draft');
 
     // --- Drives: each opened at 00:00 of its first day and closed at the end of its last, to every unit. ---
-    await until(vn(1, 9, YEAR));
+    await untilInstant(env, vn(1, 9, YEAR));
     const drives = (await handle.query(planStateQuery)).drives;
     const everyHead = [...STANDING_BODY, ...ALL_UNITS.map(head)].sort();
     for (const drive of yearPlan.drives) {
@@ -638,16 +645,3 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     expect(progress.compacts).toEqual({ sent: 4, total: 4, signed: 19 - NEVER_SIGN.length, members: 19 });
   }, 900_000);
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not started yet
-    }
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -5,15 +5,21 @@
  */
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
-import { BUNDLES, SCENARIOS, historiesDir } from '../fixtures/scenarios.js';
-import { loadHistories } from '../harness/histories.js';
+import { BUNDLES, LEGACY_HISTORIES, SCENARIOS, historiesDir } from '../fixtures/scenarios.js';
+import { loadHistories, type StoredHistory } from '../harness/histories.js';
+
+const EventType = temporal.api.enums.v1.EventType;
 
 describe('replay of committed product histories', () => {
   const histories = loadHistories(historiesDir('product'));
 
-  it('has a committed history for every product scenario', () => {
-    const expected = SCENARIOS.filter((s) => s.bundle === 'product').map((s) => s.name);
+  it('has a committed history for every product scenario, and the legacy ones', () => {
+    const expected = [
+      ...SCENARIOS.filter((s) => s.bundle === 'product').map((s) => s.name),
+      ...LEGACY_HISTORIES.product,
+    ];
     expect(histories.map((h) => h.name).sort()).toEqual(expected.sort());
   });
 
@@ -32,4 +38,40 @@ describe('replay of committed product histories', () => {
       Worker.runReplayHistory({ workflowsPath: BUNDLES.product }, forwarded.history, forwarded.name),
     ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
+
+  it('keeps a legacy history unmarked: the 6a13e80 advanced models, ended at the selection, replay the old path', () => {
+    const legacy = histories.find((h) => h.name === 'year-advanced-models-selected-6a13e80')!;
+    expect(patchIdsOf(legacy.history)).toEqual([]);
+    const types = (legacy.history.events ?? []).map((e) => e.eventType);
+    // It ended at the selection: its last update (select) is followed by the result mail and completion only.
+    expect(types.filter((t) => t === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).toHaveLength(3);
+    expect(types.at(-1)).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  });
+
+  it('marks a new advanced-models case at its selection: it then waits for send_on', () => {
+    const sentOn = histories.find((h) => h.name === 'year-advanced-models-selected-then-sent-on')!;
+    expect(patchIdsOf(sentOn.history)).toEqual(['year-reminders-whole-second', 'advanced-model-send-on']);
+  });
+
+  it('marks year cases created now as rounding their reminders to the whole second; the legacy one does not', () => {
+    const marked = (name: string) =>
+      patchIdsOf(histories.find((h) => h.name === name)!.history).includes('year-reminders-whole-second');
+    for (const name of [
+      'year-registration-reminded-then-registered',
+      'year-compact-signed-late',
+      'year-complaint-reminded-then-dismissed',
+    ])
+      expect(marked(name), name).toBe(true);
+    expect(marked('year-advanced-models-selected-6a13e80')).toBe(false);
+  });
 });
+
+/** The ids of the patched() markers a history recorded. */
+function patchIdsOf(history: StoredHistory['history']): string[] {
+  return (history.events ?? []).flatMap((e) => {
+    const attributes = e.markerRecordedEventAttributes;
+    if (attributes?.markerName !== 'core_patch') return [];
+    const data = attributes.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+}

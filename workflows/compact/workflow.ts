@@ -39,6 +39,7 @@ import {
   sendRemindersDueNow,
   waitForChangeOr,
   yearActivities,
+  withReminderRounding,
 } from '../plan/shell.js';
 import { compactStateQuery, compactUpdates, type CompactResult } from './messages.js';
 
@@ -64,7 +65,7 @@ function publish(state: CompactState): void {
 
 export async function compact(input: CompactStartInput, carried?: CompactState): Promise<CompactState> {
   const workflowId = workflowInfo().workflowId;
-  const state: CompactState = carried ?? initialCompactState(input, nowIso());
+  const state: CompactState = carried ?? withReminderRounding(initialCompactState(input, nowIso()));
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];
   let version = 0;

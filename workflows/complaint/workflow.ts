@@ -31,7 +31,13 @@ import { ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
 import { ACTION_REFUSED, asFailure, parseOrRefuse } from '../shared/refusals.js';
-import { flushOutbox, sendRemindersDueNow, waitForChangeOr, yearActivities } from '../plan/shell.js';
+import {
+  flushOutbox,
+  sendRemindersDueNow,
+  waitForChangeOr,
+  withReminderRounding,
+  yearActivities,
+} from '../plan/shell.js';
 import { complaintStateQuery, complaintUpdates, type ComplaintResult } from './messages.js';
 
 function publish(state: ComplaintState): void {
@@ -55,7 +61,7 @@ function refused(message: string): ApplicationFailure {
 export async function complaint(input: ComplaintStartInput): Promise<ComplaintState> {
   const workflowId = workflowInfo().workflowId;
   const start = parseOrRefuse(ComplaintStartSchema, input);
-  const state = initialComplaintState(start, ruleSetFor(nowIso()), nowIso());
+  const state = withReminderRounding(initialComplaintState(start, ruleSetFor(nowIso()), nowIso()));
   const outbox: NoticeDraft[] = [
     {
       event: 'complaint_filed',

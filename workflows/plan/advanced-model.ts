@@ -4,7 +4,14 @@
  * then the standing body records the council's selection of 05–10, which is mailed; the standing body or the
  * leadership then sends it on (`send_on`) to the higher level's address in the directory, and the case returns.
  */
-import { allHandlersFinished, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { deadlineInstant, instantMs } from '../../domain/calendar.js';
 import {
   AdvancedModelActionSchemas,
@@ -33,18 +40,42 @@ import {
   sendNotice,
   sendRemindersDueNow,
   waitForChangeOr,
+  withReminderRounding,
   yearActivities,
 } from './shell.js';
 
-function publish(state: AdvancedModelState): void {
+/**
+ * Cases started before `send_on` existed (commit 6a13e80) ended as soon as the selection was recorded; they must
+ * replay that way. Asked only once a selection exists and nothing was sent on, the point where they ended.
+ */
+const SEND_ON_PATCH = 'advanced-model-send-on';
+
+/**
+ * The case's visibility. After the selection it waits for the standing body to send the result on, so it stays
+ * open in the secretariat's name (its inbox) until then; cases without the patch closed at the selection.
+ */
+function publish(state: AdvancedModelState, ended = false): void {
+  const awaitingSendOn = !ended && !!state.selection && !state.sentOn && patched(SEND_ON_PATCH);
+  const open = !ended && (!state.selection || awaitingSendOn);
   upsertSearchAttributes([
     { key: SA.kind, value: 'advanced-model' },
     { key: SA.unit, value: state.orgUnitId },
     { key: SA.campaign, value: state.planId },
     { key: SA.year, value: state.year },
     { key: SA.stage, value: state.sentOn ? 'sent_on' : state.selection ? 'selected' : 'proposing' },
-    { key: SA.status, value: state.selection ? 'closed' : 'open' },
+    { key: SA.status, value: open ? 'open' : 'closed' },
     { key: SA.dueAt, value: new Date(state.dueAt) },
+    ...(awaitingSendOn
+      ? [
+          { key: SA.waitingRole, value: 'council_secretary' },
+          { key: SA.waitingUnit, value: state.council.secretariatUnitId ?? state.council.unitId },
+        ]
+      : state.sentOn || ended
+        ? [
+            { key: SA.waitingRole, value: null },
+            { key: SA.waitingUnit, value: null },
+          ]
+        : []),
   ]);
 }
 
@@ -55,7 +86,7 @@ export async function advancedModels(
   const workflowId = workflowInfo().workflowId;
   const now0 = nowIso();
   const ruleSet = carried ? ruleSetById(carried.ruleSetId) : ruleSetFor(now0);
-  const state: AdvancedModelState = carried ?? initialAdvancedModelState(input, ruleSet.id, now0);
+  const state: AdvancedModelState = carried ?? withReminderRounding(initialAdvancedModelState(input, ruleSet.id, now0));
   const closesAt = deadlineInstant({ day: 31, month: 12 }, state.year);
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];
@@ -121,6 +152,7 @@ export async function advancedModels(
     }
     // After the selection the case waits (until the end of the year) for the result to be sent on.
     if (state.sentOn?.deliveredAt || instantMs(now) > instantMs(closesAt)) break;
+    if (state.selection && !state.sentOn && !patched(SEND_ON_PATCH)) break;
     const pending = advancedModelPendingReminders(state);
     const draft = (item: (typeof pending)[number]) => advancedModelNotice(state, item);
     if (await sendRemindersDueNow(pending, now, draft, state, (item) => item.aboutUnitId)) {
@@ -130,6 +162,8 @@ export async function advancedModels(
     const seen = version;
     await waitForChangeOr(() => version !== seen || outbox.length > 0, [pending[0]?.r.at, justAfter(closesAt)]);
   }
+  // A result never sent on by the end of the year leaves the secretariat's inbox with the case.
+  if (state.selection && !state.sentOn && patched(SEND_ON_PATCH)) publish(state, true);
   await condition(allHandlersFinished);
   return state;
 }

@@ -1,18 +1,20 @@
 /**
- * What the yearly Schedule starts (`plan-starter/<org>`): the plan of the year after the one it runs in (Vietnam
- * time), from that year's plan data, as the usual `plan/<org>/<year>` workflow. Starting a plan that already runs
+ * What the yearly Schedule starts (`plan-starter/<org>`): the plan of the coming year (the year whose 15/01 comes
+ * next in Vietnam: the next one on 01/12, the current one in January), or of `year` when run by hand, from that
+ * year's plan data, as the usual `plan/<org>/<year>` workflow. Starting a plan that already runs
  * is not an error; a year with no plan data fails the run with a Vietnamese message, so the Schedule's recent
  * actions show what is missing.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { vnCalendarDate } from '../../domain/calendar.js';
-import { planWorkflowId } from '../../domain/plan-year/plan-run.js';
+import { planWorkflowId, upcomingPlanYear } from '../../domain/plan-year/plan-run.js';
 import type { PlanStartInput } from '../../domain/plan-year/plan-run.js';
 import { nowIso } from '../shared/clock.js';
 import { yearActivities } from './shell.js';
 
 export interface NextYearPlanInput {
   orgUnitId: string;
+  /** A manual run's plan year; the Schedule leaves it out. */
+  year?: number;
 }
 
 export interface NextYearPlanResult {
@@ -23,7 +25,14 @@ export interface NextYearPlanResult {
 }
 
 export async function nextYearPlan(input: NextYearPlanInput): Promise<NextYearPlanResult> {
-  const year = vnCalendarDate(nowIso()).year + 1;
+  if (input.year !== undefined && !(Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2100)) {
+    throw ApplicationFailure.nonRetryable(
+      `Năm kế hoạch không hợp lệ: ${String(input.year)} (phải là năm từ 2000 đến 2100).`,
+      'InvalidInput',
+      { en: `invalid plan year ${String(input.year)}` },
+    );
+  }
+  const year = input.year ?? upcomingPlanYear(nowIso());
   const data = await yearActivities.planDataFor({ orgUnitId: input.orgUnitId, year });
   if (!data) {
     throw ApplicationFailure.nonRetryable(

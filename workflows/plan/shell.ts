@@ -2,10 +2,23 @@
  * What the year's workflows share as durable shells: the activities they call, sending a notice and recording
  * it, telling the parent plan where a child case is, and waiting until an instant or a change.
  */
-import { condition, getExternalWorkflowHandle, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  patched,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { instantMs, toUtcIso, type ReminderInstant } from '../../domain/calendar.js';
-import type { NoticeDraft, YearAuditEntry, YearNotice } from '../../domain/plan-year/common.js';
+import {
+  WHOLE_SECOND_REMINDERS_PATCH,
+  type NoticeDraft,
+  type ReminderRounding,
+  type YearAuditEntry,
+  type YearNotice,
+} from '../../domain/plan-year/common.js';
 import { nowIso } from '../shared/clock.js';
 import { childProgressSignal, type ChildProgressInput } from './messages.js';
 
@@ -13,6 +26,15 @@ export const yearActivities = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
 });
+
+/**
+ * Marks a case created now with how its reminders are rounded, once: the patch says whether this run started
+ * before the rounding (replaying, unmarked: exact offsets) and the state carries the answer across continue-as-new.
+ */
+export function withReminderRounding<S extends ReminderRounding>(created: S): S {
+  created.wholeSecondReminders = patched(WHOLE_SECOND_REMINDERS_PATCH);
+  return created;
+}
 
 export async function sendNotice(notice: NoticeDraft): Promise<string[]> {
   const { event, key, to, toUnits, headline, facts } = notice;

@@ -25,7 +25,7 @@ import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
 import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { setDeadlineSignal } from '../plan/messages.js';
-import { justAfter, planReporter, sendRemindersDueNow, waitForChangeOr } from '../plan/shell.js';
+import { justAfter, planReporter, sendRemindersDueNow, waitForChangeOr, withReminderRounding } from '../plan/shell.js';
 import { registrationStateQuery, registrationUpdates, type RegistrationResult } from './messages.js';
 
 function publish(state: RegistrationState): void {
@@ -49,7 +49,7 @@ export async function registration(
   carried?: RegistrationState,
 ): Promise<RegistrationDigest> {
   const workflowId = workflowInfo().workflowId;
-  const state: RegistrationState = carried ?? initialRegistrationState(input, nowIso());
+  const state: RegistrationState = carried ?? withReminderRounding(initialRegistrationState(input, nowIso()));
   const reportToParent = planReporter(state.planWorkflowId);
   let version = 0;
   const changed = () => {

@@ -10,6 +10,7 @@ import {
   AdvancedModelActionSchemas,
   candidateKey,
   checkAdvancedModelAction,
+  selectionAllowed,
   type AdvancedModelAction,
   type AdvancedModelState,
 } from '../../../domain/plan-year/advanced-model.js';
@@ -77,11 +78,6 @@ function candidateRows(state: AdvancedModelState, ticked: string[] | null) {
   });
 }
 
-/** Whether the domain would accept a selection now (deadline passed or every unit proposed), minus the count. */
-function selectionOpen(state: AdvancedModelState, now: string): boolean {
-  return Date.parse(now) > Date.parse(state.dueAt) || Object.keys(state.proposals).length >= state.units.length;
-}
-
 export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
   const page = async (
     request: FastifyRequest,
@@ -117,8 +113,8 @@ export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: We
         proposed: Object.keys(state.proposals).length,
         numbers,
         chosen: rows.flatMap((r) => r.candidates.filter((c) => c.chosen).map((c) => ({ ...c, unitName: r.name }))),
-        canSelect: role !== null && !state.selection && selectionOpen(state, now),
-        selectionWaits: !state.selection && !selectionOpen(state, now),
+        canSelect: role !== null && !state.selection && selectionAllowed(state, now),
+        selectionWaits: !state.selection && !selectionAllowed(state, now),
         canSendOn: role !== null && !!state.selection && !state.sentOn,
         note: extras.note ?? '',
         error: extras.error ?? null,
