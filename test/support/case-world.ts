@@ -59,10 +59,14 @@ async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input:
   return handle;
 }
 
-/** `plans`: the plan data the activities know (what a yearly Schedule may start); default: the shipped plans. */
+export interface CaseWorldOptions {
+  /** The plan data the activities know (what a yearly Schedule may start); default: the shipped plans. */
+  plans?: readonly Plan[];
+}
+
 export async function createCaseWorld(
   env: TestWorkflowEnvironment,
-  options: { plans?: readonly Plan[] } = {},
+  options: CaseWorldOptions = {},
 ): Promise<CaseWorld> {
   const db = await openEmbeddedDatabase();
   await migrate(db);

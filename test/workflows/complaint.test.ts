@@ -5,15 +5,15 @@
  */
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EMAIL_DOMAIN, findByCaseKey } from '../../activities/store/index.js';
 import { formatDateTimeVN, instantMs } from '../../domain/calendar.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import { complaint } from '../../workflows/index.js';
 import { complaintId, complaintStateQuery, complaintUpdates } from '../../workflows/complaint/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
@@ -28,14 +28,7 @@ async function expectRefused(action: Promise<unknown>, text: string): Promise<vo
   expect((error as WorkflowUpdateFailedError).cause?.message).toContain(text);
 }
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ env, world } = started));
 
 describe('complaint about a book row (time skipping)', () => {
   it('reminds, escalates when overdue, refuses the unauthorised and revokes the award when upheld', async () => {

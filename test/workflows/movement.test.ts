@@ -7,7 +7,7 @@
  */
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_EMAIL_DOMAIN, getUnit, listUnits } from '../../activities/store/index.js';
 import { movementShifted, MovementSchema } from '../../domain/plan-year/movement.js';
 import { VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/van-hoa-cong-so-2019-2025.js';
@@ -16,8 +16,8 @@ import { movementCampaignsQuery, movementWorkflowId } from '../../workflows/move
 import { actionUpdates } from '../../workflows/nomination/messages.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { movement } from '../../workflows/index.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
@@ -31,14 +31,7 @@ function vnClock(ms: number): string {
 }
 const vnMs = (day: number, month: number, year: number, hour = 0) => Date.UTC(year, month - 1, day, hour) - 7 * HOUR;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ env, world } = started));
 
 describe('a movement over several years (time skipping)', () => {
   it('is data quoted from seed 001, with the same quotas as the rule set', () => {

@@ -5,30 +5,21 @@
  * forwarded to the Supreme Procuracy whose decision closes it. The draft carries the facts each standard reads
  * (collective headcounts, years of service, declared criteria); without them the collective titles are refused.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { AWARDS, awardByCode, type AwardCode, type NomineeSubject } from '../../domain/catalogue.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';
 import { decideForwardedUpdate, forwardedStateQuery } from '../../workflows/nomination/forwarded.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
 import { personWhoHeld } from '../support/award-history.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { forwardedCaseOf, journey } from '../support/journey.js';
 
-let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ world } = started));
 
 /** A collective that meets both collective standards: everyone completed their duties, 80% advanced, two CSTĐ. */
 const QUALIFYING_COLLECTIVE = {

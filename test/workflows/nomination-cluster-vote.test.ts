@@ -4,28 +4,21 @@
  * hd-kv3 nominates itself, so it does not vote; the other three heads do, and cumtruong.c1 closes the vote.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toActionRefused } from '../../client/lib/cases.js';
 import { instantMs } from '../../domain/calendar.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ruleSetById, ruleValue } from '../../domain/rules/index.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
 import { waitFor } from '../harness/wait.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { journey, type CaseHandle } from '../support/journey.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ env, world } = started));
 
 /** A Cờ thi đua ngành case of hd-kv3 (TTLĐXS in 2023 and 2024), submitted: in the cluster review, the vote open. */
 async function submittedFlagCase(): Promise<CaseHandle> {

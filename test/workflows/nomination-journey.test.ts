@@ -1,25 +1,16 @@
 /**
  * The nomination journey on the time-skipping server with the real worker, activities, database and SMTP.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { journey } from '../support/journey.js';
 
-let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ world } = started));
 
 describe('nomination journey (time skipping)', () => {
   it('takes a Giấy khen for an individual from the unit to the commendation book', async () => {

@@ -3,31 +3,22 @@
  * resumed, revoked, an incomplete dossier, a failed vote with recusal, the ad-hoc fast track, and
  * forwarding to the higher level (decided there, or entered by the secretariat).
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { instantMs } from '../../domain/calendar.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { decideForwardedUpdate, forwardedStateQuery } from '../../workflows/nomination/forwarded.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
 import { waitFor } from '../harness/wait.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { journey } from '../support/journey.js';
 import { personWhoHeld } from '../support/award-history.js';
 
-let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ world } = started));
 
 async function refusalOf(promise: Promise<unknown>): Promise<string> {
   try {

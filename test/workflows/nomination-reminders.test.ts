@@ -3,29 +3,22 @@
  * the moment they act, and move when the due date is extended. Time is skipped, never slept.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDateTimeVN, instantMs, type ReminderInstant } from '../../domain/calendar.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ruleSetById, ruleValue } from '../../domain/rules/index.js';
 import type { NominationState } from '../../domain/nomination/types.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
 import { waitFor } from '../harness/wait.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { journey, type CaseHandle } from '../support/journey.js';
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 const at = (username: string) => `${username}@vks-haiduong.test`;
 
-beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
-});
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
+withTimeSkippingWorld((started) => ({ env, world } = started));
 
 /** Advances the server's clock to just after `iso`. */
 async function skipTo(iso: string): Promise<void> {
