@@ -62,6 +62,8 @@ export interface CaseListItem {
   unit: string | undefined;
   cluster: string | undefined;
   campaign: string | undefined;
+  /** The plan year of a registration, compact or advanced-model case (their pages take it). */
+  year: number | undefined;
   stage: string | undefined;
   status: string | undefined;
   awardForm: string | undefined;
@@ -172,6 +174,7 @@ export async function listByQuery(
       unit: attributes.get(SA.unit),
       cluster: attributes.get(SA.cluster),
       campaign: attributes.get(SA.campaign),
+      year: attributes.get(SA.year),
       stage: attributes.get(SA.stage),
       status: attributes.get(SA.status),
       awardForm: attributes.get(SA.awardForm),

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { Account } from '../../activities/store/credentials.js';
 import { SA } from '../../domain/search-attributes.js';
 import { listByQuery, type CasePage } from '../lib/cases.js';
+import { INBOX_KINDS } from './case-links.js';
 import { buildCaseQuery, quote, STILL_RUNNING, type CaseFilter } from '../lib/visibility-query.js';
 
 /** (role, units) pairs whose waiting cases belong in the account's inbox. */
@@ -49,7 +50,11 @@ export function inboxQuery(account: Account): string | null {
     (c) =>
       `(${SA.waitingRole.name} = ${quote(c.role)} AND ${SA.waitingUnit.name} IN (${c.units.map(quote).join(', ')}))`,
   );
-  return `${SA.kind.name} = 'nomination' AND ${SA.status.name} = 'open' AND ${STILL_RUNNING} AND (${ors.join(' OR ')})`;
+  // A registration publishes its own status ('not_registered' until signed) rather than 'open'; its waiting
+  // attributes are cleared once it is registered or locked, so the waiting clauses still keep it out then.
+  const kinds = INBOX_KINDS.map(quote).join(', ');
+  const open = [quote('open'), quote('not_registered')].join(', ');
+  return `${SA.kind.name} IN (${kinds}) AND ${SA.status.name} IN (${open}) AND ${STILL_RUNNING} AND (${ors.join(' OR ')})`;
 }
 
 /** One page of cases by a filter or a full inbox query, sorted by due date (see listByQuery). */

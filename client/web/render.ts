@@ -13,6 +13,7 @@ import { registrationAuditLabel, ROLE_LABELS, STAGE_LABELS, TRACK_LABELS, VOTE_L
 import type { NominationStage } from '../../domain/stages.js';
 import type { Role } from '../../domain/org.js';
 import type { Account } from '../../activities/store/credentials.js';
+import { caseLink } from './case-links.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const VIEWS_DIR = path.join(here, 'views');
@@ -41,6 +42,8 @@ export const helpers = {
   track: (track: string): string => TRACK_LABELS[track as keyof typeof TRACK_LABELS] ?? track,
   vote: (choice: string): string => VOTE_LABELS[choice as keyof typeof VOTE_LABELS] ?? choice,
   caseUrl: (caseId: string): string => `/ho-so/${encodeURIComponent(caseId)}`,
+  /** A listed case's kind, link and step in Vietnamese (nominations, registrations, compacts, advanced models). */
+  caseLink,
   isOverdue: (dueAt: string | null | undefined, now: Date): boolean => !!dueAt && Date.parse(dueAt) < now.getTime(),
   /** Query string of a filter object, skipping empty values (for pagination links). */
   query: (params: Record<string, string | number | null | undefined>): string => {

@@ -13,6 +13,7 @@ import { plan, registration as registrationWorkflow } from '../../workflows/inde
 import { registrationId } from '../../workflows/registration/messages.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { loadCompact, loadPlanState, loadRegistration } from '../../client/web/year-cases.js';
+import { formatDateVN } from '../../domain/calendar.js';
 import { uniqueId } from '../harness/temporal.js';
 import { Agent, caseUrl, eventually, startWebWorld, type WebWorld } from './web-support.js';
 
@@ -438,5 +439,53 @@ describe('the dashboard', () => {
     const res = await admin.get(`/thong-ke?nam=${YEAR}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<td>Cụm thi đua số 1<\/td><td>1\/4<\/td><td>1\/4<\/td>/);
+  });
+});
+
+// Last in the file: registering hd-kv4 would change the counts the dashboard and timeline tests above expect.
+describe('the inbox (Việc cần làm)', () => {
+  /** Every page of an inbox (other tests' cases share the dev server), following "Trang sau". */
+  async function inboxBodies(agent: Agent): Promise<string> {
+    let url: string | null = '/';
+    const bodies: string[] = [];
+    for (let i = 0; url && i < 20; i++) {
+      const res = await agent.get(url);
+      expect(res.statusCode).toBe(200);
+      bodies.push(res.body);
+      url = /<a rel="next" href="([^"]+)"/.exec(res.body)?.[1]?.replaceAll('&amp;', '&') ?? null;
+    }
+    return bodies.join('\n');
+  }
+  const rowWith = (body: string, href: string) =>
+    [...body.matchAll(/<tr[^>]*>[\s\S]*?<\/tr>/g)].map((m) => m[0]).find((row) => row.includes(`href="${href}"`));
+
+  it("lists a unit head's open registration, linked to its form with the year, until the head registers", async () => {
+    const head = await Agent.as(w.app, 'truong.kv4');
+    const form = `${regUrl('hd-kv4')}?nam=${YEAR}`;
+    const state = (await loadRegistration(w.env.client, 'hd-kv4', YEAR))!;
+    expect(state.status).toBe('not_registered');
+
+    const row = await eventually(async () => {
+      const found = rowWith(await inboxBodies(head), form);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(row).toContain('data-kind="registration"');
+    expect(row).toContain('<td>Đăng ký thi đua</td>');
+    expect(row).toContain(formatDateVN(state.dueAt));
+    expect(row).not.toContain('Quá hạn'); // the far year's deadline is still ahead
+    // Another unit's head is not waited on by it.
+    expect(rowWith(await inboxBodies(await Agent.as(w.app, 'truong.kv3')), form)).toBeUndefined();
+
+    await head.get(form);
+    const registered = await head.post(regUrl('hd-kv4'), {
+      nam: String(YEAR),
+      thao_tac: 'register',
+      tap_the: 'tap-the-lao-dong-tien-tien',
+    });
+    expect(registered.statusCode).toBe(303);
+    await eventually(async () => {
+      expect(rowWith(await inboxBodies(head), form)).toBeUndefined();
+    });
   });
 });

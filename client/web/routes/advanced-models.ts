@@ -22,10 +22,11 @@ import { actorWithRole } from '../case-view.js';
 import { forbidden, WebError } from '../errors.js';
 import { renderPage } from '../render.js';
 import { accountOf, type WebDeps } from '../server.js';
+import { ADVANCED_MODELS_PATH } from '../case-links.js';
 import { actOnAdvancedModels, checkFirst, loadAdvancedModels } from '../year-cases.js';
 import { has, refusalStatus, yearOf } from './plan.js';
 
-export const ADVANCED_MODELS_PATH = '/ke-hoach/dien-hinh';
+export { ADVANCED_MODELS_PATH };
 const ORG = HAI_DUONG_2025.orgUnitId;
 
 type FormBody = Record<string, string | string[] | undefined>;

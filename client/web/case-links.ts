@@ -1,0 +1,82 @@
+/**
+ * Where a listed case is acted on, by its kind: a nomination has its own case page; the year's registrations,
+ * compacts and advanced models are acted on in the plan pages, which take the unit or cluster and the year.
+ * Built from a row's search attributes only, so a list page never queries the cases one by one.
+ */
+import type { CaseListItem } from '../lib/cases.js';
+import { COMPACT_STAGE_LABELS } from './compact-view.js';
+
+/**
+ * The kinds whose waiting cases an inbox lists: each has a page where the one it waits on acts. Complaints are
+ * left out: their only staff page would be /quan-tri/ho-so/:id, which opens nominations only.
+ */
+export const INBOX_KINDS = ['nomination', 'registration', 'compact', 'advanced-model'] as const;
+
+export const KIND_LABELS: Record<string, string> = {
+  nomination: 'Đề nghị khen thưởng',
+  registration: 'Đăng ký thi đua',
+  compact: 'Giao ước thi đua',
+  'advanced-model': 'Điển hình tiên tiến',
+  complaint: 'Khiếu nại',
+};
+
+/** The advanced models' page (routes/advanced-models.ts serves it); here so render helpers need no route module. */
+export const ADVANCED_MODELS_PATH = '/ke-hoach/dien-hinh';
+
+const ADVANCED_MODEL_STAGE_LABELS: Record<string, string> = {
+  proposing: 'Đang đề xuất',
+  selected: 'Đã chọn, chờ gửi lên cấp trên',
+  sent_on: 'Đã gửi lên cấp trên',
+};
+
+const REGISTRATION_STAGE_LABELS: Record<string, string> = {
+  open: 'Chờ đơn vị đăng ký',
+  locked: 'Đã khóa sổ',
+};
+
+export interface CaseLink {
+  /** The kind in Vietnamese. */
+  kind: string;
+  href: string;
+  /** What the row names: the case id's tail for a nomination, the unit or cluster and year otherwise. */
+  text: string;
+  /** The step in Vietnamese, or null when the kind's own helper (nomination stages) renders it. */
+  stage: string | null;
+}
+
+const withYear = (path: string, year: number | undefined) => (year ? `${path}?nam=${year}` : path);
+
+export function caseLink(item: CaseListItem): CaseLink {
+  const kind = KIND_LABELS[item.kind ?? ''] ?? item.kind ?? '—';
+  const yearText = item.year ? ` năm ${item.year}` : '';
+  switch (item.kind) {
+    case 'registration':
+      return {
+        kind,
+        href: withYear(`/ke-hoach/dang-ky/${encodeURIComponent(item.unit ?? '')}`, item.year),
+        text: `${item.unit ?? ''}${yearText}`,
+        stage: REGISTRATION_STAGE_LABELS[item.stage ?? ''] ?? item.stage ?? '—',
+      };
+    case 'compact':
+      return {
+        kind,
+        href: withYear(`/giao-uoc/${encodeURIComponent(item.cluster ?? '')}`, item.year),
+        text: `${item.cluster ?? ''}${yearText}`,
+        stage: COMPACT_STAGE_LABELS[item.stage as keyof typeof COMPACT_STAGE_LABELS] ?? item.stage ?? '—',
+      };
+    case 'advanced-model':
+      return {
+        kind,
+        href: withYear(ADVANCED_MODELS_PATH, item.year),
+        text: `${item.unit ?? ''}${yearText}`,
+        stage: ADVANCED_MODEL_STAGE_LABELS[item.stage ?? ''] ?? item.stage ?? '—',
+      };
+    default:
+      return {
+        kind,
+        href: `/ho-so/${encodeURIComponent(item.caseId)}`,
+        text: item.caseId.split('/').slice(1).join(' / '),
+        stage: null,
+      };
+  }
+}
