@@ -324,11 +324,9 @@ describe('the year in the browser: registration, compact, council session', () =
 
       // 4. A case reaches the council (set up through the client); a member votes from the session page.
       const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2', personIndex: 6 });
-      const { workflowId: caseId } = await w.world.startNomination({
-        unitId: 'hd-kv2',
-        draft,
-        campaignId: uniqueId('camp'),
-      });
+      // Other files' cases wait on the same council on the shared server: the member picks this case's campaign.
+      const campaignId = uniqueId('camp');
+      const { workflowId: caseId } = await w.world.startNomination({ unitId: 'hd-kv2', draft, campaignId });
       await w.cases.act(caseId, 'submit', { actor: await w.world.actor('truong.kv2') });
       await w.cases.act(caseId, 'endorse', { actor: await w.world.actor('cumtruong.c1'), rank: 1 });
       await w.cases.act(caseId, 'verify', { actor: await w.world.actor('thuongtruc'), complete: true });
@@ -337,14 +335,14 @@ describe('the year in the browser: registration, compact, council session', () =
       await member.getByRole('link', { name: 'Phiên họp Hội đồng' }).click();
       const item = member.locator(`article[data-case="${caseId}"]`);
       await eventually(async () => {
-        await member.goto(`${base}/hoi-dong`);
+        await member.goto(`${base}/hoi-dong?dot=${campaignId}`);
         expect(await item.count()).toBe(1);
       }, 60_000);
       await item.getByLabel('Đồng ý', { exact: true }).check();
       await shot(member, '14-council-session');
       await checkA11y(member, 'council session');
       await item.getByRole('button', { name: 'Biểu quyết', exact: true }).click();
-      await member.waitForURL(/\/hoi-dong\?ok=vote/);
+      await member.waitForURL(/\/hoi-dong\?dot=[^&]+&ok=vote/);
       const me = await w.world.actor('uyvien1');
       expect(await item.innerText()).toContain(`${me.displayName}: Đồng ý`);
       expect((await w.cases.getCase(caseId)).votes.some((v) => v.userId === me.userId && v.choice === 'yes')).toBe(
@@ -354,7 +352,7 @@ describe('the year in the browser: registration, compact, council session', () =
 
       // 5. The standing body closes the vote from the session page; the minutes stay there.
       const secretary = await signIn('thuongtruc');
-      await secretary.goto(`${base}/hoi-dong`);
+      await secretary.goto(`${base}/hoi-dong?dot=${campaignId}`);
       await secretary
         .locator(`article[data-case="${caseId}"]`)
         .getByRole('button', { name: /Kết thúc biểu quyết/ })

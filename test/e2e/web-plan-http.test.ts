@@ -332,9 +332,12 @@ describe('the compact page', () => {
 });
 
 describe('the council session page', () => {
+  // Other files' cases wait on the same council on the shared server: the test looks at its own campaign's session.
+  const campaignId = uniqueId('camp');
+  const session = `/hoi-dong?dot=${campaignId}`;
   async function caseAtCouncil(): Promise<string> {
     const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
-    const handle = await w.world.startNomination({ unitId: 'hd-kv2', draft, campaignId: uniqueId('camp') });
+    const handle = await w.world.startNomination({ unitId: 'hd-kv2', draft, campaignId });
     const id = handle.workflowId;
     const as = async (u: string) => w.world.actor(u);
     await w.cases.act(id, 'submit', { actor: await as('truong.kv2') });
@@ -348,7 +351,7 @@ describe('the council session page', () => {
     const caseId = await caseAtCouncil();
     const member = await Agent.as(w.app, 'uyvien1');
     const agenda = await eventually(async () => {
-      const res = await member.get('/hoi-dong');
+      const res = await member.get(session);
       expect(res.body).toContain(`data-case="${caseId}"`);
       return res;
     });
@@ -368,10 +371,10 @@ describe('the council session page', () => {
     ).toBe(403);
     expect((await w.cases.getCase(caseId)).votes.length).toBe(before);
 
-    const voted = await member.post(`${caseUrl(caseId)}/vote`, { choice: 'yes', tro_ve: '/hoi-dong' });
+    const voted = await member.post(`${caseUrl(caseId)}/vote`, { choice: 'yes', tro_ve: session });
     expect(voted.statusCode).toBe(303);
-    expect(voted.headers.location).toBe('/hoi-dong?ok=vote');
-    const after = await member.get('/hoi-dong?ok=vote');
+    expect(voted.headers.location).toBe(`${session}&ok=vote`);
+    const after = await member.get(`${session}&ok=vote`);
     expect(after.body).toContain('Đã ghi nhận phiếu biểu quyết.');
     expect(after.body).toContain(`<li>${(await w.world.actor('uyvien1')).displayName}: Đồng ý</li>`);
     expect((await w.cases.getCase(caseId)).votes.filter((v) => !v.recused).map((v) => v.choice)).toEqual(['yes']);
@@ -382,14 +385,14 @@ describe('the council session page', () => {
     expect(elsewhere.headers.location).toBe(`${caseUrl(caseId)}?ok=vote`);
 
     const secretary = await Agent.as(w.app, 'thuongtruc');
-    const sessionForSecretary = await secretary.get('/hoi-dong');
+    const sessionForSecretary = await secretary.get(session);
     expect(sessionForSecretary.body).toContain(`${caseUrl(caseId)}/close_vote`);
-    const closed = await secretary.post(`${caseUrl(caseId)}/close_vote`, { minutesNote: SCRIPT, tro_ve: '/hoi-dong' });
+    const closed = await secretary.post(`${caseUrl(caseId)}/close_vote`, { minutesNote: SCRIPT, tro_ve: session });
     expect(closed.statusCode).toBe(303);
     const state = await w.cases.getCase(caseId);
     expect(state.tally).not.toBeNull();
     const decided = await eventually(async () => {
-      const res = await member.get('/hoi-dong');
+      const res = await member.get(session);
       expect(res.body).toContain('Biên bản');
       expect(res.body).not.toContain(`data-case="${caseId}"`);
       return res;

@@ -45,7 +45,7 @@ import {
   clusterVoteView,
 } from '../case-view.js';
 import { accountOf, requireRole, type WebDeps } from '../server.js';
-import { SESSION_PATH } from './council.js';
+import { sessionReturn, sessionPath } from './council.js';
 import { formatDateVN } from '../../../domain/calendar.js';
 import { chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
 
@@ -418,8 +418,10 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
       }
       throw error;
     }
-    // A vote cast from the council's session page returns there; any other value of `tro_ve` is ignored.
-    if (str(body, 'tro_ve') === SESSION_PATH) return reply.redirect(`${SESSION_PATH}?ok=${action}`, 303);
+    // A vote cast from the council's session page returns there (to the same campaign's session); any other value
+    // of `tro_ve` is ignored, so it can never send the browser elsewhere.
+    const back = sessionReturn(str(body, 'tro_ve'));
+    if (back !== undefined) return reply.redirect(sessionPath(back, { ok: action }), 303);
     return reply.redirect(`${helpers.caseUrl(state.caseId)}?ok=${action}`, 303);
   });
 

@@ -13,6 +13,7 @@ import { ruleSetById } from '../../../domain/rules/index.js';
 import { findAward } from '../../../domain/catalogue.js';
 import { SA } from '../../../domain/search-attributes.js';
 import { buildCaseQuery, quote } from '../../lib/visibility-query.js';
+import { allCampaigns } from '../campaign-options.js';
 import { availableActions, voteView } from '../case-view.js';
 import { forbidden } from '../errors.js';
 import { listCases } from '../inbox.js';
@@ -23,6 +24,34 @@ import { yearOf } from './plan.js';
 /** Where the case action route may send the user back to after a vote from this page. */
 export const SESSION_PATH = '/hoi-dong';
 
+/**
+ * The session page of one campaign (đợt xét): a council meets on one review's nominations, and on a busy server
+ * the whole agenda spans pages. Only a bounded, quoted campaign id makes it into a query or a link.
+ */
+export function sessionCampaign(raw: unknown): string | null {
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  return value.length > 0 && value.length <= 120 ? value : null;
+}
+
+/**
+ * Reads a form's `tro_ve`: undefined unless it is the session page itself, optionally with only its campaign;
+ * null for the plain page.
+ */
+export function sessionReturn(raw: string | undefined): string | null | undefined {
+  if (raw === SESSION_PATH) return null;
+  if (!raw?.startsWith(`${SESSION_PATH}?`)) return undefined;
+  const params = new URLSearchParams(raw.slice(SESSION_PATH.length + 1));
+  const keys = [...params.keys()];
+  const campaign = sessionCampaign(params.get('dot'));
+  return keys.length === 1 && keys[0] === 'dot' && campaign ? campaign : undefined;
+}
+
+/** The session page (of a campaign, if any), where a vote cast from it returns. */
+export function sessionPath(campaign: string | null, extra: Record<string, string> = {}): string {
+  const query = new URLSearchParams({ ...(campaign ? { dot: campaign } : {}), ...extra }).toString();
+  return query ? `${SESSION_PATH}?${query}` : SESSION_PATH;
+}
+
 const SESSION_ACTIONS = ['vote', 'close_vote'] as const;
 const DECIDED_STAGES = ['leadership_approval', 'rejected'];
 
@@ -32,74 +61,81 @@ const OK: Record<string, string> = {
 };
 
 export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
-  app.get<{ Querystring: { trang?: string; ok?: string; nam?: string } }>(SESSION_PATH, async (request, reply) => {
-    const account = accountOf(request);
-    const isAdmin = account.user.roles.includes('admin');
-    const councils = [...new Set([...account.councilMemberOf, ...account.secretariatOf, ...account.councilUnits])];
-    const councilStaff = account.user.roles.some((r) => r === 'council_secretary' || r === 'leadership');
-    if (!isAdmin && account.councilMemberOf.length === 0 && !(councilStaff && councils.length > 0)) {
-      throw forbidden(
-        'Chỉ thành viên Hội đồng và Thường trực Hội đồng xem được phiên họp.',
-        `user ${account.user.id} has no council seat`,
+  app.get<{ Querystring: { trang?: string; ok?: string; nam?: string; dot?: string } }>(
+    SESSION_PATH,
+    async (request, reply) => {
+      const account = accountOf(request);
+      const isAdmin = account.user.roles.includes('admin');
+      const councils = [...new Set([...account.councilMemberOf, ...account.secretariatOf, ...account.councilUnits])];
+      const councilStaff = account.user.roles.some((r) => r === 'council_secretary' || r === 'leadership');
+      if (!isAdmin && account.councilMemberOf.length === 0 && !(councilStaff && councils.length > 0)) {
+        throw forbidden(
+          'Chỉ thành viên Hội đồng và Thường trực Hội đồng xem được phiên họp.',
+          `user ${account.user.id} has no council seat`,
+        );
+      }
+      const inCouncil = (s: NominationState) => isAdmin || councils.includes(s.context.council.unitId);
+      const campaign = sessionCampaign(request.query.dot);
+      const agenda = await listCases(
+        deps,
+        {
+          kind: 'nomination',
+          status: 'open',
+          stage: 'council_vote',
+          ...(campaign ? { campaign } : {}),
+          ...(isAdmin ? {} : { waitingUnit: councils }),
+        },
+        { pageSize: 20, next: request.query.trang ?? null },
       );
-    }
-    const inCouncil = (s: NominationState) => isAdmin || councils.includes(s.context.council.unitId);
-    const agenda = await listCases(
-      deps,
-      {
-        kind: 'nomination',
-        status: 'open',
-        stage: 'council_vote',
-        ...(isAdmin ? {} : { waitingUnit: councils }),
-      },
-      { pageSize: 20, next: request.query.trang ?? null },
-    );
-    // Votes already closed (passed: waiting for the leadership; failed: rejected) keep their tally and minutes here:
-    // those of the year, of the units these councils decide (the case's council is no search attribute).
-    // Visibility cannot sort by closing time, so this is one page of them, not a guaranteed "latest ten".
-    const year = yearOf(request.query.nam);
-    const decidedUnits = isAdmin
-      ? null
-      : unitsDecidedBy(await listUnits(deps.db), new Set(await listCouncilUnitIds(deps.db)), councils);
-    const decided =
-      decidedUnits?.length === 0
-        ? { items: [] }
-        : await listCases(
-            deps,
-            [
-              buildCaseQuery({ kind: 'nomination', year }),
-              `${SA.stage.name} IN (${DECIDED_STAGES.map(quote).join(', ')})`,
-              ...(decidedUnits ? [`${SA.unit.name} IN (${decidedUnits.map(quote).join(', ')})`] : []),
-            ].join(' AND '),
-            { pageSize: 10 },
-          );
-    const users = await listUsers(deps.db);
-    const names = new Map(users.map((u) => [u.id, u.displayName]));
-    const load = async (caseId: string) => {
-      const state = await deps.cases.getCase(caseId);
-      return inCouncil(state) ? state : null;
-    };
-    const view = (state: NominationState) => ({
-      state,
-      award: findAward(state.draft.awardCode)?.name ?? state.draft.awardCode,
-      vote: voteView(state, names, ruleSetById(state.ruleSetId)),
-      actions: SESSION_ACTIONS.filter((a) => availableActions(state, account).includes(a)),
-    });
-    const agendaStates = (await Promise.all(agenda.items.map((c) => load(c.caseId)))).filter(
-      (s): s is NominationState => s !== null,
-    );
-    const decidedStates = (await Promise.all(decided.items.map((c) => load(c.caseId)))).filter(
-      (s): s is NominationState => s !== null && s.tally !== null,
-    );
-    const ok = request.query.ok;
-    return renderPage(request, reply, 'council-session', {
-      title: 'Phiên họp Hội đồng Thi đua - Khen thưởng',
-      agenda: agendaStates.map(view),
-      decided: decidedStates.map(view),
-      year,
-      next: agenda.next,
-      ok: ok && ok in OK ? OK[ok] : null,
-      back: SESSION_PATH,
-    });
-  });
+      // Votes already closed (passed: waiting for the leadership; failed: rejected) keep their tally and minutes here:
+      // those of the year, of the units these councils decide (the case's council is no search attribute).
+      // Visibility cannot sort by closing time, so this is one page of them, not a guaranteed "latest ten".
+      const year = yearOf(request.query.nam);
+      const decidedUnits = isAdmin
+        ? null
+        : unitsDecidedBy(await listUnits(deps.db), new Set(await listCouncilUnitIds(deps.db)), councils);
+      const decided =
+        decidedUnits?.length === 0
+          ? { items: [] }
+          : await listCases(
+              deps,
+              [
+                buildCaseQuery({ kind: 'nomination', year, ...(campaign ? { campaign } : {}) }),
+                `${SA.stage.name} IN (${DECIDED_STAGES.map(quote).join(', ')})`,
+                ...(decidedUnits ? [`${SA.unit.name} IN (${decidedUnits.map(quote).join(', ')})`] : []),
+              ].join(' AND '),
+              { pageSize: 10 },
+            );
+      const users = await listUsers(deps.db);
+      const names = new Map(users.map((u) => [u.id, u.displayName]));
+      const load = async (caseId: string) => {
+        const state = await deps.cases.getCase(caseId);
+        return inCouncil(state) ? state : null;
+      };
+      const view = (state: NominationState) => ({
+        state,
+        award: findAward(state.draft.awardCode)?.name ?? state.draft.awardCode,
+        vote: voteView(state, names, ruleSetById(state.ruleSetId)),
+        actions: SESSION_ACTIONS.filter((a) => availableActions(state, account).includes(a)),
+      });
+      const agendaStates = (await Promise.all(agenda.items.map((c) => load(c.caseId)))).filter(
+        (s): s is NominationState => s !== null,
+      );
+      const decidedStates = (await Promise.all(decided.items.map((c) => load(c.caseId)))).filter(
+        (s): s is NominationState => s !== null && s.tally !== null,
+      );
+      const ok = request.query.ok;
+      return renderPage(request, reply, 'council-session', {
+        title: 'Phiên họp Hội đồng Thi đua - Khen thưởng',
+        agenda: agendaStates.map(view),
+        decided: decidedStates.map(view),
+        year,
+        next: agenda.next ? sessionPath(campaign, { trang: agenda.next }) : null,
+        ok: ok && ok in OK ? OK[ok] : null,
+        campaign,
+        campaigns: allCampaigns(deps.campaignSources),
+        back: sessionPath(campaign),
+      });
+    },
+  );
 }
