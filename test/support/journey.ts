@@ -5,7 +5,7 @@ import { toActionRefused } from '../../client/lib/cases.js';
 import { vnDateKey } from '../../domain/calendar.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';
 import type { nomination } from '../../workflows/index.js';
-import type { forwardedCase } from '../../workflows/nomination/forwarded.js';
+import { decideForwardedUpdate, type forwardedCase } from '../../workflows/nomination/forwarded.js';
 import { actionUpdates, nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { waitFor } from '../harness/wait.js';
 import type { CaseWorld } from './case-world.js';
@@ -57,6 +57,18 @@ export async function forwardedCaseOf(world: CaseWorld, handle: CaseHandle) {
     child = candidate;
   });
   return child!;
+}
+
+/** VKSND tối cao's department approves the linked case of a forwarded award, with its own decision. */
+export async function approveAtHigherLevel(
+  world: CaseWorld,
+  child: WorkflowHandle<typeof forwardedCase>,
+  decisionNumber: string,
+  decisionDate = '2026-01-20',
+) {
+  return child.executeUpdate(decideForwardedUpdate, {
+    args: [{ actor: await world.actor('vu16.vkstc'), outcome: 'approved', decisionNumber, decisionDate }],
+  });
 }
 
 /**

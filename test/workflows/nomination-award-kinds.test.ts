@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { AWARDS, awardByCode, type AwardCode, type NomineeSubject } from '../../domain/catalogue.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';
-import { decideForwardedUpdate, forwardedStateQuery } from '../../workflows/nomination/forwarded.js';
+import { forwardedStateQuery } from '../../workflows/nomination/forwarded.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { personWhoHeld } from '../support/award-history.js';
 import type { CaseWorld } from '../support/case-world.js';
 import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
-import { forwardedCaseOf, journey } from '../support/journey.js';
+import { approveAtHigherLevel, forwardedCaseOf, journey } from '../support/journey.js';
 
 let world: CaseWorld;
 
@@ -177,16 +177,7 @@ describe('every nominable award kind, on its happy path (time skipping)', () => 
         decisionNumber: '45/QĐ-VKS',
       });
       expect(await findByCaseKey(world.db, caseKey)).toBeNull();
-      await child.executeUpdate(decideForwardedUpdate, {
-        args: [
-          {
-            actor: await world.actor('vu16.vkstc'),
-            outcome: 'approved',
-            decisionNumber: '901/QĐ-VKSTC',
-            decisionDate: '2026-01-20',
-          },
-        ],
-      });
+      await approveAtHigherLevel(world, child, '901/QĐ-VKSTC');
       expect((await child.result()).outcome).toBe('approved');
       await world.env.sleep('1 minute');
       const state = await handle.query(nominationStateQuery);
