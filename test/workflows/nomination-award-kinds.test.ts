@@ -5,7 +5,6 @@
  * forwarded to the Supreme Procuracy whose decision closes it. The draft carries the facts each standard reads
  * (collective headcounts, years of service, declared criteria); without them the collective titles are refused.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { AWARDS, awardByCode, type AwardCode, type NomineeSubject } from '../../domain/catalogue.js';
@@ -16,6 +15,7 @@ import { personWhoHeld } from '../support/award-history.js';
 import type { CaseWorld } from '../support/case-world.js';
 import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { approveAtHigherLevel, forwardedCaseOf, journey } from '../support/journey.js';
+import { refusalOf } from '../support/refusal.js';
 
 let world: CaseWorld;
 
@@ -125,16 +125,6 @@ async function draftOf(kind: Kind): Promise<NominationDraft> {
     personIndex,
   });
   return { ...draft, ...kind.facts };
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? '';
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
 }
 
 describe('every nominable award kind, on its happy path (time skipping)', () => {

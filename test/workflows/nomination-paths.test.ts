@@ -3,7 +3,6 @@
  * resumed, revoked, an incomplete dossier, a failed vote with recusal, the ad-hoc fast track, and
  * forwarding to the higher level (decided there, or entered by the secretariat).
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { findByCaseKey } from '../../activities/store/index.js';
 import { instantMs } from '../../domain/calendar.js';
@@ -15,20 +14,11 @@ import type { CaseWorld } from '../support/case-world.js';
 import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { journey } from '../support/journey.js';
 import { personWhoHeld } from '../support/award-history.js';
+import { refusalOf } from '../support/refusal.js';
 
 let world: CaseWorld;
 
 withTimeSkippingWorld((started) => ({ world } = started));
-
-async function refusalOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? '';
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 /** A person of the unit who held Chiến sĩ thi đua cơ sở in 2023 and 2024 (prerequisite of Bằng khen VKSND tối cao). */
 const twoYearFighter = (unitId: string) => personWhoHeld(world, unitId, 'chien-si-thi-dua-co-so', [2023, 2024]);

@@ -3,24 +3,21 @@
  * and the administrator hands the cluster step to the new head with a reason. From then on the new head is the
  * one who may act and the one reminded; the old head is neither. Recorded in the audit trail.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getUserByUsername, importDirectory } from '../../activities/store/index.js';
 import { instantMs } from '../../domain/calendar.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
-import { startTimeSkippingServer } from '../harness/temporal.js';
-import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
 import { journey } from '../support/journey.js';
+import { refusalOf } from '../support/refusal.js';
 
-let env: TestWorkflowEnvironment;
 let world: CaseWorld;
 /** The new cluster head: the head of hd-kv2, the cluster's deputy, who takes over cluster 1. */
 const NEW_HEAD = { username: 'cumtruong.moi', email: 'cumtruong.moi@vks-haiduong.test' };
 
+withTimeSkippingWorld((started) => ({ world } = started));
 beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  world = await createCaseWorld(env);
   // The directory gains the new head's account, as the administrator would import it.
   await importDirectory(world.db, {
     users: [
@@ -36,20 +33,6 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => {
-  await world?.close();
-  await env?.teardown();
-});
-
-async function refusalOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) return error.cause?.message ?? '';
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 describe('reassigning the current step (time skipping)', () => {
   it('hands the cluster step to the new head: reminders, the right to act and the audit follow', async () => {
