@@ -597,15 +597,23 @@ function closeVote(state: NominationState, ctx: MachineContext, note: string | n
     effects.push(...conclude(state, ctx, 'rejected'));
   }
   state.audit.push(
-    audit(state, ctx.now, 'vote-closed', null, from, state.stage, tally.passed ? null : 'Không đạt tỷ lệ biểu quyết', {
-      yes: tally.yes,
-      no: tally.no,
-      abstain: tally.abstain,
-      recused: tally.recused,
-      passed: tally.passed,
-    }),
+    audit(
+      state,
+      ctx.now,
+      'vote-closed',
+      null,
+      from,
+      state.stage,
+      tally.passed ? null : 'Không đạt tỷ lệ biểu quyết',
+      tallyCounts(tally),
+    ),
   );
   return effects;
+}
+
+/** What the audit trail keeps of a closed vote's tally (council or cluster): the counts and the outcome. */
+function tallyCounts(tally: { yes: number; no: number; abstain: number; recused: number; passed: boolean }) {
+  return { yes: tally.yes, no: tally.no, abstain: tally.abstain, recused: tally.recused, passed: tally.passed };
 }
 
 /** The cluster head closed the cluster's vote: a pass waits for its endorsement, a failure rejects the case. */
@@ -615,15 +623,7 @@ function closeClusterVote(state: NominationState, ctx: MachineContext, note: str
   const from = state.stage;
   const reason = tally.passed ? null : clusterVoteFailureReason(tally);
   const effects = tally.passed ? [] : conclude(state, ctx, 'rejected');
-  state.audit.push(
-    audit(state, ctx.now, 'cluster-vote-closed', null, from, state.stage, reason, {
-      yes: tally.yes,
-      no: tally.no,
-      abstain: tally.abstain,
-      recused: tally.recused,
-      passed: tally.passed,
-    }),
-  );
+  state.audit.push(audit(state, ctx.now, 'cluster-vote-closed', null, from, state.stage, reason, tallyCounts(tally)));
   return effects;
 }
 
