@@ -25,6 +25,26 @@ const plan = planForYear(HAI_DUONG_2025, 2031);
 const at = (day: number, month: number, hour = 12, year = 2031) =>
   new Date(Date.UTC(year, month - 1, day, hour - 7)).toISOString();
 
+/** A fresh compact of cluster 9 in 2031 with members u1…u<count> ("Đơn vị 1"…), headed by `headUnitId`. */
+function compactOf(memberCount: number, headUnitId: string): CompactState {
+  return initialCompactState(
+    {
+      clusterId: 'c',
+      clusterName: 'Cụm thi đua số 9',
+      year: 2031,
+      planId: 'p',
+      planWorkflowId: null,
+      headUnitId,
+      memberUnits: Array.from({ length: memberCount }, (_, i) => ({ id: `u${i + 1}`, name: `Đơn vị ${i + 1}` })),
+      dueAt: at(15, 2),
+      closesAt: at(31, 12),
+      schedule: HAI_DUONG_2025.reminders,
+      council: { unitId: 'hd', secretariatUnitId: null },
+    },
+    at(1, 1),
+  );
+}
+
 describe('planTimeline', () => {
   /** What a row says on screen, without the plan's wording (title, legal source). */
   const summary = (rows: ReturnType<typeof planTimeline>) => rows.map((r) => [r.id, r.kind, r.when, r.status]);
@@ -71,25 +91,7 @@ describe('planTimeline', () => {
 
 describe('timeline notes', () => {
   it('tell a unit its own step and the organisation its progress', () => {
-    const compact = initialCompactState(
-      {
-        clusterId: 'c',
-        clusterName: 'Cụm thi đua số 9',
-        year: 2031,
-        planId: 'p',
-        planWorkflowId: null,
-        headUnitId: 'u1',
-        memberUnits: [
-          { id: 'u1', name: 'Đơn vị 1' },
-          { id: 'u2', name: 'Đơn vị 2' },
-        ],
-        dueAt: at(15, 2),
-        closesAt: at(31, 12),
-        schedule: HAI_DUONG_2025.reminders,
-        council: { unitId: 'hd', secretariatUnitId: null },
-      },
-      at(1, 1),
-    );
+    const compact = compactOf(2, 'u1');
     expect(unitNotes(null, [compact], 'u2')).toEqual({ compact: 'Cụm thi đua số 9: chưa có dự thảo' });
     compact.content = 'Giao ước';
     compact.signatures.push({
@@ -205,26 +207,7 @@ describe('registrationFromForm', () => {
 
 describe('signatureRows', () => {
   it('lists every member with when and by whom it signed, the head unit first', () => {
-    const state: CompactState = initialCompactState(
-      {
-        clusterId: 'c',
-        clusterName: 'Cụm thi đua số 9',
-        year: 2031,
-        planId: 'p',
-        planWorkflowId: null,
-        headUnitId: 'u3',
-        memberUnits: [
-          { id: 'u1', name: 'Đơn vị 1' },
-          { id: 'u2', name: 'Đơn vị 2' },
-          { id: 'u3', name: 'Đơn vị 3' },
-        ],
-        dueAt: at(15, 2),
-        closesAt: at(31, 12),
-        schedule: HAI_DUONG_2025.reminders,
-        council: { unitId: 'hd', secretariatUnitId: null },
-      },
-      at(1, 1),
-    );
+    const state: CompactState = compactOf(3, 'u3');
     state.signatures.push({
       unitId: 'u2',
       at: at(20, 2),
