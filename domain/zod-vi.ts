@@ -2,6 +2,11 @@
  * Small zod (v4) builders whose every message is Vietnamese and names the field, so a refused input reads
  * "Lý do là bắt buộc" rather than "Invalid input: expected string, received undefined". No global `z.config`:
  * importing the domain must not change how other code's schemas report errors.
+ *
+ * Module-level schemas are wrapped in `z.lazy(() => …)` across the domain, so that they are built on first use,
+ * not when the module loads. Workflow code imports the domain, and Temporal's sandbox evaluates every module of
+ * the bundle once per workflow: built at load, the domain's ~1,300 schema objects were the largest part of what
+ * each cached case kept in memory (bench/README.md, "Worker memory"), though a case uses only a few of them.
  */
 import { z } from 'zod';
 import { isValidCalendarDate, parseDateKey } from './calendar.js';

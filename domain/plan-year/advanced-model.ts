@@ -39,31 +39,39 @@ export interface AdvancedModelStartInput {
   council: CouncilRef;
 }
 
-const candidate = z.object({
-  subject: z.enum(['collective', 'individual'], { error: 'Đối tượng phải là tập thể hoặc cá nhân' }),
-  /** The collective's unit or the person's id in the directory. */
-  refId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Mã tập thể, cá nhân không hợp lệ' }),
-  displayName: z.string().trim().min(1, { error: 'Tên là bắt buộc' }).max(200),
-  achievements: z.string().trim().max(5000).default(''),
-});
+const candidate = z.lazy(() =>
+  z.object({
+    subject: z.enum(['collective', 'individual'], { error: 'Đối tượng phải là tập thể hoặc cá nhân' }),
+    /** The collective's unit or the person's id in the directory. */
+    refId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Mã tập thể, cá nhân không hợp lệ' }),
+    displayName: z.string().trim().min(1, { error: 'Tên là bắt buộc' }).max(200),
+    achievements: z.string().trim().max(5000).default(''),
+  }),
+);
 export type AdvancedModelCandidate = z.infer<typeof candidate>;
 
 export const AdvancedModelActionSchemas = {
-  propose: z.object({
-    actor: ActorSchema,
-    candidates: z.array(candidate).min(1, { error: 'Chưa giới thiệu tập thể, cá nhân nào' }).max(10),
-  }),
-  select: z.object({
-    actor: ActorSchema,
-    /** `<unitId>:<refId>` of the chosen candidates. */
-    selected: z.array(z.string().min(3).max(130)).max(100),
-    note: z.string().trim().max(2000).optional(),
-  }),
+  propose: z.lazy(() =>
+    z.object({
+      actor: ActorSchema,
+      candidates: z.array(candidate).min(1, { error: 'Chưa giới thiệu tập thể, cá nhân nào' }).max(10),
+    }),
+  ),
+  select: z.lazy(() =>
+    z.object({
+      actor: ActorSchema,
+      /** `<unitId>:<refId>` of the chosen candidates. */
+      selected: z.array(z.string().min(3).max(130)).max(100),
+      note: z.string().trim().max(2000).optional(),
+    }),
+  ),
   /** Send the recorded result on to the higher level (its address in the directory). */
-  send_on: z.object({
-    actor: ActorSchema,
-    note: z.string().trim().max(2000, { error: 'Ghi chú dài quá 2000 ký tự' }).optional(),
-  }),
+  send_on: z.lazy(() =>
+    z.object({
+      actor: ActorSchema,
+      note: z.string().trim().max(2000, { error: 'Ghi chú dài quá 2000 ký tự' }).optional(),
+    }),
+  ),
 } as const;
 export type AdvancedModelActionName = keyof typeof AdvancedModelActionSchemas;
 export type AdvancedModelAction = {

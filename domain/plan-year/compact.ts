@@ -71,15 +71,17 @@ export interface CompactState extends CompactStartInput, ReminderRounding {
 }
 
 export const CompactActionSchemas = {
-  draft: z.object({
-    actor: ActorSchema,
-    content: z
-      .string({ error: 'Nội dung giao ước là bắt buộc' })
-      .trim()
-      .min(10, { error: 'Nội dung giao ước quá ngắn' })
-      .max(50000, { error: 'Nội dung giao ước dài quá 50000 ký tự' }),
-  }),
-  sign: z.object({ actor: ActorSchema }),
+  draft: z.lazy(() =>
+    z.object({
+      actor: ActorSchema,
+      content: z
+        .string({ error: 'Nội dung giao ước là bắt buộc' })
+        .trim()
+        .min(10, { error: 'Nội dung giao ước quá ngắn' })
+        .max(50000, { error: 'Nội dung giao ước dài quá 50000 ký tự' }),
+    }),
+  ),
+  sign: z.lazy(() => z.object({ actor: ActorSchema })),
 } as const;
 export type CompactActionName = keyof typeof CompactActionSchemas;
 export type CompactAction = {

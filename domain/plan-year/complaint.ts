@@ -41,26 +41,30 @@ const reason = z
   .min(3, { error: 'Lý do phải có ít nhất 3 ký tự' })
   .max(2000, { error: 'Lý do dài quá 2000 ký tự' });
 
-export const ComplaintStartSchema = z.object({
-  complaintId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Mã đơn khiếu nại không hợp lệ' }),
-  target: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('nomination'), caseId: z.string().min(3).max(200) }),
-    z.object({ kind: z.literal('book'), caseKey: z.string().min(3).max(300) }),
-  ]),
-  filedBy: ActorSchema,
-  summary: z.string().trim().min(10, { error: 'Nội dung khiếu nại quá ngắn' }).max(20000),
-  council: z.object({ unitId: z.string().min(1), secretariatUnitId: z.string().min(1).nullable() }),
-});
+export const ComplaintStartSchema = z.lazy(() =>
+  z.object({
+    complaintId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Mã đơn khiếu nại không hợp lệ' }),
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('nomination'), caseId: z.string().min(3).max(200) }),
+      z.object({ kind: z.literal('book'), caseKey: z.string().min(3).max(300) }),
+    ]),
+    filedBy: ActorSchema,
+    summary: z.string().trim().min(10, { error: 'Nội dung khiếu nại quá ngắn' }).max(20000),
+    council: z.object({ unitId: z.string().min(1), secretariatUnitId: z.string().min(1).nullable() }),
+  }),
+);
 export type ComplaintStartInput = z.infer<typeof ComplaintStartSchema>;
 
 export const ComplaintActionSchemas = {
-  hold_case: z.object({ actor: ActorSchema, reason }),
-  resolve: z.object({
-    actor: ActorSchema,
-    outcome: z.enum(['upheld', 'dismissed'], { error: 'Kết luận phải là có cơ sở hoặc không có cơ sở' }),
-    revokeAward: z.boolean().default(false),
-    reason,
-  }),
+  hold_case: z.lazy(() => z.object({ actor: ActorSchema, reason })),
+  resolve: z.lazy(() =>
+    z.object({
+      actor: ActorSchema,
+      outcome: z.enum(['upheld', 'dismissed'], { error: 'Kết luận phải là có cơ sở hoặc không có cơ sở' }),
+      revokeAward: z.boolean().default(false),
+      reason,
+    }),
+  ),
 } as const;
 export type ComplaintActionName = keyof typeof ComplaintActionSchemas;
 export type ComplaintAction = {

@@ -4,7 +4,7 @@
  * (sơ kết) and the final review (tổng kết) — each of which opens a nomination campaign for the units. Data, so a
  * province runs the sector's movement with the same code; the workflow (workflows/movement) only keeps time.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   addDays,
   formatCalendarDateVN,
@@ -22,33 +22,37 @@ import { standingBody, type CouncilRef, type NoticeDraft, type Recipient, type Y
 const fractionSchema = (label: string) =>
   obj(label, { numerator: intIn('Tử số', 1, 1000), denominator: intIn('Mẫu số', 1, 1000) });
 
-export const MovementReviewSchema = obj('Mốc sơ kết, tổng kết', {
-  id: idString('Mã đợt sơ kết, tổng kết'),
-  kind: oneOf('Loại', ['interim', 'final'] as const),
-  title: text('Tên đợt sơ kết, tổng kết', { max: 500 }),
-  /** The review covers the movement years up to the one that ends on movementYearStart − 1 day of this year. */
-  year: intIn('Năm sơ kết, tổng kết', 2000, 2100),
-  /** Days after the review opens for units to send their nominations. */
-  nominationDays: intIn('Số ngày gửi đề nghị khen thưởng', 1, 120),
-  /** The highest forms of award the review may propose (quoted from the movement's plan). */
-  awards: text('Hình thức khen thưởng', { max: 1000 }),
-  source: text('Căn cứ', { max: 2000 }),
-});
+export const MovementReviewSchema = z.lazy(() =>
+  obj('Mốc sơ kết, tổng kết', {
+    id: idString('Mã đợt sơ kết, tổng kết'),
+    kind: oneOf('Loại', ['interim', 'final'] as const),
+    title: text('Tên đợt sơ kết, tổng kết', { max: 500 }),
+    /** The review covers the movement years up to the one that ends on movementYearStart − 1 day of this year. */
+    year: intIn('Năm sơ kết, tổng kết', 2000, 2100),
+    /** Days after the review opens for units to send their nominations. */
+    nominationDays: intIn('Số ngày gửi đề nghị khen thưởng', 1, 120),
+    /** The highest forms of award the review may propose (quoted from the movement's plan). */
+    awards: text('Hình thức khen thưởng', { max: 1000 }),
+    source: text('Căn cứ', { max: 2000 }),
+  }),
+);
 export type MovementReview = z.infer<typeof MovementReviewSchema>;
 
-export const MovementSchema = obj('Phong trào thi đua', {
-  id: idString('Mã phong trào'),
-  title: text('Tên phong trào', { max: 500 }),
-  fromYear: intIn('Năm bắt đầu', 2000, 2100),
-  toYear: intIn('Năm kết thúc', 2000, 2100),
-  movementYearStart: dayMonthSchema('Ngày bắt đầu năm thi đua'),
-  quotas: obj('Tỷ lệ đề nghị khen thưởng', {
-    collective: fractionSchema('Tỷ lệ tập thể'),
-    individual: fractionSchema('Tỷ lệ cá nhân'),
+export const MovementSchema = z.lazy(() =>
+  obj('Phong trào thi đua', {
+    id: idString('Mã phong trào'),
+    title: text('Tên phong trào', { max: 500 }),
+    fromYear: intIn('Năm bắt đầu', 2000, 2100),
+    toYear: intIn('Năm kết thúc', 2000, 2100),
+    movementYearStart: dayMonthSchema('Ngày bắt đầu năm thi đua'),
+    quotas: obj('Tỷ lệ đề nghị khen thưởng', {
+      collective: fractionSchema('Tỷ lệ tập thể'),
+      individual: fractionSchema('Tỷ lệ cá nhân'),
+    }),
+    reviews: list('Các mốc sơ kết, tổng kết', MovementReviewSchema, { min: 1, max: 20 }),
+    source: text('Căn cứ', { max: 2000 }),
   }),
-  reviews: list('Các mốc sơ kết, tổng kết', MovementReviewSchema, { min: 1, max: 20 }),
-  source: text('Căn cứ', { max: 2000 }),
-});
+);
 export type Movement = z.infer<typeof MovementSchema>;
 
 export interface MovementStartInput {

@@ -246,22 +246,24 @@ function driveNotice(state: PlanRunState, event: DriveEvent): NoticeDraft {
 // -----------------------------------------------------------------------------------------------------------
 // Amendments
 
-export const AmendPlanSchema = z
-  .object({
-    actor: ActorSchema,
-    reason: z
-      .string({ error: 'Lý do điều chỉnh là bắt buộc' })
-      .trim()
-      .min(3, { error: 'Lý do điều chỉnh phải có ít nhất 3 ký tự' })
-      .max(2000, { error: 'Lý do điều chỉnh dài quá 2000 ký tự' }),
-    moveDeadline: z
-      .object({ deadlineId: z.string().trim().min(1).max(64), date: calendarDateSchema('Ngày hạn mới') })
-      .optional(),
-    addDrive: DriveSchema.optional(),
-  })
-  .refine((a) => !!a.moveDeadline || !!a.addDrive, {
-    error: 'Chưa có nội dung điều chỉnh (dời hạn hoặc thêm đợt thi đua)',
-  });
+export const AmendPlanSchema = z.lazy(() =>
+  z
+    .object({
+      actor: ActorSchema,
+      reason: z
+        .string({ error: 'Lý do điều chỉnh là bắt buộc' })
+        .trim()
+        .min(3, { error: 'Lý do điều chỉnh phải có ít nhất 3 ký tự' })
+        .max(2000, { error: 'Lý do điều chỉnh dài quá 2000 ký tự' }),
+      moveDeadline: z
+        .object({ deadlineId: z.string().trim().min(1).max(64), date: calendarDateSchema('Ngày hạn mới') })
+        .optional(),
+      addDrive: DriveSchema.optional(),
+    })
+    .refine((a) => !!a.moveDeadline || !!a.addDrive, {
+      error: 'Chưa có nội dung điều chỉnh (dời hạn hoặc thêm đợt thi đua)',
+    }),
+);
 export type AmendPlanInput = z.infer<typeof AmendPlanSchema>;
 
 export function checkAmendment(state: PlanRunState, input: AmendPlanInput, now: string): void {

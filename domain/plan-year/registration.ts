@@ -55,13 +55,15 @@ export interface RegistrationState extends RegistrationStartInput, ReminderRound
 }
 
 export const RegistrationActionSchemas = {
-  save_draft: z.object({ actor: ActorSchema, registration: RegistrationSchema }),
-  register: z.object({
-    actor: ActorSchema,
-    /** Omitted: register the saved draft. */
-    registration: RegistrationSchema.optional(),
-    note: z.string().trim().max(2000, { error: 'Ghi chú dài quá 2000 ký tự' }).optional(),
-  }),
+  save_draft: z.lazy(() => z.object({ actor: ActorSchema, registration: RegistrationSchema })),
+  register: z.lazy(() =>
+    z.object({
+      actor: ActorSchema,
+      /** Omitted: register the saved draft. */
+      registration: RegistrationSchema.optional(),
+      note: z.string().trim().max(2000, { error: 'Ghi chú dài quá 2000 ký tự' }).optional(),
+    }),
+  ),
 } as const;
 export type RegistrationActionName = keyof typeof RegistrationActionSchemas;
 export type RegistrationAction = {

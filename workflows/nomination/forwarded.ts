@@ -30,13 +30,15 @@ export interface ForwardedOutcome {
   at: string;
 }
 
-export const DecideSchema = z.object({
-  actor: ActorSchema,
-  outcome: z.enum(['approved', 'rejected']),
-  decisionNumber: z.string().trim().max(64).optional(),
-  decisionDate: z.iso.date().optional(),
-  reason: z.string().trim().max(2000).optional(),
-});
+export const DecideSchema = z.lazy(() =>
+  z.object({
+    actor: ActorSchema,
+    outcome: z.enum(['approved', 'rejected']),
+    decisionNumber: z.string().trim().max(64).optional(),
+    decisionDate: z.iso.date().optional(),
+    reason: z.string().trim().max(2000).optional(),
+  }),
+);
 
 export const decideForwardedUpdate = defineUpdate<ForwardedOutcome, [z.input<typeof DecideSchema>]>('decide');
 export const forwardedStateQuery = defineQuery<{ input: ForwardedCaseInput; outcome: ForwardedOutcome | null }>(

@@ -372,7 +372,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
       }
       const content = typeof body.content === 'string' ? body.content : '';
       if (action === 'draft') {
-        const parsed = CompactActionSchemas.draft.shape.content.safeParse(content);
+        const parsed = CompactActionSchemas.draft.unwrap().shape.content.safeParse(content);
         if (!parsed.success) {
           return compactPage(request, reply, clusterId, year, {
             error: parsed.error.issues.map((i) => i.message).join(' '),
