@@ -5,7 +5,9 @@
  * of the same run.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { CasesClient, waitUntilReady } from '../client/lib/cases.js';
 import { inboxQuery } from '../client/web/inbox.js';
@@ -47,6 +49,8 @@ export interface BenchOptions {
   units?: string[];
   /** The unit whose head's inbox and whose admin filter are measured (default hd-kv2, else the first unit). */
   focusUnit?: string;
+  /** Write heap snapshots of each worker's workflow threads here when its phase ends (slow: a big heap takes minutes). */
+  heapSnapshotDir?: string;
   /** Use this server instead of starting one (the test suite's dev server); the run's workflows are terminated after. */
   server?: { address: string; namespace: string };
   log?: (line: string) => void;
@@ -153,6 +157,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const unitInputs = inputs.restrictTo(units);
     const inboxUser = await inputs.headOf(focusUnit);
     const n = options.nominations;
+    const snapshotArgs = (kind: string) =>
+      options.heapSnapshotDir ? [path.join(options.heapSnapshotDir, `${runId}-${kind}`)] : [];
+    // Writing a snapshot of a large workflow heap takes minutes; a worker asked to stop is not killed meanwhile.
+    const stopGraceMs = options.heapSnapshotDir ? 15 * 60_000 : undefined;
+    if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
 
     // --- 1. Start + settle, each side with its own worker process. The product goes first and gets most of
     // the time budget; the baseline then starts as many as the product settled, so both figures cover the same N.
@@ -163,6 +172,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       address,
       namespace,
       productQueue,
+      ...snapshotArgs('product'),
     ]);
     children.push(productWorker);
     const cases = new CasesClient(client, productQueue);
@@ -183,7 +193,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       startOne: (i) => startProduct(unitInputs.input(i), `b${String(i).padStart(6, '0')}`),
     });
     // Lists read visibility only: no worker is needed from here on, and the two cores go to the lists.
-    await productWorker.stop();
+    await productWorker.stop(stopGraceMs);
 
     const baselineQueue = `bench-baseline-${runId}`;
     const baselineWorker = await MeasuredChild.start('baseline worker', WORKER_SCRIPT, [
@@ -191,6 +201,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       address,
       namespace,
       baselineQueue,
+      ...snapshotArgs('baseline'),
     ]);
     children.push(baselineWorker);
     const startBaseline = async (id: string) => {
@@ -207,7 +218,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       log,
       startOne: (i) => startBaseline(`bench/${runId}/baseline/${i}`),
     });
-    await baselineWorker.stop();
+    await baselineWorker.stop(stopGraceMs);
 
     const startSettle: StartSettleComparison = {
       product,

@@ -8,7 +8,9 @@
  *   --deep-page P     BENCH_DEEP_PAGE     page number of the deep page, 1-based (default 41)
  *   --page-size S     BENCH_PAGE_SIZE     in-process page size (default: the UI's, 20 inbox / 25 admin)
  *   --time-limit SEC  BENCH_TIME_LIMIT    overall budget in seconds (default 2400); a watchdog ends the run 180 s later
+ *   --heap-snapshots DIR  BENCH_HEAP_SNAPSHOTS  write heap snapshots of each worker's workflow threads into DIR
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { abortRunningBench, runBench } from './bench.js';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     'deep-page': { type: 'string' },
     'page-size': { type: 'string' },
     'time-limit': { type: 'string' },
+    'heap-snapshots': { type: 'string' },
   },
 });
 
@@ -40,6 +43,9 @@ const options = {
   repeats: positive('--repeats', values.repeats, env.BENCH_REPEATS, 30),
   deepPage: positive('--deep-page', values['deep-page'], env.BENCH_DEEP_PAGE, 41) - 1,
   timeLimitSeconds: positive('--time-limit', values['time-limit'], env.BENCH_TIME_LIMIT, 2400),
+  ...((values['heap-snapshots'] ?? env.BENCH_HEAP_SNAPSHOTS)
+    ? { heapSnapshotDir: path.resolve((values['heap-snapshots'] ?? env.BENCH_HEAP_SNAPSHOTS)!) }
+    : {}),
   ...(values['page-size'] || env.BENCH_PAGE_SIZE
     ? { pageSize: positive('--page-size', values['page-size'], env.BENCH_PAGE_SIZE, 25) }
     : {}),

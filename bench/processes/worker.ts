@@ -3,7 +3,8 @@
  * the real activities and dependencies: embedded database seeded with the demo organisation, SMTP to the
  * local mail catcher). `baseline`: a bare worker that only runs bench/baseline/workflows.ts.
  *
- * Usage (by the bench): worker.ts <product|baseline> <temporal address> <namespace> <task queue>
+ * Usage (by the bench): worker.ts <product|baseline> <temporal address> <namespace> <task queue> [snapshot prefix]
+ * With a snapshot prefix, the worker writes heap snapshots of its workflow threads when asked to stop.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,15 +15,17 @@ import { parseConfig } from '../../domain/config.js';
 import { createWorker } from '../../worker/create-worker.js';
 import { openActivityDeps } from '../../worker/dependencies.js';
 import { serveChild } from './protocol.js';
+import { trackWorkflowThreads, writeWorkflowThreadSnapshots } from './workflow-threads.js';
 
 export const BASELINE_WORKFLOWS_PATH = new URL('../baseline/workflows.ts', import.meta.url).pathname;
 
-const [kind, address, namespace, taskQueue] = process.argv.slice(2);
+const [kind, address, namespace, taskQueue, snapshotPrefix] = process.argv.slice(2);
 if ((kind !== 'product' && kind !== 'baseline') || !address || !namespace || !taskQueue) {
   throw new Error('usage: worker.ts <product|baseline> <address> <namespace> <taskQueue>');
 }
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
+if (snapshotPrefix) trackWorkflowThreads();
 
 serveChild(async () => {
   const connection = await NativeConnection.connect({ address });
@@ -53,6 +56,9 @@ serveChild(async () => {
   const running = worker.run();
   return {
     stop: async () => {
+      // Before shutdown: the cached workflows are what a snapshot is for, and shutting down evicts them.
+      if (snapshotPrefix)
+        console.log(`heap snapshots: ${(await writeWorkflowThreadSnapshots(snapshotPrefix)).join(', ')}`);
       worker.shutdown();
       await running;
       await connection.close();
