@@ -3,7 +3,7 @@
  * many at once), read it, and list cases through visibility (never one query per case).
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
@@ -15,6 +15,7 @@ import {
   nominationStateQuery,
   type ActionResult,
 } from '../../workflows/nomination/messages.js';
+import { quotaLedgerId, quotaStateQuery, releaseQuotaUpdate } from '../../workflows/quota/messages.js';
 import { buildCaseQuery, type CaseFilter } from './visibility-query.js';
 
 /** A refusal as the user should read it (Vietnamese) and as the logs should (English). */
@@ -86,6 +87,11 @@ export interface BulkResult {
   error?: string;
 }
 
+/** How long a page waits for one case's state (CasesClient.readCases). */
+export const CASE_READ_TIMEOUT_MS = 5_000;
+
+export type CaseRead = { caseId: string; state: NominationState } | { caseId: string; state: null; error: string };
+
 export class CasesClient {
   constructor(
     private readonly client: Client,
@@ -133,8 +139,50 @@ export class CasesClient {
     );
   }
 
+  /**
+   * The administrator's last-resort repair: ends the case's workflow at once (Temporal terminate, so it runs no
+   * more code) and gives its quota place back to the unit, as a withdrawal would have. A terminated workflow
+   * cannot release the place itself. An awarded case keeps its place: the award stands in the book. Safe to
+   * repeat: a case already closed is not terminated again, and a place already given back is not given twice.
+   */
+  async terminate(state: NominationState, reason: string): Promise<{ quotaReleased: boolean }> {
+    try {
+      await this.client.workflow.getHandle(state.caseId).terminate(reason);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error; // already closed: still give the place back
+    }
+    if (state.stage === 'awarded' || !state.quotaReserved) return { quotaReleased: false };
+    const ledger = this.client.workflow.getHandle(quotaLedgerId(state.campaignId, state.unitId));
+    try {
+      const { reservations } = await ledger.query(quotaStateQuery);
+      if (!reservations.some((r) => r.caseId === state.caseId)) return { quotaReleased: false };
+      await ledger.executeUpdate(releaseQuotaUpdate, { args: [{ caseId: state.caseId }] });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { quotaReleased: false }; // no ledger: nothing reserved
+      throw error;
+    }
+    return { quotaReleased: true };
+  }
+
   async getCase(caseId: string): Promise<NominationState> {
     return this.client.workflow.getHandle(caseId).query(nominationStateQuery);
+  }
+
+  /**
+   * Reads the cases a page lists, at once. A query is answered by a worker, so a case whose worker is busy or
+   * gone would hold the whole page until the server gives up (about a minute): each read gets `timeoutMs`, and a
+   * case that does not answer in time comes back unreadable, for the page to name, instead of failing the page.
+   */
+  async readCases(caseIds: readonly string[], timeoutMs = CASE_READ_TIMEOUT_MS): Promise<CaseRead[]> {
+    return Promise.all(
+      caseIds.map(async (caseId): Promise<CaseRead> => {
+        try {
+          return { caseId, state: await this.client.withDeadline(Date.now() + timeoutMs, () => this.getCase(caseId)) };
+        } catch (error) {
+          return { caseId, state: null, error: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
   }
 
   /** One page of cases matching the filter, from visibility; the page is sorted by due date (soonest first, none last). */

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionName } from '../../domain/nomination/actions.js';
 import { buildWebServer } from '../../client/web/server.js';
+import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { uniqueId } from '../harness/temporal.js';
 import { Agent, caseUrl, eventually, startWebWorld, TEMPORAL_UI_URL, type WebWorld } from './web-support.js';
 
@@ -318,6 +319,46 @@ describe('pages', () => {
     // The workflow never ran again, so its search attributes still say "open": only the execution status tells.
     await eventually(async () => expect((await head.get('/')).body).not.toContain(encodeURIComponent(caseId)));
     expect((await admin.get(openSearch)).body).not.toContain(encodeURIComponent(caseId));
+  });
+
+  it('gives the unit its quota place back when the administrator terminates a submitted case, once', async () => {
+    const caseId = await startCase();
+    const state = await w.cases.getCase(caseId);
+    const ledger = w.world.env.client.workflow.getHandle(quotaLedgerId(state.campaignId, state.unitId));
+    const reserved = async () => (await ledger.query(quotaStateQuery)).reservations.map((r) => r.caseId);
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const admin = await Agent.as(w.app, 'admin');
+    expect((await head.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(303);
+    expect(await reserved()).toEqual([caseId]);
+
+    const done = await admin.post(`/quan-tri/ho-so/${encodeURIComponent(caseId)}/terminate`, { reason: 'Lập nhầm' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toContain('ok=terminate-released');
+    expect(await reserved()).toEqual([]);
+    expect((await admin.get(String(done.headers.location))).body).toContain('trả lại chỉ tiêu cho đơn vị');
+
+    // Repeating the repair on the closed case neither fails nor gives a place back twice.
+    const again = await admin.post(`/quan-tri/ho-so/${encodeURIComponent(caseId)}/terminate`, { reason: 'Lập nhầm' });
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toMatch(/ok=terminate$/);
+    expect(await reserved()).toEqual([]);
+  });
+
+  it('reads the cases a page lists, and names one that does not answer instead of waiting on it', async () => {
+    const caseId = await startCase();
+    // A case on a task queue no worker polls: its query would wait until the server gives up.
+    const silent = await w.world.env.client.workflow.start('nomination', {
+      taskQueue: uniqueId('no-worker'),
+      workflowId: uniqueId('silent-case'),
+      args: [],
+    });
+    try {
+      const reads = await w.cases.readCases([caseId, silent.workflowId], 1_000);
+      expect(reads[0]).toMatchObject({ caseId, state: { caseId, unitId: 'hd-kv2' } });
+      expect(reads[1]).toMatchObject({ caseId: silent.workflowId, state: null });
+    } finally {
+      await silent.terminate('end of the read test');
+    }
   });
 
   it('imports the directory with a dry run report', async () => {

@@ -37,6 +37,7 @@ const REPAIR_ROLES = ['admin', 'council_secretary'];
 
 const REPAIR_OK: Record<string, string> = {
   terminate: 'Đã chấm dứt quy trình của hồ sơ.',
+  'terminate-released': 'Đã chấm dứt quy trình của hồ sơ và trả lại chỉ tiêu cho đơn vị.',
   reassign: 'Đã giao lại bước hiện tại cho đơn vị mới.',
 };
 
@@ -213,10 +214,10 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
       const state = await loadCase(deps, request.params.id);
       const reason = String(request.body?.reason ?? '').trim();
       if (reason.length < 3) throw badRequest('Lý do phải có ít nhất 3 ký tự.', 'terminate without a reason');
-      await deps.temporal.workflow
-        .getHandle(state.caseId)
-        .terminate(`${account.user.username}: ${reason}`.slice(0, 2000));
-      return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=terminate`, 303);
+      const { quotaReleased } = await deps.cases.terminate(state, `${account.user.username}: ${reason}`.slice(0, 2000));
+      request.log.info({ caseId: state.caseId, quotaReleased }, 'case terminated by an administrator');
+      const ok = quotaReleased ? 'terminate-released' : 'terminate';
+      return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=${ok}`, 303);
     },
   );
 

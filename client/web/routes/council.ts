@@ -108,21 +108,21 @@ export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps)
             );
       const users = await listUsers(deps.db);
       const names = new Map(users.map((u) => [u.id, u.displayName]));
-      const load = async (caseId: string) => {
-        const state = await deps.cases.getCase(caseId);
-        return inCouncil(state) ? state : null;
-      };
       const view = (state: NominationState) => ({
         state,
         award: findAward(state.draft.awardCode)?.name ?? state.draft.awardCode,
         vote: voteView(state, names, ruleSetById(state.ruleSetId)),
         actions: SESSION_ACTIONS.filter((a) => availableActions(state, account).includes(a)),
       });
-      const agendaStates = (await Promise.all(agenda.items.map((c) => load(c.caseId)))).filter(
-        (s): s is NominationState => s !== null,
-      );
-      const decidedStates = (await Promise.all(decided.items.map((c) => load(c.caseId)))).filter(
-        (s): s is NominationState => s !== null && s.tally !== null,
+      const [agendaReads, decidedReads] = await Promise.all([
+        deps.cases.readCases(agenda.items.map((c) => c.caseId)),
+        deps.cases.readCases(decided.items.map((c) => c.caseId)),
+      ]);
+      const unreadable = [...agendaReads, ...decidedReads].filter((r) => r.state === null).map((r) => r.caseId);
+      if (unreadable.length > 0) request.log.warn({ unreadable }, 'council session: cases did not answer in time');
+      const agendaStates = agendaReads.flatMap((r) => (r.state && inCouncil(r.state) ? [r.state] : []));
+      const decidedStates = decidedReads.flatMap((r) =>
+        r.state && inCouncil(r.state) && r.state.tally !== null ? [r.state] : [],
       );
       const ok = request.query.ok;
       return renderPage(request, reply, 'council-session', {
@@ -135,6 +135,7 @@ export async function registerCouncilRoutes(app: FastifyInstance, deps: WebDeps)
         campaign,
         campaigns: allCampaigns(deps.campaignSources),
         back: sessionPath(campaign),
+        unreadable,
       });
     },
   );
