@@ -20,7 +20,7 @@ function table(header: string[], rows: (string | number | null)[][]): string {
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-function pageRows(name: string, pageSize: number, matching: number | null, c: Comparison) {
+function pageRows(name: string, pageSize: number, matching: number | null, c: Comparison, withSameQuery = false) {
   return [
     name,
     c.product.pageIndex + 1,
@@ -32,6 +32,7 @@ function pageRows(name: string, pageSize: number, matching: number | null, c: Co
     c.baseline.latency.p95Ms,
     c.ratio.p50,
     c.ratio.p95,
+    ...(withSameQuery ? [c.sameQuery?.baseline.latency.p50Ms ?? null, c.sameQuery?.ratio.p50 ?? null] : []),
   ];
 }
 
@@ -47,6 +48,8 @@ const LIST_HEADER = [
   'ratio p50',
   'ratio p95',
 ];
+/** In process, each list is also run as the same query through the bare client (see Comparison.sameQuery). */
+const LIST_HEADER_SAME_QUERY = [...LIST_HEADER, 'same-query bare p50', 'ratio p50 vs same query'];
 
 export function formatReport(report: BenchReport): string {
   const { startSettle: s, machine } = report;
@@ -105,10 +108,10 @@ export function formatReport(report: BenchReport): string {
   out.push('', 'Inbox and admin search in process (product list code vs bare client.workflow.list(), same page size)');
   out.push(
     table(
-      LIST_HEADER,
+      LIST_HEADER_SAME_QUERY,
       report.lists.flatMap((l) => [
-        pageRows(l.name, l.pageSize, l.matching, l.first),
-        ...(l.deep ? [pageRows('', l.pageSize, null, l.deep)] : []),
+        pageRows(l.name, l.pageSize, l.matching, l.first, true),
+        ...(l.deep ? [pageRows('', l.pageSize, null, l.deep, true)] : []),
       ]),
     ),
   );

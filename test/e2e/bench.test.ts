@@ -57,6 +57,9 @@ describe('bench (npm run bench) with a tiny N', () => {
       expect(campaign.first.baseline).toMatchObject({ pageIndex: 0, rows: PAGE_SIZE, hasNext: true });
       expect(campaign.deep?.baseline).toMatchObject({ pageIndex: 2, rows: PAGE_SIZE });
       expect(campaign.first.ratio.p50).not.toBeNull();
+      // The product's own query through the bare client returns the same pages as the product's list code.
+      expect(campaign.first.sameQuery?.baseline).toMatchObject({ pageIndex: 0, rows: PAGE_SIZE, hasNext: true });
+      expect(campaign.deep?.sameQuery?.baseline).toMatchObject({ pageIndex: 2, rows: PAGE_SIZE });
       // The unit filter keeps every case (all from UNIT); the inbox is the unit head's.
       expect(report.lists.find((l) => l.name === `admin search: campaign + unit ${UNIT}`)?.matching).toBe(N);
       const inbox = report.lists.find((l) => l.name.startsWith('inbox of '))!;
@@ -78,6 +81,7 @@ describe('bench (npm run bench) with a tiny N', () => {
       const table = formatReport(report);
       expect(table).toContain('throughput (workflows/s)');
       expect(table).toContain('ratio p50');
+      expect(table).toContain('ratio p50 vs same query');
       expect(table).toContain('GET /quan-tri/ho-so campaign');
       const dir = mkdtempSync(path.join(tmpdir(), 'tdkt-bench-results-'));
       try {
