@@ -4,7 +4,7 @@
  * rows), go through the real web server, and produce a report the table and the JSON file can show.
  * No timing is asserted: speed is the bench's to print (npm run bench), never a test's to judge.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -20,8 +20,9 @@ const UNIT = 'hd-p6';
 describe('bench (npm run bench) with a tiny N', () => {
   it(
     'reports start + settle, paginated lists and the HTTP path against the bare baseline',
-    { timeout: 300_000 },
+    { timeout: 420_000 },
     async () => {
+      const snapshots = mkdtempSync(path.join(tmpdir(), 'tdkt-bench-snapshots-'));
       const report: BenchReport = await runBench({
         nominations: N,
         concurrency: 4,
@@ -31,6 +32,7 @@ describe('bench (npm run bench) with a tiny N', () => {
         timeLimitSeconds: 240,
         units: [UNIT],
         server: { address: inject('temporalAddress'), namespace: inject('temporalNamespace') },
+        heapSnapshotDir: snapshots,
         log: () => undefined,
       });
 
@@ -83,6 +85,23 @@ describe('bench (npm run bench) with a tiny N', () => {
       expect(table).toContain('ratio p50');
       expect(table).toContain('ratio p50 vs same query');
       expect(table).toContain('GET /quan-tri/ho-so campaign');
+      // --heap-snapshots: each worker wrote a V8 heap snapshot of its workflow thread, its cached cases in it.
+      try {
+        const files = readdirSync(snapshots).sort();
+        expect(files).toEqual([
+          expect.stringMatching(/-baseline-thread-1\.heapsnapshot$/),
+          expect.stringMatching(/-product-thread-1\.heapsnapshot$/),
+        ]);
+        for (const file of files) {
+          const head = Buffer.alloc(12);
+          const fd = openSync(path.join(snapshots, file), 'r');
+          readSync(fd, head, 0, head.length, 0);
+          closeSync(fd);
+          expect(head.toString()).toBe('{"snapshot":');
+        }
+      } finally {
+        rmSync(snapshots, { recursive: true, force: true });
+      }
       const dir = mkdtempSync(path.join(tmpdir(), 'tdkt-bench-results-'));
       try {
         expect(JSON.parse(readFileSync(writeReport(report, dir), 'utf8'))).toEqual(report);
