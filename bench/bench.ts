@@ -157,8 +157,20 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const unitInputs = inputs.restrictTo(units);
     const inboxUser = await inputs.headOf(focusUnit);
     const n = options.nominations;
-    const snapshotArgs = (kind: string) =>
-      options.heapSnapshotDir ? [path.join(options.heapSnapshotDir, `${runId}-${kind}`)] : [];
+    /** One measured worker process on a task queue of its own (bench/processes/worker.ts). */
+    const startWorker = async (kind: 'product' | 'baseline') => {
+      const queue = `bench-${kind}-${runId}`;
+      const snapshot = options.heapSnapshotDir ? [path.join(options.heapSnapshotDir, `${runId}-${kind}`)] : [];
+      const worker = await MeasuredChild.start(`${kind} worker`, WORKER_SCRIPT, [
+        kind,
+        address,
+        namespace,
+        queue,
+        ...snapshot,
+      ]);
+      children.push(worker);
+      return { queue, worker };
+    };
     // Writing a snapshot of a large workflow heap takes minutes; a worker asked to stop is not killed meanwhile.
     const stopGraceMs = options.heapSnapshotDir ? 15 * 60_000 : undefined;
     if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
@@ -166,15 +178,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // --- 1. Start + settle, each side with its own worker process. The product goes first and gets most of
     // the time budget; the baseline then starts as many as the product settled, so both figures cover the same N.
     log(`Start + settle: ${n} nominations, then as many bare workflows (${options.concurrency} at a time)…`);
-    const productQueue = `bench-product-${runId}`;
-    const productWorker = await MeasuredChild.start('product worker', WORKER_SCRIPT, [
-      'product',
-      address,
-      namespace,
-      productQueue,
-      ...snapshotArgs('product'),
-    ]);
-    children.push(productWorker);
+    const { queue: productQueue, worker: productWorker } = await startWorker('product');
     const cases = new CasesClient(client, productQueue);
     const startProduct = async (input: NominationStartInput, number: string) => {
       startedIds.push(nominationId(input.campaignId, input.unitId, number));
@@ -195,15 +199,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // Lists read visibility only: no worker is needed from here on, and the two cores go to the lists.
     await productWorker.stop(stopGraceMs);
 
-    const baselineQueue = `bench-baseline-${runId}`;
-    const baselineWorker = await MeasuredChild.start('baseline worker', WORKER_SCRIPT, [
-      'baseline',
-      address,
-      namespace,
-      baselineQueue,
-      ...snapshotArgs('baseline'),
-    ]);
-    children.push(baselineWorker);
+    const { queue: baselineQueue, worker: baselineWorker } = await startWorker('baseline');
     const startBaseline = async (id: string) => {
       startedIds.push(id);
       await waitUntilReady(await client.workflow.start(benchBaseline, { taskQueue: baselineQueue, workflowId: id }));
