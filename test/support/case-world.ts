@@ -6,7 +6,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
-import { createActivities } from '../../activities/index.js';
+import { createActivities, type Activities } from '../../activities/index.js';
 import {
   getUserByUsername,
   migrate,
@@ -62,6 +62,34 @@ async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input:
 export interface CaseWorldOptions {
   /** The plan data the activities know (what a yearly Schedule may start); default: the shipped plans. */
   plans?: readonly Plan[];
+  /** How many workflows the worker keeps between tasks; 0 replays every task from the history (forced replay). */
+  maxCachedWorkflows?: number;
+  /** Wraps the real activities, e.g. to slow one down so that actions race it. */
+  wrapActivities?: (activities: Activities) => Activities;
+  /**
+   * false: the world's worker runs the activities only, and the test runs (and kills) workflow workers of its own
+   * with startWorkflowWorker(), as a crashed worker process would leave the cases.
+   */
+  workflowWorker?: boolean;
+}
+
+/** A worker that runs the product's workflows only, on the world's task queue (see CaseWorldOptions.workflowWorker). */
+export async function startWorkflowWorker(world: CaseWorld, options: { maxCachedWorkflows?: number } = {}) {
+  sharedBundle ??= await bundleWorkflows(WORKFLOWS_PATH);
+  const worker = await Worker.create({
+    connection: world.env.nativeConnection,
+    taskQueue: world.taskQueue,
+    workflowBundle: sharedBundle,
+    ...options,
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+    },
+  };
 }
 
 export async function createCaseWorld(
@@ -78,15 +106,18 @@ export async function createCaseWorld(
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowBundle: sharedBundle,
-    activities: createActivities({
-      db,
-      mail: { transport, from: 'Hội đồng TĐKT <tdkt@vks-haiduong.test>' },
-      temporal: { client: env.client, taskQueue },
-      publicUrl: PUBLIC_URL,
-      holidays: allHolidays(),
-      ...(options.plans ? { plans: options.plans } : {}),
-    }),
+    ...(options.workflowWorker === false ? {} : { workflowBundle: sharedBundle }),
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    activities: (options.wrapActivities ?? ((a: Activities) => a))(
+      createActivities({
+        db,
+        mail: { transport, from: 'Hội đồng TĐKT <tdkt@vks-haiduong.test>' },
+        temporal: { client: env.client, taskQueue },
+        publicUrl: PUBLIC_URL,
+        holidays: allHolidays(),
+        ...(options.plans ? { plans: options.plans } : {}),
+      }),
+    ),
   });
   const running = worker.run();
 
