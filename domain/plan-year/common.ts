@@ -131,12 +131,6 @@ export function noticeKey(dueAt: string, r: ReminderInstant, aboutUnitId: string
   return `${vnDateKey(dueAt)}.${r.key.replace(/[^a-z0-9-]+/gi, '')}${aboutUnitId ? `.${aboutUnitId}` : ''}`;
 }
 
-/**
- * The patch under which a year case is created with `wholeSecondReminders`: cases created before it (and states
- * carried from them) keep their reminders at the exact offsets, so their timers replay as they ran.
- */
-export const WHOLE_SECOND_REMINDERS_PATCH = 'year-reminders-whole-second';
-
 /** Part of every year case's state that has reminders. */
 export interface ReminderRounding {
   /**

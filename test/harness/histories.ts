@@ -44,3 +44,13 @@ export function loadHistories(dir: string): StoredHistory[] {
       };
     });
 }
+
+/** The ids of the patched() markers a history recorded, in order. */
+export function patchIdsOf(history: History): string[] {
+  return (history.events ?? []).flatMap((e) => {
+    const attributes = e.markerRecordedEventAttributes;
+    if (attributes?.markerName !== 'core_patch') return [];
+    const data = attributes.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
+  });
+}

@@ -8,7 +8,7 @@ import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { describe, expect, it } from 'vitest';
 import { BUNDLES, LEGACY_HISTORIES, SCENARIOS, historiesDir } from '../fixtures/scenarios.js';
-import { loadHistories, type StoredHistory } from '../harness/histories.js';
+import { loadHistories, patchIdsOf } from '../harness/histories.js';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -65,13 +65,3 @@ describe('replay of committed product histories', () => {
     expect(marked('year-advanced-models-selected-6a13e80')).toBe(false);
   });
 });
-
-/** The ids of the patched() markers a history recorded. */
-function patchIdsOf(history: StoredHistory['history']): string[] {
-  return (history.events ?? []).flatMap((e) => {
-    const attributes = e.markerRecordedEventAttributes;
-    if (attributes?.markerName !== 'core_patch') return [];
-    const data = attributes.details?.['patch-data']?.payloads?.[0]?.data;
-    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { id: string }).id] : [];
-  });
-}

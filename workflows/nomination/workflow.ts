@@ -9,6 +9,7 @@
 import {
   ApplicationFailure,
   CancellationScope,
+  TemporalFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -35,23 +36,42 @@ import {
   type MachineContext,
 } from '../../domain/nomination/machine.js';
 import { escalationTargets, whoMustAct } from '../../domain/nomination/recipients.js';
+import { Refusal } from '../../domain/nomination/refusal.js';
 import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
 import { quotaLimit } from '../../domain/quota.js';
 import { ruleSetById, ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import { STAGE_STEP } from '../../domain/stages.js';
 import { nowIso } from '../shared/clock.js';
-import { asFailure, parseOrRefuse } from '../shared/refusals.js';
+import { asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
+import { PATCHES } from '../shared/patches.js';
 import { quotaLedgerId } from '../quota/messages.js';
 import { forwardedCase, type ForwardedOutcome } from './forwarded.js';
 import { actionUpdates, nominationStateQuery, type ActionResult, type NominationOutcome } from './messages.js';
 import { publishSearchAttributes } from './search-attributes.js';
 import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js';
 
-const { loadCaseContext, reserveQuota, releaseQuota, sendNotice, recordAward, revokeAward } =
-  proxyActivities<Activities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
-  });
+// Timeouts fit what each activity does: a worker killed mid-activity is noticed after the start-to-close timeout,
+// and a person may be waiting on the quota ledger, so its retries stay a few seconds apart (issue #14).
+const { reserveQuota, releaseQuota } = proxyActivities<Activities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', backoffCoefficient: 2 },
+});
+const { loadCaseContext, sendNotice, recordAward, revokeAward } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** A submission waiting for the quota lane, and what the lane answered. */
+interface Submission {
+  action: AnyAction;
+  outcome: { result: ActionResult } | { failure: TemporalFailure } | null;
+}
+
+const SUBMISSION_PENDING = new Refusal(
+  'submission-pending',
+  'Hồ sơ đang được trình và giữ chỉ tiêu. Vui lòng tải lại trang sau giây lát.',
+  'a submission is still reserving its quota place',
+);
 
 /** How long an awarded case stays open for a revocation (later revocations go through a complaint case). */
 const REVOCATION_WINDOW = '365 days';
@@ -85,12 +105,21 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   const parseAction = (name: ActionName, raw: unknown): AnyAction =>
     ({ name, input: parseOrRefuse(ActionSchemas[name], raw) }) as AnyAction;
 
+  // A submission that must hold a quota place: its handler registers it here and waits; the quota lane reserves the
+  // place, applies the step and answers. While one is pending every other action is refused, by the validator
+  // (so a retried or doubled submit never enters history) and again by the handler.
+  let submission: Submission | null = null;
+  const refuseWhileSubmitting = () => {
+    if (submission) throw refusalFailure(SUBMISSION_PENDING);
+  };
+  const answer = (s: NominationState): ActionResult => ({ caseId, stage: s.stage, dueAt: s.dueAt });
+
   let busy = Promise.resolve();
   for (const name of Object.keys(actionUpdates) as ActionName[]) {
     setHandler(
       actionUpdates[name],
       async (raw: unknown): Promise<ActionResult> => {
-        // Handlers run one at a time: an action that waits for the quota ledger must not interleave with another.
+        // Handlers run one at a time: an action must not interleave with a submission waiting for the quota ledger.
         const previous = busy;
         let release!: () => void;
         busy = new Promise((resolve) => (release = resolve));
@@ -99,14 +128,16 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
           await condition(() => loaded !== undefined);
           const state = current();
           const action = parseAction(name, raw);
+          refuseWhileSubmitting();
           if (action.name === 'submit' && countsAgainstQuota(state) && !state.quotaReserved) {
             asFailure(() => checkAction(state, action, ctx())); // still allowed after waiting our turn?
-            await reserveQuotaForCase(state);
+            if (patched(PATCHES.submitReservesOutsideHandler)) return await submitThroughQuotaLane(action);
+            await reserveQuotaForCase(state); // cases recorded before the patch reserved from the handler
           }
           const effects = asFailure(() => applyAction(state, action, ctx()));
           queueEffects(effects);
           changed();
-          return { caseId, stage: state.stage, dueAt: state.dueAt };
+          return answer(state);
         } finally {
           release();
         }
@@ -114,10 +145,20 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
       {
         validator: (raw: unknown) => {
           const action = parseAction(name, raw);
+          refuseWhileSubmitting();
           if (loaded) asFailure(() => checkAction(loaded!, action, ctx()));
         },
       },
     );
+  }
+
+  async function submitThroughQuotaLane(action: AnyAction): Promise<ActionResult> {
+    const pending: Submission = { action, outcome: null };
+    submission = pending;
+    await condition(() => pending.outcome !== null);
+    const outcome = pending.outcome!;
+    if ('failure' in outcome) throw outcome.failure;
+    return outcome.result;
   }
   setHandler(nominationStateQuery, () => {
     if (!loaded) throw new Error('The case is still starting: try again in a moment');
@@ -133,7 +174,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   const state: NominationState = loaded;
   // Cases started before the cluster vote existed keep the cluster head's endorsement alone (replay safety);
   // the flag travels in the state, so continue-as-new keeps the case's choice.
-  if (!carried && patched('cluster-vote')) state.clusterVoteEnabled = true;
+  if (!carried && patched(PATCHES.clusterVote)) state.clusterVoteEnabled = true;
 
   async function reserveQuotaForCase(s: NominationState): Promise<void> {
     const unitFacts = {
@@ -266,6 +307,28 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
       });
     }
   }
+
+  // --- The quota lane: reserves a submission's place, then applies the step (see submitThroughQuotaLane) -----
+  // It runs beside the main loop so that a submission never waits behind a mail stuck on a down SMTP server.
+  async function quotaLane(): Promise<void> {
+    for (;;) {
+      await condition(() => submission !== null);
+      const pending = submission!;
+      try {
+        await reserveQuotaForCase(state);
+        const effects = asFailure(() => applyAction(state, pending.action, ctx()));
+        queueEffects(effects);
+        changed();
+        pending.outcome = { result: answer(state) };
+      } catch (error) {
+        if (!(error instanceof TemporalFailure)) throw error; // a bug: fail the workflow task, never the case
+        pending.outcome = { failure: error };
+      } finally {
+        submission = null;
+      }
+    }
+  }
+  void quotaLane();
 
   // --- The main loop: effects, outcomes from the higher level, timers -------------------------------------
   publishSearchAttributes(state);

@@ -30,6 +30,7 @@ import type { NoticeDraft } from '../../domain/plan-year/common.js';
 import { ruleSetById, ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
+import { PATCHES } from '../shared/patches.js';
 import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { advancedModelStateQuery, advancedModelUpdates, type AdvancedModelResult } from './advanced-model-messages.js';
 import { setDeadlineSignal } from './messages.js';
@@ -48,7 +49,7 @@ import {
  * Cases started before `send_on` existed (commit 6a13e80) ended as soon as the selection was recorded; they must
  * replay that way. Asked only once a selection exists and nothing was sent on, the point where they ended.
  */
-const SEND_ON_PATCH = 'advanced-model-send-on';
+const SEND_ON_PATCH = PATCHES.advancedModelSendOn;
 
 /**
  * The case's visibility. After the selection it waits for the standing body to send the result on, so it stays

@@ -13,13 +13,13 @@ import {
 import type { Activities } from '../../activities/index.js';
 import { instantMs, toUtcIso, type ReminderInstant } from '../../domain/calendar.js';
 import {
-  WHOLE_SECOND_REMINDERS_PATCH,
   type NoticeDraft,
   type ReminderRounding,
   type YearAuditEntry,
   type YearNotice,
 } from '../../domain/plan-year/common.js';
 import { nowIso } from '../shared/clock.js';
+import { PATCHES } from '../shared/patches.js';
 import { childProgressSignal, type ChildProgressInput } from './messages.js';
 
 export const yearActivities = proxyActivities<Activities>({
@@ -32,7 +32,7 @@ export const yearActivities = proxyActivities<Activities>({
  * before the rounding (replaying, unmarked: exact offsets) and the state carries the answer across continue-as-new.
  */
 export function withReminderRounding<S extends ReminderRounding>(created: S): S {
-  created.wholeSecondReminders = patched(WHOLE_SECOND_REMINDERS_PATCH);
+  created.wholeSecondReminders = patched(PATCHES.yearRemindersWholeSecond);
   return created;
 }
 

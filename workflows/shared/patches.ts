@@ -1,0 +1,22 @@
+/**
+ * Every patch id the workflows ask `patched()` about, in one place. A patch keeps cases that started under older
+ * code replaying as they ran; each id is tied to the committed histories that guard both of its sides
+ * (test/fixtures/histories/product: one recorded before the patch, one with its marker), and
+ * test/workflows/patches.test.ts fails when an id has no such history.
+ */
+export const PATCHES = {
+  /** Cases started before the cluster vote keep the cluster head's endorsement alone (nomination). */
+  clusterVote: 'cluster-vote',
+  /** Year cases created before it keep their reminders at the exact offsets (registration, compact, plan, complaint). */
+  yearRemindersWholeSecond: 'year-reminders-whole-second',
+  /** Advanced-model cases started before `send_on` (commit 6a13e80) end at the selection. */
+  advancedModelSendOn: 'advanced-model-send-on',
+  /**
+   * A submit that holds a quota place: the Update handler registers the submission and waits; the case's quota lane
+   * reserves the place and applies the step. Before it, the handler awaited the reservation itself (commit f56c416),
+   * so a second submit could be accepted while the first waited for the ledger.
+   */
+  submitReservesOutsideHandler: 'submit-reserves-outside-handler',
+} as const;
+
+export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
