@@ -3,7 +3,14 @@
  * many at once), read it, and list cases through visibility (never one query per case).
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
 import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
@@ -28,6 +35,44 @@ export class ActionRefusedError extends Error {
     super(vi);
     this.name = 'ActionRefusedError';
   }
+}
+
+/**
+ * An action whose answer did not come in time, or that the case could not take just now. It is not a refusal: the
+ * action may still be applied (it waits in Temporal under its request id), so the screen says "đang xử lý" and the
+ * person repeats the same form, whose request id attaches to the first attempt instead of acting twice.
+ */
+export class ActionPendingError extends ActionRefusedError {
+  constructor(vi: string, en: string, code: 'pending' | 'case-retrying') {
+    super(vi, en, code);
+    this.name = 'ActionPendingError';
+  }
+}
+
+/** How long a person waits for an action's answer before the screen says it is still being processed. */
+export const ACTION_ANSWER_TIMEOUT_MS = 15_000;
+
+/** Turns a Temporal error that is not the workflow's answer into what the person should read, or null. */
+export function toActionPending(error: unknown): ActionPendingError | null {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new ActionPendingError(
+      'Thao tác đang được xử lý. Vui lòng tải lại trang sau giây lát để xem kết quả; gửi lại biểu mẫu không làm thao tác hai lần.',
+      'no answer in time; the update may still complete',
+      'pending',
+    );
+  }
+  // While a case's workflow task is being retried (a worker crashed mid-task, or a bug), the server refuses every
+  // Update with "workflow task in failed state"; nothing was applied.
+  const detail =
+    error instanceof ServiceError ? `${error.message} ${String((error.cause as Error)?.message ?? '')}` : '';
+  if (/Workflow Task in failed state/i.test(detail)) {
+    return new ActionPendingError(
+      'Hồ sơ đang được hệ thống xử lý lại sau một sự cố, nên thao tác chưa được ghi nhận. Vui lòng thử lại sau ít phút.',
+      `the case cannot take updates now: ${detail.trim()}`,
+      'case-retrying',
+    );
+  }
+  return null;
 }
 
 /** Recognises the workflow's refusals (validator or handler) and turns them into ActionRefusedError. */
@@ -55,6 +100,15 @@ export async function waitUntilReady(handle: WorkflowHandle, timeoutMs = 30_000)
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/**
+ * The Update id of a request: the action's name keeps one form's key from ever answering for another action, and
+ * the key is limited to what a form or a CLI flag can carry.
+ */
+export function updateIdOf(action: string, requestId: string): string {
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(requestId)) throw new Error(`invalid request id: ${JSON.stringify(requestId)}`);
+  return `${action}:${requestId}`;
 }
 
 export interface CaseListItem {
@@ -113,12 +167,29 @@ export class CasesClient {
     return workflowId;
   }
 
-  /** Performs one action; a refusal throws ActionRefusedError with the Vietnamese message. */
-  async act<A extends ActionName>(caseId: string, action: A, input: ActionRequest<A>): Promise<ActionResult> {
+  /**
+   * Performs one action; a refusal throws ActionRefusedError with the Vietnamese message, and an answer that did not
+   * come within `answerWithinMs` throws ActionPendingError. `requestId` (a form's idempotency key) is the Update's
+   * id: a double click, a browser retry or a CLI retry with the same id attaches to the first attempt and gets its
+   * answer, so an action is never applied twice.
+   */
+  async act<A extends ActionName>(
+    caseId: string,
+    action: A,
+    input: ActionRequest<A>,
+    options: { requestId?: string; answerWithinMs?: number } = {},
+  ): Promise<ActionResult> {
+    const handle = this.client.workflow.getHandle(caseId);
+    const deadline = Date.now() + (options.answerWithinMs ?? ACTION_ANSWER_TIMEOUT_MS);
     try {
-      return await this.client.workflow.getHandle(caseId).executeUpdate(actionUpdates[action], { args: [input] });
+      return await this.client.withDeadline(deadline, () =>
+        handle.executeUpdate(actionUpdates[action], {
+          args: [input],
+          ...(options.requestId ? { updateId: updateIdOf(action, options.requestId) } : {}),
+        }),
+      );
     } catch (error) {
-      throw toActionRefused(error) ?? error;
+      throw toActionRefused(error) ?? toActionPending(error) ?? error;
     }
   }
 

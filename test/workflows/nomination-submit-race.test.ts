@@ -12,7 +12,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toActionRefused } from '../../client/lib/cases.js';
+import { ActionPendingError, CasesClient, toActionRefused } from '../../client/lib/cases.js';
 import { actionUpdates, nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { BUNDLES } from '../fixtures/scenarios.js';
@@ -161,6 +161,29 @@ describe('a submit re-sent while the first waits for the quota ledger', () => {
       expect(await historyOf(handle)).toEqual({ acceptedSubmits: 1, failedTasks: 0, replay: 'replays' });
     } finally {
       await coldWorker.stop();
+    }
+  });
+
+  it('through the product client: a slow answer says "đang xử lý", and the same request id then gets the one result', async () => {
+    ledgerGate.reset();
+    const worker = await startWorkflowWorker(world);
+    try {
+      const handle = await startCase();
+      const cases = new CasesClient(env.client, world.taskQueue);
+      const input = { actor: await world.actor('truong.kv2') };
+      const slow = cases.act(handle.workflowId, 'submit', input, { requestId: 'form-key-123', answerWithinMs: 1_000 });
+      await expect(slow).rejects.toBeInstanceOf(ActionPendingError);
+      await expect(slow).rejects.toMatchObject({ code: 'pending' });
+      // The person sends the same form again (same key) while the first is still waiting: it attaches to it.
+      const again = cases.act(handle.workflowId, 'submit', input, { requestId: 'form-key-123' });
+      ledgerGate.open();
+      expect((await again).stage).not.toBe('draft');
+      // A third send of the same form after it went through answers the same, and applies nothing more.
+      expect(await cases.act(handle.workflowId, 'submit', input, { requestId: 'form-key-123' })).toEqual(await again);
+      expect(await reservationsOf(handle)).toBe(1);
+      expect(await historyOf(handle)).toEqual({ acceptedSubmits: 1, failedTasks: 0, replay: 'replays' });
+    } finally {
+      await worker.stop();
     }
   });
 });
