@@ -23,6 +23,7 @@ import {
   type ActionResult,
 } from '../../workflows/nomination/messages.js';
 import { quotaLedgerId, quotaStateQuery, releaseQuotaUpdate } from '../../workflows/quota/messages.js';
+import { ACTION_REFUSED } from '../../workflows/shared/refusals.js';
 import { buildCaseQuery, type CaseFilter } from './visibility-query.js';
 
 /** A refusal as the user should read it (Vietnamese) and as the logs should (English). */
@@ -78,7 +79,7 @@ export function toActionPending(error: unknown): ActionPendingError | null {
 /** Recognises the workflow's refusals (validator or handler) and turns them into ActionRefusedError. */
 export function toActionRefused(error: unknown): ActionRefusedError | null {
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
-  if (cause instanceof ApplicationFailure && cause.type === 'ActionRefused') {
+  if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
     const detail = (cause.details?.[0] ?? {}) as { code?: string; en?: string };
     return new ActionRefusedError(cause.message, detail.en ?? cause.message, detail.code ?? 'refused');
   }

@@ -30,6 +30,7 @@ import { standingBody, type NoticeDraft } from '../../domain/plan-year/common.js
 import { ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
+import { handlerQueue } from '../shared/handler-queue.js';
 import { ACTION_REFUSED, asFailure, parseOrRefuse } from '../shared/refusals.js';
 import {
   flushOutbox,
@@ -83,12 +84,10 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
   });
 
   // Handlers wait on activities: run them one at a time, re-checking after waiting their turn.
-  let busy = Promise.resolve();
+  const queue = handlerQueue();
   const serial = async <T>(fn: () => Promise<T>): Promise<T> => {
-    const previous = busy;
-    let release!: () => void;
-    busy = new Promise((resolve) => (release = resolve));
-    await previous;
+    const { turn, release } = queue.take();
+    await turn;
     try {
       return await fn();
     } finally {

@@ -7,7 +7,6 @@
  * fires reminders and escalations from timers computed from the rule set's schedule.
  */
 import {
-  ApplicationFailure,
   CancellationScope,
   TemporalFailure,
   ParentClosePolicy,
@@ -43,6 +42,7 @@ import { ruleSetById, ruleSetFor, ruleValue } from '../../domain/rules/index.js'
 import { STAGE_STEP } from '../../domain/stages.js';
 import { nowIso } from '../shared/clock.js';
 import { asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
+import { handlerQueue } from '../shared/handler-queue.js';
 import { PATCHES } from '../shared/patches.js';
 import { quotaLedgerId } from '../quota/messages.js';
 import { forwardedCase, type ForwardedOutcome } from './forwarded.js';
@@ -114,16 +114,14 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   };
   const answer = (s: NominationState): ActionResult => ({ caseId, stage: s.stage, dueAt: s.dueAt });
 
-  let busy = Promise.resolve();
+  const queue = handlerQueue();
   for (const name of Object.keys(actionUpdates) as ActionName[]) {
     setHandler(
       actionUpdates[name],
       async (raw: unknown): Promise<ActionResult> => {
         // Handlers run one at a time: an action must not interleave with a submission waiting for the quota ledger.
-        const previous = busy;
-        let release!: () => void;
-        busy = new Promise((resolve) => (release = resolve));
-        await previous;
+        const { turn, release } = queue.take();
+        await turn;
         try {
           await condition(() => loaded !== undefined);
           const state = current();
@@ -195,14 +193,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
       caseId,
       subject: s.draft.nominee.subject,
     });
-    if (!result.ok) {
-      throw ApplicationFailure.create({
-        type: 'ActionRefused',
-        message: result.reason,
-        details: [{ code: 'quota', en: result.en }],
-        nonRetryable: true,
-      });
-    }
+    if (!result.ok) throw refusalFailure(new Refusal('quota', result.reason, result.en));
     s.quotaReserved = true;
   }
 
