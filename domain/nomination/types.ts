@@ -157,6 +157,8 @@ export interface SentNotice {
   stage: NominationStage;
   dueAt: string;
   to: Recipient[];
+  /** Recorded without a mail: a later reminder due at the same time superseded it (domain/catch-up.ts). */
+  skipped?: true;
 }
 
 /** Who a mail goes to: everyone with a role in a unit, or named users. */

@@ -22,6 +22,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.js';
 import { instantMs, type ReminderInstant } from '../../domain/calendar.js';
+import { latestPerGroup } from '../../domain/catch-up.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ActionSchemas, type ActionName, type AnyAction } from '../../domain/nomination/actions.js';
 import {
@@ -272,6 +273,12 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
       ? noticeInstants(state.dueAt, schedule).filter((r) => !sentNotices.has(noticeId(r)))
       : [];
 
+  function recordSuperseded(r: ReminderInstant): void {
+    const key = noticeId(r);
+    sentNotices.add(key);
+    state.notices.push({ key, at: r.at, kind: r.kind, stage: state.stage, dueAt: state.dueAt!, to: [], skipped: true });
+  }
+
   async function sendReminder(r: ReminderInstant): Promise<void> {
     const step = STAGE_STEP[state.stage];
     const to = r.kind === 'escalation' && step ? escalationTargets(state, step) : whoMustAct(state);
@@ -352,9 +359,10 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
     const now = instantMs(nowIso());
     const overdue = pending.filter((r) => instantMs(r.at) <= now);
     if (overdue.length > 0) {
-      // After a pause (a hold, a worker outage) several may be due at once: send only the latest, mark all.
-      overdue.slice(0, -1).forEach((r) => sentNotices.add(noticeId(r)));
-      await sendReminder(overdue[overdue.length - 1]!);
+      // After a pause (a hold, a worker outage) several may be due at once: the latest goes, the rest are recorded.
+      const { send, superseded } = latestPerGroup(overdue);
+      superseded.forEach(recordSuperseded);
+      await sendReminder(send[0]!);
       changed();
       continue;
     }

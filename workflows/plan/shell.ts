@@ -20,6 +20,7 @@ import {
 } from '../../domain/plan-year/common.js';
 import { nowIso } from '../shared/clock.js';
 import { PATCHES } from '../shared/patches.js';
+import { latestPerGroup } from '../../domain/catch-up.js';
 import { childProgressSignal, type ChildProgressInput } from './messages.js';
 
 export const yearActivities = proxyActivities<Activities>({
@@ -57,13 +58,9 @@ export async function sendDueReminders<T extends { r: ReminderInstant }>(
   groupOf: (item: T) => string = () => '',
 ): Promise<void> {
   const now = nowIso();
-  const latest = new Map<string, T>();
-  for (const item of due) {
-    const previous = latest.get(groupOf(item));
-    if (previous) record.notices.push({ ...draft(previous).notice, at: now, skipped: true });
-    latest.set(groupOf(item), item);
-  }
-  for (const item of latest.values()) {
+  const { send, superseded } = latestPerGroup(due, groupOf);
+  for (const item of superseded) record.notices.push({ ...draft(item).notice, at: now, skipped: true });
+  for (const item of send) {
     const d = draft(item);
     record.notices.push({ ...d.notice, at: now, skipped: false });
     record.audit.push({
