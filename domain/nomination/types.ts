@@ -1,6 +1,6 @@
 /**
  * The data of one nomination case (đề nghị khen thưởng). Plain JSON only: it is workflow state, the
- * answer of the `state` query and the input of continue-as-new.
+ * answer of the `state` query.
  */
 import type { AwardHistoryEntry, CollectiveFacts, PersonFacts } from '../eligibility.js';
 import type { Actor, Role, UnitLevel } from '../org.js';

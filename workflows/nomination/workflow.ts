@@ -39,7 +39,7 @@ import { escalationTargets, whoMustAct } from '../../domain/nomination/recipient
 import { Refusal } from '../../domain/nomination/refusal.js';
 import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
 import { quotaLimit } from '../../domain/quota.js';
-import { ruleSetById, ruleSetFor, ruleValue } from '../../domain/rules/index.js';
+import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import { STAGE_STEP } from '../../domain/stages.js';
 import { nowIso } from '../shared/clock.js';
 import { asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
@@ -77,15 +77,16 @@ const SUBMISSION_PENDING = new Refusal(
 /** How long an awarded case stays open for a revocation (later revocations go through a complaint case). */
 const REVOCATION_WINDOW = '365 days';
 
-export async function nomination(input: NominationStartInput, carried?: NominationState): Promise<NominationOutcome> {
+export async function nomination(input: NominationStartInput): Promise<NominationOutcome> {
   const caseId = workflowInfo().workflowId;
-  // A case keeps the rule set in force when it started, to the end (and across continue-as-new).
-  const ruleSet = carried ? ruleSetById(carried.ruleSetId) : ruleSetFor(nowIso());
+  // A case keeps the rule set in force when it started, to the end (its state names it: ruleSetId).
+  const ruleSet = ruleSetFor(nowIso());
   const ctx = (): MachineContext => ({ now: nowIso(), ruleSet });
 
   // Handlers are registered before the context is loaded (an action may arrive at once); until it is,
   // validators check the input's shape only and handlers wait, then run the full checks.
-  let loaded: NominationState | undefined = carried;
+  // eslint-disable-next-line prefer-const -- assigned once the context has loaded, read by handlers before that
+  let loaded: NominationState | undefined;
   let version = 0;
   // Each effect keeps the case as it was when it arose: a mail about a step must describe that step,
   // even if the case has moved on by the time the activity runs.
@@ -164,7 +165,7 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
     return loaded;
   });
 
-  loaded ??= initialState(
+  loaded = initialState(
     caseId,
     input,
     await loadCaseContext({ unitId: input.unitId, year: input.year, nominee: input.draft.nominee }),
@@ -172,8 +173,8 @@ export async function nomination(input: NominationStartInput, carried?: Nominati
   );
   const state: NominationState = loaded;
   // Cases started before the cluster vote existed keep the cluster head's endorsement alone (replay safety);
-  // the flag travels in the state, so continue-as-new keeps the case's choice.
-  if (!carried && patched(PATCHES.clusterVote)) state.clusterVoteEnabled = true;
+  // the flag travels in the state, so the case keeps its choice to the end.
+  if (patched(PATCHES.clusterVote)) state.clusterVoteEnabled = true;
 
   async function reserveQuotaForCase(s: NominationState): Promise<void> {
     const unitFacts = {
