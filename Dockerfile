@@ -1,5 +1,5 @@
 # One image for the worker and the web UI (docker-compose picks the command).
-# TypeScript runs through tsx, as in development: no separate build output to keep in sync.
+# TypeScript runs through tsx, as in development; only the workflow bundle is built ahead (worker/bundle.ts).
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -10,6 +10,10 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
 COPY client ./client
+COPY scripts/bundle-workflows.ts ./scripts/bundle-workflows.ts
 COPY tsconfig.json ./
+# The workflow bundle is built once, with the image; workers start from it (worker/bundle.ts).
+RUN node --import tsx scripts/bundle-workflows.ts dist/workflows.js
+ENV WORKFLOW_BUNDLE=/app/dist/workflows.js
 USER node
 CMD ["node", "--import", "tsx", "worker/main.ts"]

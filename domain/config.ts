@@ -25,6 +25,8 @@ export const AppConfigSchema = z.object({
   OUTBOX_DIR: z.string().min(1).default('data/outbox'),
   /** Workflows a worker keeps in memory between tasks; unset: worker/create-worker.ts DEFAULT_MAX_CACHED_WORKFLOWS. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  /** A workflow bundle built by `npm run build:workflows`; without it the worker bundles workflows/ at start. */
+  WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** Load the demo organisation and plan when the directory is empty. */
   SEED_DEMO_DATA: z.stringbool().default(true),
 });

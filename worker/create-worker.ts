@@ -13,8 +13,9 @@ export interface CreateWorkerOptions {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
-  /** A prebuilt bundle (tests build one per file); otherwise the worker bundles workflows/index.ts. */
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  /** A prebuilt bundle (tests build one per file), or the file of one (WORKFLOW_BUNDLE, worker/bundle.ts); otherwise
+   * the worker bundles workflows/index.ts. */
+  workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
   /** How many workflows stay in memory between tasks; defaults to DEFAULT_MAX_CACHED_WORKFLOWS. */
   maxCachedWorkflows?: number;
 }

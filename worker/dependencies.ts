@@ -5,6 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import type { ActivityDeps } from '../activities/index.js';
+import { connectPatiently } from './connect.js';
 import { openMigratedDatabase, seedDemoData, type SqlDatabase } from '../activities/store/index.js';
 import type { AppConfig } from '../domain/config.js';
 import { allHolidays } from '../domain/holidays.js';
@@ -23,7 +24,9 @@ export async function openActivityDeps(config: AppConfig): Promise<OpenedDeps> {
     if (seeded.seeded) console.log(`database: loaded the demo organisation (${seeded.directory.people} people)`);
   }
   const transport = nodemailer.createTransport({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: false });
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await connectPatiently(`Temporal at ${config.TEMPORAL_ADDRESS}`, () =>
+    Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+  );
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   return {
     db,

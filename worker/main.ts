@@ -4,19 +4,24 @@
  */
 import { NativeConnection } from '@temporalio/worker';
 import { parseConfig } from '../domain/config.js';
+import { prebuiltBundle } from './bundle.js';
+import { connectPatiently } from './connect.js';
 import { createWorker } from './create-worker.js';
 import { openActivityDeps } from './dependencies.js';
 import { ensurePlanScheduleAtStartup } from './plan-schedule-at-startup.js';
 
 const config = parseConfig(process.env);
 const opened = await openActivityDeps(config);
-const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const connection = await connectPatiently(`Temporal at ${config.TEMPORAL_ADDRESS}`, () =>
+  NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
+);
 const worker = await createWorker({
   connection,
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   deps: opened.deps,
   maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+  ...(config.WORKFLOW_BUNDLE ? { workflowBundle: prebuiltBundle(config.WORKFLOW_BUNDLE) } : {}),
 });
 // The worker, not the web UI, owns the next-year Schedule (see plan-schedule-at-startup.ts); never fatal.
 await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);
