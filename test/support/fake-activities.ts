@@ -1,0 +1,88 @@
+/**
+ * Typed in-memory stand-ins for the activities a nomination calls, for the fast tier of workflow tests: the real
+ * workflow code on a real (time-skipping) Temporal server, without the database, SMTP or the quota ledger workflow.
+ * What the suites that claim end to end use is the real thing (case-world.ts); this tier tests the workflow's own
+ * logic — its steps, refusals, quota answers and timers — in a fraction of the time.
+ */
+import type { Activities } from '../../activities/index.js';
+import type { CaseContext } from '../../domain/nomination/types.js';
+import type { Actor, Role } from '../../domain/org.js';
+
+type NominationActivities = Pick<
+  Activities,
+  'loadCaseContext' | 'reserveQuota' | 'releaseQuota' | 'sendNotice' | 'recordAward' | 'revokeAward'
+>;
+
+/** A small organisation: one unit in a cluster headed by another, and a council of three. */
+export const FAKE_CONTEXT: CaseContext = {
+  unit: { id: 'u-kv2', name: 'Viện kiểm sát khu vực 2', level: 'regional', staffCount: 40, collectiveCount: 4 },
+  clusterId: 'c-1',
+  clusterHeadUnitId: 'u-kv1',
+  clusterMemberUnitIds: ['u-kv1', 'u-kv2'],
+  council: {
+    unitId: 'u-tinh',
+    secretariatUnitId: 'u-vp',
+    chairUserId: 'chu-tich',
+    members: [
+      { userId: 'chu-tich', unitId: 'u-tinh', personId: null },
+      { userId: 'uy-vien-1', unitId: 'u-tinh', personId: null },
+      { userId: 'uy-vien-2', unitId: 'u-vp', personId: null },
+    ],
+  },
+  higherLevelUnitId: 'u-tc',
+  awardHistory: [],
+  holidays: [],
+};
+
+export function fakeActor(userId: string, role: Role, unitId: string): Actor {
+  return { userId, displayName: userId, role, unitId, actingFor: null };
+}
+
+export interface FakeWorld {
+  activities: NominationActivities;
+  /** Every notice the case asked to mail, as "event:key". */
+  notices: string[];
+  /** Book rows by case id. */
+  book: Map<string, { revoked: boolean }>;
+  /** Quota places held, by ledger id. */
+  reservations: Map<string, Set<string>>;
+}
+
+export function createFakeActivities(options: { quotaLimit?: number } = {}): FakeWorld {
+  const notices: string[] = [];
+  const book = new Map<string, { revoked: boolean }>();
+  const reservations = new Map<string, Set<string>>();
+  const limit = options.quotaLimit ?? 10;
+  const activities: NominationActivities = {
+    async loadCaseContext() {
+      return structuredClone(FAKE_CONTEXT);
+    },
+    async reserveQuota({ ledgerId, caseId }) {
+      const held = reservations.get(ledgerId) ?? new Set<string>();
+      reservations.set(ledgerId, held);
+      if (!held.has(caseId) && held.size >= limit) {
+        return { ok: false, reason: `Đơn vị đã dùng hết chỉ tiêu (${limit}).`, en: 'quota exhausted' };
+      }
+      held.add(caseId);
+      return { ok: true, used: held.size, limit };
+    },
+    async releaseQuota({ ledgerId, caseId }) {
+      reservations.get(ledgerId)?.delete(caseId);
+    },
+    async sendNotice({ caseId, event, key }) {
+      notices.push(`${event}:${key}`);
+      return { messageId: `<${caseId}/${key}@test>`, recipients: [] };
+    },
+    async recordAward({ caseId }) {
+      const created = !book.has(caseId);
+      if (created) book.set(caseId, { revoked: false });
+      return { caseKey: `${caseId}#award`, created };
+    },
+    async revokeAward({ caseKey }) {
+      const row = book.get(caseKey.replace(/#award$/, ''));
+      if (row) row.revoked = true;
+      return { changed: !!row };
+    },
+  };
+  return { activities, notices, book, reservations };
+}
