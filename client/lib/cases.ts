@@ -8,6 +8,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  WithStartWorkflowOperation,
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
@@ -18,6 +19,7 @@ import type { NominationStartInput, NominationState } from '../../domain/nominat
 import { SA } from '../../domain/search-attributes.js';
 import {
   actionUpdates,
+  caseOpenedUpdate,
   nominationId,
   nominationStateQuery,
   type ActionResult,
@@ -159,12 +161,15 @@ export class CasesClient {
    */
   async startNomination(input: NominationStartInput, n: string = randomUUID().slice(0, 8)): Promise<string> {
     const workflowId = nominationId(input.campaignId, input.unitId, n);
-    const handle = await this.client.workflow.start('nomination', {
+    // One round trip: the start carries the `opened` Update, which answers once the case takes actions. With the
+    // same `n` (a form's request id), a retried start attaches to the case the first one created.
+    const startWorkflowOperation = new WithStartWorkflowOperation('nomination', {
       taskQueue: this.taskQueue,
       workflowId,
       args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    await waitUntilReady(handle);
+    await this.client.workflow.executeUpdateWithStart(caseOpenedUpdate, { startWorkflowOperation });
     return workflowId;
   }
 

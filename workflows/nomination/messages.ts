@@ -40,6 +40,12 @@ export const actionUpdates: ActionUpdates = {
 
 export const nominationStateQuery = defineQuery<NominationState>('state');
 
+/**
+ * Answers once the case has loaded its context and takes actions. Sent with the start (Update-with-Start), it lets
+ * the client create a case and know it is ready in one round trip, and a retried start attaches to the same case.
+ */
+export const caseOpenedUpdate = defineUpdate<ActionResult>('opened');
+
 export interface NominationOutcome {
   caseId: string;
   stage: NominationStage;

@@ -47,7 +47,13 @@ import { handlerQueue } from '../shared/handler-queue.js';
 import { PATCHES } from '../shared/patches.js';
 import { quotaLedgerId } from '../quota/messages.js';
 import { forwardedCase, type ForwardedOutcome } from './forwarded.js';
-import { actionUpdates, nominationStateQuery, type ActionResult, type NominationOutcome } from './messages.js';
+import {
+  actionUpdates,
+  caseOpenedUpdate,
+  nominationStateQuery,
+  type ActionResult,
+  type NominationOutcome,
+} from './messages.js';
 import { publishSearchAttributes } from './search-attributes.js';
 import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js';
 
@@ -151,6 +157,11 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       },
     );
   }
+
+  setHandler(caseOpenedUpdate, async (): Promise<ActionResult> => {
+    await condition(() => loaded !== undefined);
+    return answer(loaded!);
+  });
 
   async function submitThroughQuotaLane(action: AnyAction): Promise<ActionResult> {
     const pending: Submission = { action, outcome: null };
