@@ -12,8 +12,7 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes.js';
+import { ApplicationFailure, defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
 import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
 import { SA } from '../../domain/search-attributes.js';
@@ -274,6 +273,19 @@ export class CasesClient {
 }
 
 /**
+ * Reads a listed execution's search attributes with the SDK's public payload converter: each is a JSON payload
+ * (older servers wrap a keyword in a one-element list).
+ */
+function searchAttributeReader(fields: Record<string, Payload> | null | undefined) {
+  return <T>(name: string): T | undefined => {
+    const payload = fields?.[name];
+    if (!payload) return undefined;
+    const value = defaultPayloadConverter.fromPayload<T | T[]>(payload);
+    return (Array.isArray(value) ? value[0] : value) ?? undefined;
+  };
+}
+
+/**
  * One page of a visibility query (built from quoted values: see visibility-query.ts), sorted by due date.
  * Sorting is per page because Temporal's SQL visibility stores reject ORDER BY; the page token keeps
  * pages consistent.
@@ -290,22 +302,22 @@ export async function listByQuery(
     nextPageToken: page.next ? Buffer.from(page.next, 'base64') : undefined,
   });
   const items: CaseListItem[] = (response.executions ?? []).map((execution) => {
-    const attributes = decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields);
-    const due = attributes.get(SA.dueAt);
+    const attribute = searchAttributeReader(execution.searchAttributes?.indexedFields);
+    const due = attribute<string>(SA.dueAt.name);
     const started = execution.startTime?.seconds;
     return {
       caseId: execution.execution?.workflowId ?? '',
-      kind: attributes.get(SA.kind),
-      unit: attributes.get(SA.unit),
-      cluster: attributes.get(SA.cluster),
-      campaign: attributes.get(SA.campaign),
-      year: attributes.get(SA.year),
-      stage: attributes.get(SA.stage),
-      status: attributes.get(SA.status),
-      awardForm: attributes.get(SA.awardForm),
-      dueAt: due ? due.toISOString() : null,
-      waitingRole: attributes.get(SA.waitingRole),
-      waitingUnit: attributes.get(SA.waitingUnit),
+      kind: attribute<string>(SA.kind.name),
+      unit: attribute<string>(SA.unit.name),
+      cluster: attribute<string>(SA.cluster.name),
+      campaign: attribute<string>(SA.campaign.name),
+      year: attribute<number>(SA.year.name),
+      stage: attribute<string>(SA.stage.name),
+      status: attribute<string>(SA.status.name),
+      awardForm: attribute<string>(SA.awardForm.name),
+      dueAt: due ? new Date(due).toISOString() : null,
+      waitingRole: attribute<string>(SA.waitingRole.name),
+      waitingUnit: attribute<string>(SA.waitingUnit.name),
       startedAt: started ? new Date(Number(started) * 1000).toISOString() : null,
     };
   });
