@@ -9,9 +9,8 @@ import {
   nominableAwards,
   type Prerequisite,
 } from '../../domain/catalogue.js';
-import { RULE_SETS, ruleSetById } from '../../domain/rules/index.js';
+import { RULE_SETS } from '../../domain/rules/index.js';
 import type { NumericParameterKey } from '../../domain/rules/types.js';
-import { decideVote, voteRuleFor } from '../../domain/vote.js';
 import { STAGE_LABELS, ACTION_LABELS } from '../../domain/i18n.js';
 import { NOMINATION_STAGES, STAFF_ACTIONS } from '../../domain/stages.js';
 
@@ -72,60 +71,6 @@ describe('award catalogue', () => {
       'Biên bản bình xét và kết quả bỏ phiếu của cụm, khối thi đua',
       'Biên bản họp xét của Hội đồng Thi đua - Khen thưởng',
     ]);
-  });
-});
-
-describe('votes', () => {
-  const rs = ruleSetById('tdkt-2025-07');
-
-  it('Chiến sĩ thi đua ngành needs 90% of all council members', () => {
-    expect(voteRuleFor('chien-si-thi-dua-nganh', rs)).toEqual({
-      share: { numerator: 90, denominator: 100 },
-      comparison: 'at_least',
-    });
-    expect(
-      decideVote({
-        awardCode: 'chien-si-thi-dua-nganh',
-        tally: { yes: 9, no: 1, abstain: 0 },
-        totalMembers: 10,
-        ruleSet: rs,
-      }),
-    ).toEqual({
-      quorate: true,
-      passed: true,
-      rule: 'từ 90%',
-      summary: 'Đạt: 9/10 phiếu đồng ý (cần từ 90% tổng số thành viên).',
-    });
-    // 8 yes of 9 present is 89% of those present, and only 80% of the 10 members.
-    expect(
-      decideVote({
-        awardCode: 'chien-si-thi-dua-nganh',
-        tally: { yes: 8, no: 1, abstain: 0 },
-        totalMembers: 10,
-        ruleSet: rs,
-      }).passed,
-    ).toBe(false);
-  });
-
-  it('Cờ thi đua của ngành has a cluster vote of 80%; a vote without quorum fails', () => {
-    expect(
-      decideVote({
-        awardCode: 'co-thi-dua-nganh',
-        tally: { yes: 4, no: 1, abstain: 0 },
-        totalMembers: 5,
-        ruleSet: rs,
-        body: 'cluster',
-      }).passed,
-    ).toBe(true);
-    expect(() => voteRuleFor('lao-dong-tien-tien', rs, 'cluster')).toThrow('không có bước bỏ phiếu của cụm');
-    const noQuorum = decideVote({
-      awardCode: 'giay-khen',
-      tally: { yes: 6, no: 0, abstain: 0 },
-      totalMembers: 10,
-      ruleSet: rs,
-    });
-    expect(noQuorum).toMatchObject({ quorate: false, passed: false });
-    expect(noQuorum.summary).toBe('Không đủ số thành viên tham gia biểu quyết: 6/10, cần từ 2/3.');
   });
 });
 
