@@ -67,10 +67,23 @@ describe('award catalogue', () => {
 
   it('lists the dossier items still missing', () => {
     const flag = awardByCode('co-thi-dua-nganh');
-    expect(missingDossierItems(flag, 'collective', ['to-trinh', 'bao-cao-thanh-tich']).map((d) => d.label)).toEqual([
+    const provided = [
+      { code: 'to-trinh', title: 'Tờ trình số 12/TTr-VKS', reference: '' },
+      { code: 'bao-cao-thanh-tich', title: 'Báo cáo thành tích năm 2025', reference: 'BC-12/2025' },
+    ];
+    expect(missingDossierItems(flag, 'collective', provided).map((d) => d.label)).toEqual([
       'Biên bản bình xét và kết quả bỏ phiếu của cụm, khối thi đua',
       'Biên bản họp xét của Hội đồng Thi đua - Khen thưởng',
     ]);
+  });
+
+  it('counts a dossier item only with a title or a reference', () => {
+    const flag = awardByCode('co-thi-dua-nganh');
+    const blank = { code: 'to-trinh', title: ' ', reference: '' };
+    expect(missingDossierItems(flag, 'collective', [blank]).map((d) => d.code)).toContain('to-trinh');
+    expect(
+      missingDossierItems(flag, 'collective', [{ ...blank, reference: 'TTr-12' }]).map((d) => d.code),
+    ).not.toContain('to-trinh');
   });
 });
 
