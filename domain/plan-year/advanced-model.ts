@@ -8,7 +8,7 @@ import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type R
 import type { Actor } from '../org.js';
 import { checkAdvancedModelProposal, checkAdvancedModelSelection } from '../quota.js';
 import type { RuleSet } from '../rules/index.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   isCouncilLeadership,

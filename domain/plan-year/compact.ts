@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
 import type { Actor } from '../org.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   noticeKey,

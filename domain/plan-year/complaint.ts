@@ -16,7 +16,7 @@ import {
 } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { ruleValue, type RuleSet } from '../rules/index.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   councilLeadership,

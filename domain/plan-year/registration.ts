@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
 import { findAward } from '../catalogue.js';
 import type { Actor } from '../org.js';
-import { ActorSchema, RegistrationSchema, type Registration } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
+import { RegistrationSchema, type Registration } from '../schemas.js';
 import {
   checkActingFor,
   noticeKey,
