@@ -10,7 +10,8 @@ import type { CaseSummary } from '../domain/nomination/summary.js';
 import type { QuotaLedgerInput } from '../workflows/quota/messages.js';
 import { releaseQuotaUpdate, reserveQuotaUpdate } from '../workflows/quota/messages.js';
 import type { MailDeps, SendMail } from './mail.js';
-import { noticeMessageId, renderNotice, type NoticeEventName } from './notice-templates.js';
+import { mailMessageId } from './mail-body.js';
+import { renderNotice, type NoticeEventName } from './notice-templates.js';
 import { resolveEmails } from './recipients.js';
 import {
   awardCaseKey,
@@ -147,7 +148,7 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       label?: string;
     }): Promise<{ messageId: string; recipients: string[] }> {
       const recipients = await resolveEmails(db, input.to);
-      const messageId = noticeMessageId(input.caseId, input.key);
+      const messageId = mailMessageId(input.caseId, input.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderNotice(input.event, input.state, { publicUrl: deps.publicUrl, label: input.label });
       await sendMail({ to: recipients, ...rendered, messageId });

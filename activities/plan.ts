@@ -22,7 +22,8 @@ import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../
 import { registrationStateQuery } from '../workflows/registration/messages.js';
 import type { CaseActivityDeps } from './cases.js';
 import type { SendMail } from './mail.js';
-import { renderYearNotice, yearNoticeMessageId } from './plan-templates.js';
+import { mailMessageId } from './mail-body.js';
+import { renderYearNotice } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
 import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, listUnits } from './store/index.js';
 
@@ -174,7 +175,7 @@ export function createPlanActivities(deps: PlanActivityDeps, sendMail: SendMail)
         if (email) unitAddresses.push(email);
       }
       const recipients = [...new Set([...(await resolveEmails(db, input.notice.to)), ...unitAddresses])].sort();
-      const messageId = yearNoticeMessageId(input.workflowId, input.notice.key);
+      const messageId = mailMessageId(input.workflowId, input.notice.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderYearNotice(input.notice, {
         workflowId: input.workflowId,
