@@ -14,7 +14,7 @@ import {
   isCouncilLeadership,
   isStandingBodyActor,
   noticeKey,
-  pendingReminders,
+  pendingRemindersAbout,
   refuse,
   requireRole,
   standingBody,
@@ -23,6 +23,7 @@ import {
   type NoticeDraft,
   type Recipient,
   type YearAuditEntry,
+  type UnitReminder,
   type YearNotice,
   type ReminderRounding,
 } from './common.js';
@@ -298,23 +299,13 @@ export function sentOnNotice(
   };
 }
 
-export function advancedModelPendingReminders(
-  state: AdvancedModelState,
-): { r: ReminderInstant; aboutUnitId: string }[] {
+/** Reminders about each unit that has not proposed yet, until the council selects. */
+export function advancedModelPendingReminders(state: AdvancedModelState): UnitReminder[] {
   if (state.selection) return [];
-  return state.units
-    .filter((u) => !state.proposals[u.id])
-    .flatMap((u) =>
-      pendingReminders({
-        dueAt: state.dueAt,
-        schedule: state.schedule,
-        armedAt: state.armedAt,
-        notices: state.notices,
-        aboutUnitId: u.id,
-        wholeSeconds: state.wholeSecondReminders,
-      }).map((r) => ({ r, aboutUnitId: u.id })),
-    )
-    .sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));
+  return pendingRemindersAbout(
+    state,
+    state.units.filter((u) => !state.proposals[u.id]).map((u) => u.id),
+  );
 }
 
 export function advancedModelNotice(

@@ -146,29 +146,45 @@ export interface ReminderRounding {
   wholeSecondReminders?: boolean;
 }
 
-/**
- * The reminders still to fire for a deadline: those after `armedAt` (when the deadline was set or moved: a
- * reminder whose instant had already passed then is never sent late) and not yet recorded.
- */
-export function pendingReminders(input: {
+/** What a case of the year keeps about its deadline: when it is due, its reminders, when it was set, what it sent. */
+export interface DeadlineClock extends ReminderRounding {
   dueAt: string;
   schedule: ReminderSchedule;
   armedAt: string;
   notices: readonly YearNotice[];
-  aboutUnitId?: string | null;
-  kinds?: readonly ReminderInstant['kind'][];
-  /** The case's `wholeSecondReminders`. */
-  wholeSeconds?: boolean;
-}): ReminderInstant[] {
-  const sent = new Set(input.notices.map((n) => n.key));
-  const armed = instantMs(input.armedAt);
-  const instants = input.wholeSeconds ? noticeInstants : reminderInstants;
-  return instants(input.dueAt, input.schedule).filter(
+}
+
+/**
+ * The reminders still to fire for a case's deadline: those after `armedAt` (when the deadline was set or moved: a
+ * reminder whose instant had already passed then is never sent late) and not yet recorded. `aboutUnitId` names
+ * the unit of a per-unit series (see pendingRemindersAbout).
+ */
+export function pendingReminders(
+  clock: DeadlineClock,
+  options: { aboutUnitId?: string | null; kinds?: readonly ReminderInstant['kind'][] } = {},
+): ReminderInstant[] {
+  const sent = new Set(clock.notices.map((n) => n.key));
+  const armed = instantMs(clock.armedAt);
+  const instants = clock.wholeSecondReminders ? noticeInstants : reminderInstants;
+  return instants(clock.dueAt, clock.schedule).filter(
     (r) =>
       instantMs(r.at) > armed &&
-      !sent.has(noticeKey(input.dueAt, r, input.aboutUnitId ?? null)) &&
-      (!input.kinds || input.kinds.includes(r.kind)),
+      !sent.has(noticeKey(clock.dueAt, r, options.aboutUnitId ?? null)) &&
+      (!options.kinds || options.kinds.includes(r.kind)),
   );
+}
+
+/** A reminder of a per-unit series: the case reminds each unit that has not acted yet, on its own key. */
+export interface UnitReminder {
+  r: ReminderInstant;
+  aboutUnitId: string;
+}
+
+/** The reminders still to fire about each of the units, earliest first (units in the given order at a tie). */
+export function pendingRemindersAbout(clock: DeadlineClock, unitIds: readonly string[]): UnitReminder[] {
+  return unitIds
+    .flatMap((unitId) => pendingReminders(clock, { aboutUnitId: unitId }).map((r) => ({ r, aboutUnitId: unitId })))
+    .sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));
 }
 
 /** Milliseconds from now until the earliest instant, or undefined when there is none. */

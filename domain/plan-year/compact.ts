@@ -6,13 +6,13 @@
  * the deadline (never one that has signed) and reported to the standing body after it.
  */
 import { z } from 'zod';
-import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { formatDateTimeVN, formatDateVN, instantMs, type ReminderSchedule } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   noticeKey,
-  pendingReminders,
+  pendingRemindersAbout,
   refuse,
   requireRole,
   standingBody,
@@ -20,6 +20,7 @@ import {
   type NoticeDraft,
   type Recipient,
   type YearAuditEntry,
+  type UnitReminder,
   type YearNotice,
   type ReminderRounding,
 } from './common.js';
@@ -217,33 +218,14 @@ export function recordCompilation(
 }
 
 /** One pending reminder per recipient group: the head while not drafted, each unsigned member otherwise. */
-export interface CompactReminder {
-  r: ReminderInstant;
-  aboutUnitId: string;
-}
-
-export function compactPendingReminders(state: CompactState): CompactReminder[] {
+export function compactPendingReminders(state: CompactState): UnitReminder[] {
   if (state.stage === 'closed') return [];
-  const about = !state.content ? [state.headUnitId] : unsignedMembers(state);
-  const out: CompactReminder[] = [];
-  for (const unitId of about) {
-    for (const r of pendingReminders({
-      dueAt: state.dueAt,
-      schedule: state.schedule,
-      armedAt: state.armedAt,
-      notices: state.notices,
-      aboutUnitId: unitId,
-      wholeSeconds: state.wholeSecondReminders,
-    })) {
-      out.push({ r, aboutUnitId: unitId });
-    }
-  }
-  return out.sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));
+  return pendingRemindersAbout(state, !state.content ? [state.headUnitId] : unsignedMembers(state));
 }
 
 export function compactReminderNotice(
   state: CompactState,
-  item: CompactReminder,
+  item: UnitReminder,
 ): NoticeDraft & { notice: Omit<YearNotice, 'at'> } {
   const { r, aboutUnitId } = item;
   const drafting = !state.content;

@@ -137,13 +137,7 @@ export function checkComplaintAction(state: ComplaintState, action: ComplaintAct
 
 export function complaintPendingReminders(state: ComplaintState): ReminderInstant[] {
   if (state.stage === 'resolved') return [];
-  return pendingReminders({
-    dueAt: state.dueAt,
-    schedule: state.schedule,
-    armedAt: state.armedAt,
-    notices: state.notices,
-    wholeSeconds: state.wholeSecondReminders,
-  });
+  return pendingReminders(state);
 }
 
 export function complaintReminderNotice(

@@ -177,13 +177,7 @@ export function moveRegistrationDeadline(state: RegistrationState, dueAt: string
 /** Reminders (before the deadline) only while not registered; escalations (after it) only if still not registered. */
 export function registrationPendingReminders(state: RegistrationState): ReminderInstant[] {
   if (state.status === 'registered') return [];
-  return pendingReminders({
-    dueAt: state.dueAt,
-    schedule: state.schedule,
-    armedAt: state.armedAt,
-    notices: state.notices,
-    wholeSeconds: state.wholeSecondReminders,
-  });
+  return pendingReminders(state);
 }
 
 export function registrationNotice(
