@@ -16,7 +16,7 @@ import {
 } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { ruleValue, type RuleSet } from '../rules/index.js';
-import { ActorSchema } from '../nomination/actions.js';
+import { ActorSchema, ReasonSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   councilLeadership,
@@ -35,12 +35,6 @@ import {
 
 export type ComplaintTarget = { kind: 'nomination'; caseId: string } | { kind: 'book'; caseKey: string };
 
-const reason = z
-  .string({ error: 'Lý do là bắt buộc' })
-  .trim()
-  .min(3, { error: 'Lý do phải có ít nhất 3 ký tự' })
-  .max(2000, { error: 'Lý do dài quá 2000 ký tự' });
-
 export const ComplaintStartSchema = z.lazy(() =>
   z.object({
     complaintId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'Mã đơn khiếu nại không hợp lệ' }),
@@ -56,13 +50,13 @@ export const ComplaintStartSchema = z.lazy(() =>
 export type ComplaintStartInput = z.infer<typeof ComplaintStartSchema>;
 
 export const ComplaintActionSchemas = {
-  hold_case: z.lazy(() => z.object({ actor: ActorSchema, reason })),
+  hold_case: z.lazy(() => z.object({ actor: ActorSchema, reason: ReasonSchema })),
   resolve: z.lazy(() =>
     z.object({
       actor: ActorSchema,
       outcome: z.enum(['upheld', 'dismissed'], { error: 'Kết luận phải là có cơ sở hoặc không có cơ sở' }),
       revokeAward: z.boolean().default(false),
-      reason,
+      reason: ReasonSchema,
     }),
   ),
 } as const;
