@@ -4,7 +4,7 @@
  * the standing body or the leadership sends the result on to the higher level.
  */
 import { z } from 'zod';
-import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { checkAdvancedModelProposal, checkAdvancedModelSelection } from '../quota.js';
 import type { RuleSet } from '../rules/index.js';
@@ -13,9 +13,9 @@ import {
   checkActingFor,
   isCouncilLeadership,
   isStandingBodyActor,
-  noticeKey,
   pendingRemindersAbout,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   unitStaff,
@@ -316,12 +316,14 @@ export function advancedModelNotice(
   const escalation = r.kind === 'escalation';
   const name = state.units.find((u) => u.id === aboutUnitId)?.name ?? aboutUnitId;
   const to = escalation ? standingBody(state.council) : unitStaff(aboutUnitId);
-  const sentKey = noticeKey(state.dueAt, r, aboutUnitId);
-  const key = `advanced-model.${sentKey}`;
-  return {
-    event: escalation ? 'advanced_model_escalation' : 'advanced_model_reminder',
-    key,
+  return reminderNotice({
+    series: 'advanced_model',
+    keyPrefix: 'advanced-model',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: aboutUnitId,
+    aboutUnitId,
     headline: escalation
       ? `Báo cáo: ${name} chưa giới thiệu điển hình tiên tiến`
       : `Nhắc việc: giới thiệu điển hình tiên tiến năm ${state.year} — ${name}`,
@@ -329,11 +331,8 @@ export function advancedModelNotice(
       ['Đơn vị', name],
       ['Việc cần làm', 'Giới thiệu 01 tập thể và 02 cá nhân điển hình tiên tiến'],
       ['Hạn', `23:59 ngày ${formatDateVN(state.dueAt)}`],
-      ['Nội dung nhắc', r.label],
-      ['Thời điểm nhắc', formatDateTimeVN(r.at)],
     ],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId, to, skipped: false },
-  };
+  });
 }
 
 export function advancedModelId(orgUnitId: string, year: number): string {

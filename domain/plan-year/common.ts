@@ -3,7 +3,14 @@
  * notice records, who the standing body is, role/unit checks with Vietnamese refusals, and the bookkeeping of
  * reminders whose deadline can move. Pure and JSON-only: it runs inside workflows and in unit tests.
  */
-import { instantMs, reminderInstants, vnDateKey, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import {
+  formatDateTimeVN,
+  instantMs,
+  reminderInstants,
+  vnDateKey,
+  type ReminderInstant,
+  type ReminderSchedule,
+} from '../calendar.js';
 import { noticeInstants } from '../nomination/reminders.js';
 import { ROLE_LABELS } from '../i18n.js';
 import { refuse } from '../nomination/refusal.js';
@@ -129,6 +136,38 @@ export function isPast(nowIso: string, instant: string): boolean {
 /** The key of a reminder: the due date it belongs to and its offset, so a moved deadline re-arms a fresh set. */
 export function noticeKey(dueAt: string, r: ReminderInstant, aboutUnitId: string | null = null): string {
   return `${vnDateKey(dueAt)}.${r.key.replace(/[^a-z0-9-]+/gi, '')}${aboutUnitId ? `.${aboutUnitId}` : ''}`;
+}
+
+/**
+ * A reminder's (or escalation's) mail and the record the case keeps of it, from the words the case chooses. The
+ * series names the events (`<series>_reminder`, `<series>_escalation`); the record's key is the one
+ * pendingReminders looks for, with `keyUnitId` for a per-unit series. The mail ends with what the reminder is and
+ * when it fired.
+ */
+export function reminderNotice(input: {
+  series: string;
+  /** Prefix of the mail key (and so of its Message-ID), e.g. `advanced-model`. */
+  keyPrefix: string;
+  dueAt: string;
+  r: ReminderInstant;
+  to: Recipient[];
+  /** The unit of a per-unit series, named in the key. */
+  keyUnitId: string | null;
+  /** The unit the record is about: a registration's series is its unit's, though its key names none. */
+  aboutUnitId: string | null;
+  headline: string;
+  facts: [string, string][];
+}): NoticeDraft & { notice: Omit<YearNotice, 'at'> } {
+  const { r, to, dueAt } = input;
+  const sentKey = noticeKey(dueAt, r, input.keyUnitId);
+  return {
+    event: `${input.series}_${r.kind === 'escalation' ? 'escalation' : 'reminder'}`,
+    key: `${input.keyPrefix}.${sentKey}`,
+    to,
+    headline: input.headline,
+    facts: [...input.facts, ['Nội dung nhắc', r.label], ['Thời điểm nhắc', formatDateTimeVN(r.at)]],
+    notice: { key: sentKey, kind: r.kind, dueAt, aboutUnitId: input.aboutUnitId, to, skipped: false },
+  };
 }
 
 /**

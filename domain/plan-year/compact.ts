@@ -6,14 +6,14 @@
  * the deadline (never one that has signed) and reported to the standing body after it.
  */
 import { z } from 'zod';
-import { formatDateTimeVN, formatDateVN, instantMs, type ReminderSchedule } from '../calendar.js';
+import { formatDateVN, instantMs, type ReminderSchedule } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
-  noticeKey,
   pendingRemindersAbout,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   type CouncilRef,
@@ -237,12 +237,14 @@ export function compactReminderNotice(
       ? [{ role: 'cluster_head', unitId: state.headUnitId }]
       : [{ role: 'unit_head', unitId: aboutUnitId }];
   const task = drafting ? 'Soạn và phát động ký giao ước thi đua' : 'Ký giao ước thi đua';
-  const sentKey = noticeKey(state.dueAt, r, aboutUnitId);
-  const key = `compact.${sentKey}`;
-  return {
-    event: escalation ? 'compact_escalation' : 'compact_reminder',
-    key,
+  return reminderNotice({
+    series: 'compact',
+    keyPrefix: 'compact',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: aboutUnitId,
+    aboutUnitId,
     headline: escalation
       ? `Báo cáo: ${who} chưa ${drafting ? 'phát động' : 'ký'} giao ước thi đua ${state.clusterName} năm ${state.year}`
       : `Nhắc việc: ${drafting ? 'phát động' : 'ký'} giao ước thi đua ${state.clusterName} năm ${state.year}`,
@@ -251,11 +253,8 @@ export function compactReminderNotice(
       ['Đơn vị', who],
       ['Việc cần làm', task],
       ['Hạn', `23:59 ngày ${formatDateVN(state.dueAt)}`],
-      ['Nội dung nhắc', r.label],
-      ['Thời điểm nhắc', formatDateTimeVN(r.at)],
     ],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId, to, skipped: false },
-  };
+  });
 }
 
 /** The mail of the compilation: to the standing body and every member's head (seed 000, II.5). */

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import {
   addDays,
   deadlineInstant,
-  formatDateTimeVN,
   formatDateVN,
   vnCalendarDate,
   type ReminderInstant,
@@ -22,9 +21,9 @@ import {
   councilLeadership,
   isCouncilLeadership,
   isStandingBodyActor,
-  noticeKey,
   pendingReminders,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   type NoticeDraft,
@@ -142,18 +141,19 @@ export function complaintReminderNotice(
   const to = escalation
     ? [...councilLeadership(state.council), ...standingBody(state.council)]
     : standingBody(state.council);
-  const sentKey = noticeKey(state.dueAt, r);
-  const key = `complaint.${sentKey}`;
-  return {
-    event: escalation ? 'complaint_escalation' : 'complaint_reminder',
-    key,
+  return reminderNotice({
+    series: 'complaint',
+    keyPrefix: 'complaint',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: null,
+    aboutUnitId: null,
     headline: escalation
       ? `Báo cáo: đơn khiếu nại ${state.complaintId} quá hạn giải quyết`
       : `Nhắc việc: giải quyết đơn khiếu nại ${state.complaintId}`,
-    facts: [...complaintFacts(state), ['Nội dung nhắc', r.label], ['Thời điểm nhắc', formatDateTimeVN(r.at)]],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId: null, to, skipped: false },
-  };
+    facts: complaintFacts(state),
+  });
 }
 
 export function complaintFacts(state: ComplaintState): [string, string][] {
