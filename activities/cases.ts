@@ -1,6 +1,6 @@
 /**
  * Activities of nomination cases: loading the organisation facts a case needs, the quota ledger, mail
- * notices, and the commendation book. Built from injected dependencies (createCaseActivities(deps)).
+ * notices, and the commendation book. Built from injected dependencies and the mailer (createCaseActivities).
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
@@ -9,9 +9,9 @@ import type { CaseContext, Nominee, Recipient } from '../domain/nomination/types
 import type { CaseSummary } from '../domain/nomination/summary.js';
 import type { QuotaLedgerInput } from '../workflows/quota/messages.js';
 import { releaseQuotaUpdate, reserveQuotaUpdate } from '../workflows/quota/messages.js';
-import type { MailDeps } from './mail.js';
-import { createMailActivities } from './mail.js';
-import { noticeMessageId, renderNotice, type NoticeEventName } from './notice-templates.js';
+import type { MailDeps, SendMail } from './mail.js';
+import { mailMessageId } from './mail-body.js';
+import { renderNotice, type NoticeEventName } from './notice-templates.js';
 import { resolveEmails } from './recipients.js';
 import {
   awardCaseKey,
@@ -41,9 +41,8 @@ function notFound(what: string, en: string): never {
   throw ApplicationFailure.nonRetryable(`${what}`, 'NotFound', { en });
 }
 
-export function createCaseActivities(deps: CaseActivityDeps) {
+export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail) {
   const { db } = deps;
-  const mail = createMailActivities(deps.mail);
 
   return {
     /** The organisation facts a case needs, read once at its start (the result is in the case's history). */
@@ -149,10 +148,10 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       label?: string;
     }): Promise<{ messageId: string; recipients: string[] }> {
       const recipients = await resolveEmails(db, input.to);
-      const messageId = noticeMessageId(input.caseId, input.key);
+      const messageId = mailMessageId(input.caseId, input.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderNotice(input.event, input.state, { publicUrl: deps.publicUrl, label: input.label });
-      await mail.sendMail({ to: recipients, ...rendered, messageId });
+      await sendMail({ to: recipients, ...rendered, messageId });
       return { messageId, recipients };
     },
 
@@ -179,6 +178,7 @@ export function createCaseActivities(deps: CaseActivityDeps) {
       return { caseKey, created };
     },
 
+    /** Marks the book row of an award revoked; revoking it again changes nothing (`changed: false`). */
     async revokeAward(input: { caseKey: string; reason: string; by: string }): Promise<{ changed: boolean }> {
       const { changed } = await revokeAwardRow(db, input);
       return { changed };

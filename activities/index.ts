@@ -5,16 +5,21 @@
  * Workflows import only the *type* `Activities` and call them through proxyActivities.
  */
 import { createCaseActivities, type CaseActivityDeps } from './cases.js';
-import { createMailActivities } from './mail.js';
+import { createMailer } from './mail.js';
 import { createPlanActivities, type PlanActivityDeps } from './plan.js';
 
 export type ActivityDeps = CaseActivityDeps & Pick<PlanActivityDeps, 'plans'>;
 
 export function createActivities(deps: ActivityDeps) {
+  // One mailer (one transport) for every activity that sends a notice.
+  const sendMail = createMailer(deps.mail);
+  const cases = createCaseActivities(deps, sendMail);
   return {
-    ...createMailActivities(deps.mail),
-    ...createCaseActivities(deps),
-    ...createPlanActivities(deps),
+    ...cases,
+    ...createPlanActivities(deps, sendMail),
+    // The complaint workflow's name for revokeAward (an upheld complaint revokes the book row). Both names stay
+    // registered: running workflows and the committed histories schedule each by its name.
+    revokeBookEntry: (input: Parameters<typeof cases.revokeAward>[0]) => cases.revokeAward(input),
   };
 }
 

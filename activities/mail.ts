@@ -1,6 +1,8 @@
 /**
  * Sending mail through nodemailer. The workflow decides what to send and derives the Message-ID from
  * its workflow id and step, so a retried activity sends a mail that receivers recognise as the same one.
+ * Not an activity itself: the notice activities (cases.ts, plan.ts) render a notice and send it with the
+ * one mailer createActivities builds.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
@@ -20,22 +22,22 @@ export interface OutgoingMail {
   messageId: string;
 }
 
-export function createMailActivities(deps: MailDeps) {
-  return {
-    async sendMail(mail: OutgoingMail): Promise<{ messageId: string; accepted: number }> {
-      if (mail.to.length === 0) {
-        throw ApplicationFailure.nonRetryable('Mail has no recipient', 'MailWithoutRecipient');
-      }
-      const info = (await deps.transport.sendMail({
-        from: deps.from,
-        to: mail.to,
-        cc: mail.cc,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: `<${mail.messageId}>`,
-      })) as { accepted?: unknown[] };
-      return { messageId: mail.messageId, accepted: info.accepted?.length ?? 0 };
-    },
+export type SendMail = (mail: OutgoingMail) => Promise<{ messageId: string; accepted: number }>;
+
+export function createMailer(deps: MailDeps): SendMail {
+  return async (mail) => {
+    if (mail.to.length === 0) {
+      throw ApplicationFailure.nonRetryable('Mail has no recipient', 'MailWithoutRecipient');
+    }
+    const info = (await deps.transport.sendMail({
+      from: deps.from,
+      to: mail.to,
+      cc: mail.cc,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: `<${mail.messageId}>`,
+    })) as { accepted?: unknown[] };
+    return { messageId: mail.messageId, accepted: info.accepted?.length ?? 0 };
   };
 }

@@ -7,15 +7,10 @@ import { findAward } from '../domain/catalogue.js';
 import { STAGE_LABELS as STAGE_LABELS_VI } from '../domain/i18n.js';
 import type { NoticeEvent } from '../domain/nomination/machine.js';
 import type { CaseSummary } from '../domain/nomination/summary.js';
+import { renderMailBody, type RenderedMail } from './mail-body.js';
 
 /** Every mail a case sends: the machine's notices, plus the reminders and escalations of its timers. */
 export type NoticeEventName = NoticeEvent | 'reminder' | 'escalation';
-
-export interface RenderedNotice {
-  subject: string;
-  text: string;
-  html: string;
-}
 
 const HEADLINES: Record<NoticeEventName, (s: CaseSummary) => string> = {
   stage_entered: (s) => `Hồ sơ chờ xử lý: ${STAGE_LABELS_VI[s.stage]}`,
@@ -33,13 +28,6 @@ const HEADLINES: Record<NoticeEventName, (s: CaseSummary) => string> = {
   escalation: () => 'Báo cáo: hồ sơ quá hạn xử lý',
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
 export function caseUrl(publicUrl: string, caseId: string): string {
   return `${publicUrl.replace(/\/$/, '')}/ho-so/${encodeURIComponent(caseId)}`;
 }
@@ -48,7 +36,7 @@ export function renderNotice(
   event: NoticeEventName,
   s: CaseSummary,
   options: { publicUrl: string; label?: string },
-): RenderedNotice {
+): RenderedMail {
   const headline = HEADLINES[event](s);
   const award = findAward(s.awardCode)?.name ?? s.awardCode;
   const lines: [string, string][] = [
@@ -69,26 +57,8 @@ export function renderNotice(
   if (s.lastReason && ['returned', 'rejected', 'withdrawn', 'held', 'resumed', 'revoked', 'extended'].includes(event))
     lines.push(['Lý do', s.lastReason]);
   const link = caseUrl(options.publicUrl, s.caseId);
-
-  const subject = `[TĐKT] ${headline} — ${s.nominee.displayName}`;
-  const text = [
-    headline,
-    '',
-    ...lines.map(([k, v]) => `${k}: ${v}`),
-    '',
-    `Xem hồ sơ: ${link}`,
-    '',
-    'Thư gửi tự động từ hệ thống thi đua, khen thưởng.',
-  ].join('\n');
-  const html = `<!doctype html><html lang="vi"><body><p><strong>${escapeHtml(headline)}</strong></p><table>${lines
-    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join(
-      '',
-    )}</table><p><a href="${escapeHtml(link)}">Xem hồ sơ</a></p><p><small>Thư gửi tự động từ hệ thống thi đua, khen thưởng.</small></p></body></html>`;
-  return { subject, text, html };
-}
-
-/** Message-ID local part: the case and the step, so a retried send is recognisably the same mail. */
-export function noticeMessageId(caseId: string, key: string): string {
-  return `${caseId.replace(/[^A-Za-z0-9.-]+/g, '.')}.${key.replace(/[^A-Za-z0-9.-]+/g, '.')}@tdkt-flow`;
+  return {
+    subject: `[TĐKT] ${headline} — ${s.nominee.displayName}`,
+    ...renderMailBody({ headline, facts: lines, link, linkLabel: 'Xem hồ sơ' }),
+  };
 }

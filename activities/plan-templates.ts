@@ -4,19 +4,7 @@
  */
 import { formatDateTimeVN } from '../domain/calendar.js';
 import type { NoticeDraft } from '../domain/plan-year/common.js';
-
-export interface RenderedYearNotice {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
+import { renderMailBody, type RenderedMail } from './mail-body.js';
 
 export function yearCaseUrl(publicUrl: string, workflowId: string): string {
   return `${publicUrl.replace(/\/$/, '')}/ke-hoach/${encodeURIComponent(workflowId)}`;
@@ -26,28 +14,11 @@ export function yearCaseUrl(publicUrl: string, workflowId: string): string {
 export function renderYearNotice(
   notice: NoticeDraft,
   options: { workflowId: string; sentAt: string; publicUrl: string },
-): RenderedYearNotice {
+): RenderedMail {
   const lines: [string, string][] = [...notice.facts, ['Gửi lúc', formatDateTimeVN(options.sentAt)]];
   const link = yearCaseUrl(options.publicUrl, options.workflowId);
-  const subject = `[TĐKT] ${notice.headline}`;
-  const text = [
-    notice.headline,
-    '',
-    ...lines.map(([k, v]) => `${k}: ${v}`),
-    '',
-    `Xem chi tiết: ${link}`,
-    '',
-    'Thư gửi tự động từ hệ thống thi đua, khen thưởng.',
-  ].join('\n');
-  const html = `<!doctype html><html lang="vi"><body><p><strong>${escapeHtml(notice.headline)}</strong></p><table>${lines
-    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join(
-      '',
-    )}</table><p><a href="${escapeHtml(link)}">Xem chi tiết</a></p><p><small>Thư gửi tự động từ hệ thống thi đua, khen thưởng.</small></p></body></html>`;
-  return { subject, text, html };
-}
-
-/** Message-ID: the workflow and the step, so a retried send is recognisably the same mail. */
-export function yearNoticeMessageId(workflowId: string, key: string): string {
-  return `${workflowId.replace(/[^A-Za-z0-9.-]+/g, '.')}.${key.replace(/[^A-Za-z0-9.-]+/g, '.')}@tdkt-flow`;
+  return {
+    subject: `[TĐKT] ${notice.headline}`,
+    ...renderMailBody({ headline: notice.headline, facts: lines, link, linkLabel: 'Xem chi tiết' }),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Activities of the year's plan and its cases: the organisation facts a plan needs, the mails, reading the
- * members' registrations for a compact, and acting on a nomination or the book for a complaint.
- * Built from injected dependencies (createPlanActivities(deps)), like every activity factory.
+ * members' registrations for a compact, and acting on a nomination for a complaint (the book row is revoked by
+ * revokeBookEntry, which index.ts points at the cases' revokeAward).
+ * Built from injected dependencies and the mailer (createPlanActivities), like every activity factory.
  */
 import { ApplicationFailure, WorkflowIdReusePolicy, defaultPayloadConverter } from '@temporalio/common';
 import {
@@ -20,18 +21,11 @@ import { registrationDigest, registrationId, type RegistrationDigest } from '../
 import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../workflows/nomination/messages.js';
 import { registrationStateQuery } from '../workflows/registration/messages.js';
 import type { CaseActivityDeps } from './cases.js';
-import { createMailActivities } from './mail.js';
-import { renderYearNotice, yearNoticeMessageId } from './plan-templates.js';
+import type { SendMail } from './mail.js';
+import { mailMessageId } from './mail-body.js';
+import { renderYearNotice } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
-import {
-  clusterHeadsForYear,
-  getCluster,
-  getCouncil,
-  getUnit,
-  listClusters,
-  listUnits,
-  revokeAward,
-} from './store/index.js';
+import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, listUnits } from './store/index.js';
 
 function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');
@@ -42,9 +36,8 @@ export interface PlanActivityDeps extends CaseActivityDeps {
   plans?: readonly Plan[];
 }
 
-export function createPlanActivities(deps: PlanActivityDeps) {
+export function createPlanActivities(deps: PlanActivityDeps, sendMail: SendMail) {
   const { db } = deps;
-  const mail = createMailActivities(deps.mail);
   const client = () => deps.temporal.client;
 
   return {
@@ -182,14 +175,14 @@ export function createPlanActivities(deps: PlanActivityDeps) {
         if (email) unitAddresses.push(email);
       }
       const recipients = [...new Set([...(await resolveEmails(db, input.notice.to)), ...unitAddresses])].sort();
-      const messageId = yearNoticeMessageId(input.workflowId, input.notice.key);
+      const messageId = mailMessageId(input.workflowId, input.notice.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderYearNotice(input.notice, {
         workflowId: input.workflowId,
         sentAt: input.sentAt,
         publicUrl: deps.publicUrl,
       });
-      await mail.sendMail({ to: recipients, ...rendered, messageId });
+      await sendMail({ to: recipients, ...rendered, messageId });
       return { messageId, recipients };
     },
 
@@ -266,12 +259,6 @@ export function createPlanActivities(deps: PlanActivityDeps) {
           return { ok: false, reason: `Không tìm thấy hồ sơ ${input.caseId} đang xử lý.` };
         throw error;
       }
-    },
-
-    /** Revokes a row of the commendation book (an award whose case has closed). */
-    async revokeBookEntry(input: { caseKey: string; reason: string; by: string }): Promise<{ changed: boolean }> {
-      const { changed } = await revokeAward(db, input);
-      return { changed };
     },
   };
 }

@@ -624,11 +624,22 @@ export function requiredDossierItems(award: AwardEntry, subject: NomineeSubject)
   return award.dossier.filter((d) => d.required && (!d.subject || d.subject === subject));
 }
 
-/** Required items not among the codes provided. */
+/** A dossier item as a nomination draft carries it (DossierItemSchema in nomination/actions.ts). */
+export interface ProvidedDossierItem {
+  code: string;
+  title: string;
+  reference: string;
+}
+
+/**
+ * Required items the dossier does not provide: the standing body's check (the machine's `verify`). An item counts
+ * only with a title or a reference that is not blank, since a form line left empty names no document.
+ */
 export function missingDossierItems(
   award: AwardEntry,
   subject: NomineeSubject,
-  providedCodes: readonly string[],
+  dossier: readonly ProvidedDossierItem[],
 ): DossierItemSpec[] {
-  return requiredDossierItems(award, subject).filter((d) => !providedCodes.includes(d.code));
+  const provided = new Set(dossier.filter((d) => d.reference.trim() || d.title.trim()).map((d) => d.code));
+  return requiredDossierItems(award, subject).filter((d) => !provided.has(d.code));
 }

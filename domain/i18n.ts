@@ -3,7 +3,7 @@ import type { AwardKind, AwardSubject, DecidingLevel, NomineeSubject } from './c
 import type { ActingMode, ClusterKind, Role, UnitLevel } from './org.js';
 import type { DeadlineAudience, PlanDeadlineKind } from './plan.js';
 import type { ActionName } from './nomination/actions.js';
-import type { JourneyStep, NominationStage, NominationTrack, StaffAction } from './stages.js';
+import type { JourneyStep, NominationStage, NominationTrack } from './stages.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
   unit_clerk: 'Cán bộ làm công tác thi đua, khen thưởng của đơn vị',
@@ -45,10 +45,10 @@ export const TRACK_LABELS: Record<NominationTrack, string> = {
 };
 
 /**
- * The one label of each action on a nomination: the case page's form titles and buttons, the CLI and the mails
- * use these words (every staff action, and `edit`/`close_vote`/`record_external_decision` which are not).
+ * The one label of each action on a nomination (every staff action, stages.ts STAFF_ACTIONS): the case page's form
+ * titles and buttons, the CLI and the mails use these words.
  */
-export const ACTION_LABELS: Record<StaffAction | ActionName, string> = {
+export const ACTION_LABELS: Record<ActionName, string> = {
   edit: 'Sửa hồ sơ',
   submit: 'Ký, trình hồ sơ',
   endorse: 'Cụm, khối đề nghị (xếp hạng)',

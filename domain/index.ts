@@ -6,7 +6,6 @@ export * from './catalogue.js';
 export * from './rules/index.js';
 export * from './quota.js';
 export * from './eligibility.js';
-export * from './vote.js';
 export * from './plan.js';
 export * from './plans/index.js';
 export * from './schemas.js';

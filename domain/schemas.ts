@@ -1,128 +1,24 @@
 /**
- * Zod schemas for every input crossing a boundary (update validators, CLI, web forms, imports), with Vietnamese
- * messages that name the field. Update validators in workflows are synchronous: these schemas are too (no async
- * refinements).
+ * Zod schemas for the inputs of the year's plan and of the directory (registrations, compacts, org imports), with
+ * Vietnamese messages that name the field. A nomination's draft and staff actions, and the actor every action
+ * carries, have their schemas in nomination/actions.ts, the ones the workflows parse with. Update validators are
+ * synchronous: these schemas are too (no async refinements).
  */
 import { z } from 'zod';
-import {
-  AWARD_CODES,
-  DECLARED_CRITERIA,
-  DOSSIER_ITEMS,
-  awardAcceptsSubject,
-  findAward,
-  type DeclaredCriterion,
-  type DossierItemCode,
-} from './catalogue.js';
-import { CollectiveFactsSchema, PersonFactsSchema } from './nomination/facts.js';
+import { AWARD_CODES, awardAcceptsSubject, findAward, type NomineeSubject } from './catalogue.js';
 import { ROLES, UNIT_LEVELS, type Cluster, type Person, type Unit, type User } from './org.js';
-import { NOMINATION_TRACKS, STAFF_ACTIONS, type StaffAction } from './stages.js';
-import { bool, email, idString, intIn, isoDate, list, obj, oneOf, optionalText, text } from './zod-vi.js';
+import { bool, email, idString, intIn, list, obj, oneOf, optionalText, text } from './zod-vi.js';
 
 export { formatZodErrorVN, parseVN, ID_PATTERN } from './zod-vi.js';
 export { PlanSchema, type Plan } from './plan.js';
-
-const SUBJECTS = ['individual', 'collective'] as const;
-const DOSSIER_ITEM_CODES = Object.keys(DOSSIER_ITEMS) as [DossierItemCode, ...DossierItemCode[]];
-const DECLARED_CRITERION_CODES = Object.keys(DECLARED_CRITERIA) as [DeclaredCriterion, ...DeclaredCriterion[]];
 
 const yearSchema = z.lazy(() => intIn('Năm', 2000, 2100));
 const awardCodeSchema = z.lazy(() => oneOf('Danh hiệu, hình thức khen thưởng', AWARD_CODES));
 
 // ---------------------------------------------------------------------------------------------------------------
-// Actor
-
-export const ActorSchema = z.lazy(() =>
-  obj('Người thực hiện', {
-    userId: idString('Mã người dùng'),
-    displayName: text('Tên người thực hiện', { max: 200 }),
-    role: oneOf('Vai trò', ROLES),
-    unitId: idString('Mã đơn vị của người thực hiện'),
-    actingFor: obj('Ký thay / thừa lệnh', {
-      mode: oneOf('Hình thức ký', ['ky_thay', 'thua_lenh'] as const),
-      userId: idString('Mã người được ký thay'),
-      role: oneOf('Vai trò của người được ký thay', ROLES),
-    }).nullable(),
-  }),
-);
-export type ActorInput = z.infer<typeof ActorSchema>;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Nomination draft
-
-export const DossierItemSchema = z.lazy(() =>
-  obj('Tài liệu hồ sơ', {
-    code: oneOf('Loại tài liệu', DOSSIER_ITEM_CODES),
-    title: text('Tên tài liệu', { max: 300 }),
-    /** Document number, file reference or link; the file itself lives outside Temporal. */
-    reference: text('Số, ký hiệu hoặc đường dẫn tài liệu', { max: 500 }),
-  }),
-);
-export type DossierItem = z.infer<typeof DossierItemSchema>;
-
-export const NominationDraftSchema = z.lazy(() =>
-  obj('Đề nghị khen thưởng', {
-    campaignId: idString('Mã phong trào, đợt thi đua'),
-    year: yearSchema,
-    subject: oneOf('Đối tượng đề nghị', SUBJECTS),
-    awardCode: awardCodeSchema,
-    track: oneOf('Loại khen thưởng', NOMINATION_TRACKS),
-    nominee: obj('Tập thể, cá nhân được đề nghị', {
-      unitId: idString('Mã đơn vị'),
-      personId: idString('Mã cá nhân').nullable(),
-    }),
-    dossier: list('Hồ sơ', DossierItemSchema, { max: 30 }),
-    achievements: text('Tóm tắt thành tích', { max: 20000 }),
-    declaredCriteria: list('Tiêu chuẩn đáp ứng', oneOf('Tiêu chuẩn', DECLARED_CRITERION_CODES), { max: 10 }),
-    personFacts: PersonFactsSchema.optional(),
-    collectiveFacts: CollectiveFactsSchema.optional(),
-  }).superRefine((n, ctx) => {
-    const award = findAward(n.awardCode);
-    if (award && !award.nominable) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['awardCode'],
-        message: `${award.name} không được đề nghị qua hệ thống này`,
-      });
-    }
-    if (award && !awardAcceptsSubject(award, n.subject)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['subject'],
-        message: `${award.name} chỉ xét cho ${award.subject === 'individual' ? 'cá nhân' : 'tập thể'}`,
-      });
-    }
-    if (n.subject === 'individual' && !n.nominee.personId) {
-      ctx.addIssue({ code: 'custom', path: ['nominee', 'personId'], message: 'Cá nhân được đề nghị là bắt buộc' });
-    }
-    if (n.subject === 'individual' && n.collectiveFacts) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['collectiveFacts'],
-        message: 'Đề nghị cho cá nhân không kèm số liệu của tập thể',
-      });
-    }
-    if (n.subject === 'collective' && n.personFacts) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['personFacts'],
-        message: 'Đề nghị cho tập thể không kèm thông tin cá nhân',
-      });
-    }
-    if (n.subject === 'collective' && n.nominee.personId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['nominee', 'personId'],
-        message: 'Đề nghị cho tập thể không được kèm mã cá nhân',
-      });
-    }
-  }),
-);
-export type NominationDraft = z.infer<typeof NominationDraftSchema>;
-
-// ---------------------------------------------------------------------------------------------------------------
 // Registration and compact
 
-function titleFor(subject: (typeof SUBJECTS)[number]) {
+function titleFor(subject: NomineeSubject) {
   const label = subject === 'collective' ? 'Danh hiệu đăng ký cho tập thể' : 'Danh hiệu đăng ký cho cá nhân';
   return awardCodeSchema.refine(
     (code) => {
@@ -172,69 +68,6 @@ export const CompactSchema = z.lazy(() =>
   }),
 );
 export type Compact = z.infer<typeof CompactSchema>;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Staff actions (one schema per action; StaffActionSchema dispatches on `action`)
-
-const reason = z.lazy(() => text('Lý do', { max: 2000 }));
-const comment = z.lazy(() => optionalText('Ghi chú', 2000));
-
-function action<A extends StaffAction, S extends z.ZodRawShape>(name: A, shape: S) {
-  return obj('Thao tác', {
-    action: z.literal(name),
-    actor: ActorSchema,
-    comment,
-    ...shape,
-  });
-}
-
-export const STAFF_ACTION_SCHEMAS = {
-  submit: z.lazy(() => action('submit', {})),
-  endorse: z.lazy(() => action('endorse', { rank: intIn('Thứ tự xếp hạng', 1, 1000) })),
-  verify: z.lazy(() => action('verify', {})),
-  vote: z.lazy(() => action('vote', { choice: oneOf('Phiếu biểu quyết', ['yes', 'no', 'abstain'] as const) })),
-  approve: z.lazy(() =>
-    action('approve', {
-      decisionNumber: text('Số quyết định', { max: 50 }),
-      decisionDate: isoDate('Ngày quyết định'),
-    }),
-  ),
-  return: z.lazy(() => action('return', { reason })),
-  reject: z.lazy(() => action('reject', { reason })),
-  withdraw: z.lazy(() => action('withdraw', { reason })),
-  hold: z.lazy(() => action('hold', { reason })),
-  resume: z.lazy(() => action('resume', { reason })),
-  revoke: z.lazy(() => action('revoke', { reason, decisionNumber: optionalText('Số quyết định hủy bỏ', 50) })),
-  extend: z.lazy(() => action('extend', { newDueDate: isoDate('Hạn mới'), reason })),
-  reassign: z.lazy(() => action('reassign', { toUnitId: idString('Đơn vị được giao'), reason })),
-  comment: z.lazy(() => action('comment', { comment: text('Nội dung ghi chú', { max: 2000 }) })),
-} as const satisfies Record<StaffAction, z.ZodType>;
-
-export type StaffActionInputs = { [K in StaffAction]: z.infer<(typeof STAFF_ACTION_SCHEMAS)[K]> };
-
-export const StaffActionSchema = z.lazy(() =>
-  z.discriminatedUnion(
-    'action',
-    [
-      STAFF_ACTION_SCHEMAS.submit,
-      STAFF_ACTION_SCHEMAS.endorse,
-      STAFF_ACTION_SCHEMAS.verify,
-      STAFF_ACTION_SCHEMAS.vote,
-      STAFF_ACTION_SCHEMAS.approve,
-      STAFF_ACTION_SCHEMAS.return,
-      STAFF_ACTION_SCHEMAS.reject,
-      STAFF_ACTION_SCHEMAS.withdraw,
-      STAFF_ACTION_SCHEMAS.hold,
-      STAFF_ACTION_SCHEMAS.resume,
-      STAFF_ACTION_SCHEMAS.revoke,
-      STAFF_ACTION_SCHEMAS.extend,
-      STAFF_ACTION_SCHEMAS.reassign,
-      STAFF_ACTION_SCHEMAS.comment,
-    ],
-    { error: `Thao tác không hợp lệ (chấp nhận: ${STAFF_ACTIONS.join(', ')})` },
-  ),
-);
-export type StaffActionInput = z.infer<typeof StaffActionSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Directory import

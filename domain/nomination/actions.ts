@@ -8,14 +8,17 @@ import { ROLES } from '../org.js';
 import { CollectiveFactsSchema, DeclaredCriteriaSchema, PersonFactsSchema } from './facts.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const reasonField = z
-  .string({ error: 'Lý do là bắt buộc' })
-  .trim()
-  .min(3, { error: 'Lý do phải có ít nhất 3 ký tự' })
-  .max(2000, { error: 'Lý do dài quá 2000 ký tự' });
+/** The reason every refusing, holding or repairing action gives (and a complaint's conclusion, complaint.ts). */
+export const ReasonSchema = z.lazy(() =>
+  z
+    .string({ error: 'Lý do là bắt buộc' })
+    .trim()
+    .min(3, { error: 'Lý do phải có ít nhất 3 ký tự' })
+    .max(2000, { error: 'Lý do dài quá 2000 ký tự' }),
+);
 const id = z.lazy(() => z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: 'Mã không hợp lệ' }));
-const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' });
-const ymd = z.iso.date({ error: 'Ngày không hợp lệ (định dạng yyyy-mm-dd)' });
+const isoInstant = z.lazy(() => z.iso.datetime({ offset: true, error: 'Thời điểm không hợp lệ' }));
+const ymd = z.lazy(() => z.iso.date({ error: 'Ngày không hợp lệ (định dạng yyyy-mm-dd)' }));
 
 export const ActorSchema = z.lazy(() =>
   z.object({
@@ -132,16 +135,16 @@ export const ActionSchemas = {
     }),
   ),
   return: z.lazy(() =>
-    withActor({ reason: reasonField, toStep: z.enum(['unit', 'cluster', 'standing_body']).default('unit') }),
+    withActor({ reason: ReasonSchema, toStep: z.enum(['unit', 'cluster', 'standing_body']).default('unit') }),
   ),
-  reject: z.lazy(() => withActor({ reason: reasonField })),
-  withdraw: z.lazy(() => withActor({ reason: reasonField })),
-  hold: z.lazy(() => withActor({ reason: reasonField, complaintId: id.optional() })),
-  resume: z.lazy(() => withActor({ reason: reasonField })),
-  revoke: z.lazy(() => withActor({ reason: reasonField })),
-  extend: z.lazy(() => withActor({ newDueAt: isoInstant, reason: reasonField })),
+  reject: z.lazy(() => withActor({ reason: ReasonSchema })),
+  withdraw: z.lazy(() => withActor({ reason: ReasonSchema })),
+  hold: z.lazy(() => withActor({ reason: ReasonSchema, complaintId: id.optional() })),
+  resume: z.lazy(() => withActor({ reason: ReasonSchema })),
+  revoke: z.lazy(() => withActor({ reason: ReasonSchema })),
+  extend: z.lazy(() => withActor({ newDueAt: isoInstant, reason: ReasonSchema })),
   /** A repair: hand the current step to another unit (reassign.ts). */
-  reassign: z.lazy(() => withActor({ toUnitId: id, reason: reasonField })),
+  reassign: z.lazy(() => withActor({ toUnitId: id, reason: ReasonSchema })),
   comment: z.lazy(() => withActor({ text: text(5000) })),
   record_external_decision: z.lazy(() =>
     withActor({

@@ -4,7 +4,7 @@
  * `now` comes from the workflow.
  */
 import { deadlineInstant, vnCalendarDate, vnDateKey, instantMs, toUtcIso } from '../calendar.js';
-import { awardAcceptsSubject, awardByCode, findAward, requiredDossierItems } from '../catalogue.js';
+import { awardAcceptsSubject, awardByCode, findAward, missingDossierItems } from '../catalogue.js';
 import { checkEligibility } from '../eligibility.js';
 import { stepDueInstant } from '../rules/index.js';
 import type { RuleSet } from '../rules/types.js';
@@ -158,12 +158,10 @@ function stepOf(stage: NominationStage): JourneyStep | null {
   return STAGE_STEP[stage];
 }
 
-function missingDossierItems(state: NominationState): string[] {
+/** Labels of the required dossier items the draft does not provide (catalogue.ts holds the rule). */
+function missingItemLabels(state: NominationState): string[] {
   const award = awardByCode(state.draft.awardCode);
-  const present = new Set(state.draft.dossier.filter((d) => d.reference.trim() || d.title.trim()).map((d) => d.code));
-  return requiredDossierItems(award, state.draft.nominee.subject)
-    .filter((item) => item.required && !present.has(item.code))
-    .map((item) => item.label);
+  return missingDossierItems(award, state.draft.nominee.subject, state.draft.dossier).map((item) => item.label);
 }
 
 /** Eligibility reasons (Vietnamese) for the draft as it stands; empty means eligible. */
@@ -221,7 +219,7 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
       return;
     }
     case 'verify': {
-      const missing = missingDossierItems(state);
+      const missing = missingItemLabels(state);
       if (action.input.complete && missing.length > 0) {
         refuse(
           'dossier-incomplete',
@@ -412,7 +410,7 @@ export function applyAction(state: NominationState, action: AnyAction, ctx: Mach
         go('council_vote');
         record(action.input.note ?? null, { complete: true });
       } else {
-        state.missingItems = [...new Set([...missingDossierItems(state), ...action.input.missingItems])];
+        state.missingItems = [...new Set([...missingItemLabels(state), ...action.input.missingItems])];
         const reason = `Hồ sơ còn thiếu: ${state.missingItems.join(', ')}`;
         enterStage(state, 'returned', ctx);
         effects.push({ type: 'notify', event: 'returned', to: whoMustAct(state), key: noticeKey(state, 'returned') });

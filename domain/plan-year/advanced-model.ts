@@ -4,18 +4,18 @@
  * the standing body or the leadership sends the result on to the higher level.
  */
 import { z } from 'zod';
-import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { checkAdvancedModelProposal, checkAdvancedModelSelection } from '../quota.js';
 import type { RuleSet } from '../rules/index.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   isCouncilLeadership,
   isStandingBodyActor,
-  noticeKey,
-  pendingReminders,
+  pendingRemindersAbout,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   unitStaff,
@@ -23,6 +23,7 @@ import {
   type NoticeDraft,
   type Recipient,
   type YearAuditEntry,
+  type UnitReminder,
   type YearNotice,
   type ReminderRounding,
 } from './common.js';
@@ -298,23 +299,13 @@ export function sentOnNotice(
   };
 }
 
-export function advancedModelPendingReminders(
-  state: AdvancedModelState,
-): { r: ReminderInstant; aboutUnitId: string }[] {
+/** Reminders about each unit that has not proposed yet, until the council selects. */
+export function advancedModelPendingReminders(state: AdvancedModelState): UnitReminder[] {
   if (state.selection) return [];
-  return state.units
-    .filter((u) => !state.proposals[u.id])
-    .flatMap((u) =>
-      pendingReminders({
-        dueAt: state.dueAt,
-        schedule: state.schedule,
-        armedAt: state.armedAt,
-        notices: state.notices,
-        aboutUnitId: u.id,
-        wholeSeconds: state.wholeSecondReminders,
-      }).map((r) => ({ r, aboutUnitId: u.id })),
-    )
-    .sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));
+  return pendingRemindersAbout(
+    state,
+    state.units.filter((u) => !state.proposals[u.id]).map((u) => u.id),
+  );
 }
 
 export function advancedModelNotice(
@@ -325,12 +316,14 @@ export function advancedModelNotice(
   const escalation = r.kind === 'escalation';
   const name = state.units.find((u) => u.id === aboutUnitId)?.name ?? aboutUnitId;
   const to = escalation ? standingBody(state.council) : unitStaff(aboutUnitId);
-  const sentKey = noticeKey(state.dueAt, r, aboutUnitId);
-  const key = `advanced-model.${sentKey}`;
-  return {
-    event: escalation ? 'advanced_model_escalation' : 'advanced_model_reminder',
-    key,
+  return reminderNotice({
+    series: 'advanced_model',
+    keyPrefix: 'advanced-model',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: aboutUnitId,
+    aboutUnitId,
     headline: escalation
       ? `Báo cáo: ${name} chưa giới thiệu điển hình tiên tiến`
       : `Nhắc việc: giới thiệu điển hình tiên tiến năm ${state.year} — ${name}`,
@@ -338,11 +331,8 @@ export function advancedModelNotice(
       ['Đơn vị', name],
       ['Việc cần làm', 'Giới thiệu 01 tập thể và 02 cá nhân điển hình tiên tiến'],
       ['Hạn', `23:59 ngày ${formatDateVN(state.dueAt)}`],
-      ['Nội dung nhắc', r.label],
-      ['Thời điểm nhắc', formatDateTimeVN(r.at)],
     ],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId, to, skipped: false },
-  };
+  });
 }
 
 export function advancedModelId(orgUnitId: string, year: number): string {

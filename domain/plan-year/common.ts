@@ -3,7 +3,14 @@
  * notice records, who the standing body is, role/unit checks with Vietnamese refusals, and the bookkeeping of
  * reminders whose deadline can move. Pure and JSON-only: it runs inside workflows and in unit tests.
  */
-import { instantMs, reminderInstants, vnDateKey, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import {
+  formatDateTimeVN,
+  instantMs,
+  reminderInstants,
+  vnDateKey,
+  type ReminderInstant,
+  type ReminderSchedule,
+} from '../calendar.js';
 import { noticeInstants } from '../nomination/reminders.js';
 import { ROLE_LABELS } from '../i18n.js';
 import { refuse } from '../nomination/refusal.js';
@@ -131,6 +138,38 @@ export function noticeKey(dueAt: string, r: ReminderInstant, aboutUnitId: string
   return `${vnDateKey(dueAt)}.${r.key.replace(/[^a-z0-9-]+/gi, '')}${aboutUnitId ? `.${aboutUnitId}` : ''}`;
 }
 
+/**
+ * A reminder's (or escalation's) mail and the record the case keeps of it, from the words the case chooses. The
+ * series names the events (`<series>_reminder`, `<series>_escalation`); the record's key is the one
+ * pendingReminders looks for, with `keyUnitId` for a per-unit series. The mail ends with what the reminder is and
+ * when it fired.
+ */
+export function reminderNotice(input: {
+  series: string;
+  /** Prefix of the mail key (and so of its Message-ID), e.g. `advanced-model`. */
+  keyPrefix: string;
+  dueAt: string;
+  r: ReminderInstant;
+  to: Recipient[];
+  /** The unit of a per-unit series, named in the key. */
+  keyUnitId: string | null;
+  /** The unit the record is about: a registration's series is its unit's, though its key names none. */
+  aboutUnitId: string | null;
+  headline: string;
+  facts: [string, string][];
+}): NoticeDraft & { notice: Omit<YearNotice, 'at'> } {
+  const { r, to, dueAt } = input;
+  const sentKey = noticeKey(dueAt, r, input.keyUnitId);
+  return {
+    event: `${input.series}_${r.kind === 'escalation' ? 'escalation' : 'reminder'}`,
+    key: `${input.keyPrefix}.${sentKey}`,
+    to,
+    headline: input.headline,
+    facts: [...input.facts, ['Nội dung nhắc', r.label], ['Thời điểm nhắc', formatDateTimeVN(r.at)]],
+    notice: { key: sentKey, kind: r.kind, dueAt, aboutUnitId: input.aboutUnitId, to, skipped: false },
+  };
+}
+
 /** Part of every year case's state that has reminders. */
 export interface ReminderRounding {
   /**
@@ -140,29 +179,45 @@ export interface ReminderRounding {
   wholeSecondReminders?: boolean;
 }
 
-/**
- * The reminders still to fire for a deadline: those after `armedAt` (when the deadline was set or moved: a
- * reminder whose instant had already passed then is never sent late) and not yet recorded.
- */
-export function pendingReminders(input: {
+/** What a case of the year keeps about its deadline: when it is due, its reminders, when it was set, what it sent. */
+export interface DeadlineClock extends ReminderRounding {
   dueAt: string;
   schedule: ReminderSchedule;
   armedAt: string;
   notices: readonly YearNotice[];
-  aboutUnitId?: string | null;
-  kinds?: readonly ReminderInstant['kind'][];
-  /** The case's `wholeSecondReminders`. */
-  wholeSeconds?: boolean;
-}): ReminderInstant[] {
-  const sent = new Set(input.notices.map((n) => n.key));
-  const armed = instantMs(input.armedAt);
-  const instants = input.wholeSeconds ? noticeInstants : reminderInstants;
-  return instants(input.dueAt, input.schedule).filter(
+}
+
+/**
+ * The reminders still to fire for a case's deadline: those after `armedAt` (when the deadline was set or moved: a
+ * reminder whose instant had already passed then is never sent late) and not yet recorded. `aboutUnitId` names
+ * the unit of a per-unit series (see pendingRemindersAbout).
+ */
+export function pendingReminders(
+  clock: DeadlineClock,
+  options: { aboutUnitId?: string | null; kinds?: readonly ReminderInstant['kind'][] } = {},
+): ReminderInstant[] {
+  const sent = new Set(clock.notices.map((n) => n.key));
+  const armed = instantMs(clock.armedAt);
+  const instants = clock.wholeSecondReminders ? noticeInstants : reminderInstants;
+  return instants(clock.dueAt, clock.schedule).filter(
     (r) =>
       instantMs(r.at) > armed &&
-      !sent.has(noticeKey(input.dueAt, r, input.aboutUnitId ?? null)) &&
-      (!input.kinds || input.kinds.includes(r.kind)),
+      !sent.has(noticeKey(clock.dueAt, r, options.aboutUnitId ?? null)) &&
+      (!options.kinds || options.kinds.includes(r.kind)),
   );
+}
+
+/** A reminder of a per-unit series: the case reminds each unit that has not acted yet, on its own key. */
+export interface UnitReminder {
+  r: ReminderInstant;
+  aboutUnitId: string;
+}
+
+/** The reminders still to fire about each of the units, earliest first (units in the given order at a tie). */
+export function pendingRemindersAbout(clock: DeadlineClock, unitIds: readonly string[]): UnitReminder[] {
+  return unitIds
+    .flatMap((unitId) => pendingReminders(clock, { aboutUnitId: unitId }).map((r) => ({ r, aboutUnitId: unitId })))
+    .sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));
 }
 
 /** Milliseconds from now until the earliest instant, or undefined when there is none. */

@@ -6,20 +6,21 @@
  * the deadline (never one that has signed) and reported to the standing body after it.
  */
 import { z } from 'zod';
-import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { formatDateVN, instantMs, type ReminderSchedule } from '../calendar.js';
 import type { Actor } from '../org.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
-  noticeKey,
-  pendingReminders,
+  pendingRemindersAbout,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   type CouncilRef,
   type NoticeDraft,
   type Recipient,
   type YearAuditEntry,
+  type UnitReminder,
   type YearNotice,
   type ReminderRounding,
 } from './common.js';
@@ -217,33 +218,14 @@ export function recordCompilation(
 }
 
 /** One pending reminder per recipient group: the head while not drafted, each unsigned member otherwise. */
-export interface CompactReminder {
-  r: ReminderInstant;
-  aboutUnitId: string;
-}
-
-export function compactPendingReminders(state: CompactState): CompactReminder[] {
+export function compactPendingReminders(state: CompactState): UnitReminder[] {
   if (state.stage === 'closed') return [];
-  const about = !state.content ? [state.headUnitId] : unsignedMembers(state);
-  const out: CompactReminder[] = [];
-  for (const unitId of about) {
-    for (const r of pendingReminders({
-      dueAt: state.dueAt,
-      schedule: state.schedule,
-      armedAt: state.armedAt,
-      notices: state.notices,
-      aboutUnitId: unitId,
-      wholeSeconds: state.wholeSecondReminders,
-    })) {
-      out.push({ r, aboutUnitId: unitId });
-    }
-  }
-  return out.sort((a, b) => instantMs(a.r.at) - instantMs(b.r.at));
+  return pendingRemindersAbout(state, !state.content ? [state.headUnitId] : unsignedMembers(state));
 }
 
 export function compactReminderNotice(
   state: CompactState,
-  item: CompactReminder,
+  item: UnitReminder,
 ): NoticeDraft & { notice: Omit<YearNotice, 'at'> } {
   const { r, aboutUnitId } = item;
   const drafting = !state.content;
@@ -255,12 +237,14 @@ export function compactReminderNotice(
       ? [{ role: 'cluster_head', unitId: state.headUnitId }]
       : [{ role: 'unit_head', unitId: aboutUnitId }];
   const task = drafting ? 'Soạn và phát động ký giao ước thi đua' : 'Ký giao ước thi đua';
-  const sentKey = noticeKey(state.dueAt, r, aboutUnitId);
-  const key = `compact.${sentKey}`;
-  return {
-    event: escalation ? 'compact_escalation' : 'compact_reminder',
-    key,
+  return reminderNotice({
+    series: 'compact',
+    keyPrefix: 'compact',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: aboutUnitId,
+    aboutUnitId,
     headline: escalation
       ? `Báo cáo: ${who} chưa ${drafting ? 'phát động' : 'ký'} giao ước thi đua ${state.clusterName} năm ${state.year}`
       : `Nhắc việc: ${drafting ? 'phát động' : 'ký'} giao ước thi đua ${state.clusterName} năm ${state.year}`,
@@ -269,11 +253,8 @@ export function compactReminderNotice(
       ['Đơn vị', who],
       ['Việc cần làm', task],
       ['Hạn', `23:59 ngày ${formatDateVN(state.dueAt)}`],
-      ['Nội dung nhắc', r.label],
-      ['Thời điểm nhắc', formatDateTimeVN(r.at)],
     ],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId, to, skipped: false },
-  };
+  });
 }
 
 /** The mail of the compilation: to the standing body and every member's head (seed 000, II.5). */

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import {
   addDays,
   deadlineInstant,
-  formatDateTimeVN,
   formatDateVN,
   vnCalendarDate,
   type ReminderInstant,
@@ -16,15 +15,15 @@ import {
 } from '../calendar.js';
 import type { Actor } from '../org.js';
 import { ruleValue, type RuleSet } from '../rules/index.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema, ReasonSchema } from '../nomination/actions.js';
 import {
   checkActingFor,
   councilLeadership,
   isCouncilLeadership,
   isStandingBodyActor,
-  noticeKey,
   pendingReminders,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   type NoticeDraft,
@@ -34,12 +33,6 @@ import {
 } from './common.js';
 
 export type ComplaintTarget = { kind: 'nomination'; caseId: string } | { kind: 'book'; caseKey: string };
-
-const reason = z
-  .string({ error: 'Lý do là bắt buộc' })
-  .trim()
-  .min(3, { error: 'Lý do phải có ít nhất 3 ký tự' })
-  .max(2000, { error: 'Lý do dài quá 2000 ký tự' });
 
 export const ComplaintStartSchema = z.lazy(() =>
   z.object({
@@ -56,13 +49,13 @@ export const ComplaintStartSchema = z.lazy(() =>
 export type ComplaintStartInput = z.infer<typeof ComplaintStartSchema>;
 
 export const ComplaintActionSchemas = {
-  hold_case: z.lazy(() => z.object({ actor: ActorSchema, reason })),
+  hold_case: z.lazy(() => z.object({ actor: ActorSchema, reason: ReasonSchema })),
   resolve: z.lazy(() =>
     z.object({
       actor: ActorSchema,
       outcome: z.enum(['upheld', 'dismissed'], { error: 'Kết luận phải là có cơ sở hoặc không có cơ sở' }),
       revokeAward: z.boolean().default(false),
-      reason,
+      reason: ReasonSchema,
     }),
   ),
 } as const;
@@ -137,13 +130,7 @@ export function checkComplaintAction(state: ComplaintState, action: ComplaintAct
 
 export function complaintPendingReminders(state: ComplaintState): ReminderInstant[] {
   if (state.stage === 'resolved') return [];
-  return pendingReminders({
-    dueAt: state.dueAt,
-    schedule: state.schedule,
-    armedAt: state.armedAt,
-    notices: state.notices,
-    wholeSeconds: state.wholeSecondReminders,
-  });
+  return pendingReminders(state);
 }
 
 export function complaintReminderNotice(
@@ -154,18 +141,19 @@ export function complaintReminderNotice(
   const to = escalation
     ? [...councilLeadership(state.council), ...standingBody(state.council)]
     : standingBody(state.council);
-  const sentKey = noticeKey(state.dueAt, r);
-  const key = `complaint.${sentKey}`;
-  return {
-    event: escalation ? 'complaint_escalation' : 'complaint_reminder',
-    key,
+  return reminderNotice({
+    series: 'complaint',
+    keyPrefix: 'complaint',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: null,
+    aboutUnitId: null,
     headline: escalation
       ? `Báo cáo: đơn khiếu nại ${state.complaintId} quá hạn giải quyết`
       : `Nhắc việc: giải quyết đơn khiếu nại ${state.complaintId}`,
-    facts: [...complaintFacts(state), ['Nội dung nhắc', r.label], ['Thời điểm nhắc', formatDateTimeVN(r.at)]],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId: null, to, skipped: false },
-  };
+    facts: complaintFacts(state),
+  });
 }
 
 export function complaintFacts(state: ComplaintState): [string, string][] {

@@ -25,7 +25,7 @@ import {
   type PlanDeadlineKind,
 } from '../plan.js';
 import type { Actor } from '../org.js';
-import { ActorSchema } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
 import { calendarDateSchema } from '../zod-vi.js';
 import {
   refuse,

@@ -4,15 +4,16 @@
  * Reminders go only to a unit that has not registered; an overdue unit is reported to the standing body.
  */
 import { z } from 'zod';
-import { formatDateTimeVN, formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
+import { formatDateVN, instantMs, type ReminderInstant, type ReminderSchedule } from '../calendar.js';
 import { findAward } from '../catalogue.js';
 import type { Actor } from '../org.js';
-import { ActorSchema, RegistrationSchema, type Registration } from '../schemas.js';
+import { ActorSchema } from '../nomination/actions.js';
+import { RegistrationSchema, type Registration } from '../schemas.js';
 import {
   checkActingFor,
-  noticeKey,
   pendingReminders,
   refuse,
+  reminderNotice,
   requireRole,
   standingBody,
   unitStaff,
@@ -176,13 +177,7 @@ export function moveRegistrationDeadline(state: RegistrationState, dueAt: string
 /** Reminders (before the deadline) only while not registered; escalations (after it) only if still not registered. */
 export function registrationPendingReminders(state: RegistrationState): ReminderInstant[] {
   if (state.status === 'registered') return [];
-  return pendingReminders({
-    dueAt: state.dueAt,
-    schedule: state.schedule,
-    armedAt: state.armedAt,
-    notices: state.notices,
-    wholeSeconds: state.wholeSecondReminders,
-  });
+  return pendingReminders(state);
 }
 
 export function registrationNotice(
@@ -191,12 +186,14 @@ export function registrationNotice(
 ): NoticeDraft & { notice: Omit<YearNotice, 'at'> } {
   const escalation = r.kind === 'escalation';
   const to = escalation ? standingBody(state.council) : unitStaff(state.unitId);
-  const sentKey = noticeKey(state.dueAt, r);
-  const key = `registration.${sentKey}`;
-  return {
-    event: escalation ? 'registration_escalation' : 'registration_reminder',
-    key,
+  return reminderNotice({
+    series: 'registration',
+    keyPrefix: 'registration',
+    dueAt: state.dueAt,
+    r,
     to,
+    keyUnitId: null,
+    aboutUnitId: state.unitId,
     headline: escalation
       ? `Báo cáo: ${state.unitName} chưa đăng ký thi đua năm ${state.year}`
       : `Nhắc việc: đăng ký thi đua năm ${state.year} — ${state.unitName}`,
@@ -204,11 +201,8 @@ export function registrationNotice(
       ['Đơn vị', state.unitName],
       ['Việc cần làm', 'Đăng ký danh hiệu thi đua cho tập thể và cá nhân'],
       ['Hạn', `23:59 ngày ${formatDateVN(state.dueAt)}`],
-      ['Nội dung nhắc', r.label],
-      ['Thời điểm nhắc', formatDateTimeVN(r.at)],
     ],
-    notice: { key: sentKey, kind: r.kind, dueAt: state.dueAt, aboutUnitId: state.unitId, to, skipped: false },
-  };
+  });
 }
 
 /** What the compact's compilation needs from a registration. */

@@ -1,7 +1,7 @@
 /**
  * The rule-set versions, oldest first. Sources point to the seeds (the product's acceptance text) and to
- * /work/shared/reference/legal-rules-notes.md; values the notes mark UNCONFIRMED (or that no text states) carry
- * `needsConfirmation: true` and a sensible default an administrator can change.
+ * legal-rules-notes.md, in ../shared/reference beside the repository; values the notes mark UNCONFIRMED (or that
+ * no text states) carry `needsConfirmation: true` and a sensible default an administrator can change.
  */
 import type { RuleParameter, RuleParameters, RuleSet } from './types.js';
 

@@ -59,7 +59,7 @@ function schemaBuilders(source: ts.SourceFile): Set<string> {
     }
   }
   const local = (name: string, body: ts.Node | undefined) => {
-    if (body && /\bz\.\w+\(/.test(body.getText(source))) names.add(name);
+    if (body && /\bz\s*(\.\s*\w+\s*)+\(/.test(body.getText(source))) names.add(name);
   };
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) && statement.name) local(statement.name.text, statement.body);
@@ -78,9 +78,10 @@ function eagerSchemaCalls(source: ts.SourceFile): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return; // runs later, if ever
     if (ts.isCallExpression(node)) {
-      const callee = node.expression.getText(source);
+      // A chain split over lines (`z\n  .string(…)`) is the same callee: compare without the whitespace.
+      const callee = node.expression.getText(source).replace(/\s+/g, '');
       if (callee === 'z.lazy') return;
-      if (/^z\.\w+$/.test(callee) || builders.has(callee)) {
+      if (/^z(\.\w+)+$/.test(callee) || builders.has(callee)) {
         const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
         found.push(`${path.relative(repoRoot, source.fileName)}:${line + 1} ${callee}(…)`);
         return;
@@ -116,6 +117,8 @@ describe('the modules of the workflow bundle', () => {
         'export const Eager = z.object({ a: z.string() });',
         "export const Helper = text('Tên', { max: 10 });",
         'export const Local = { a: build(3) };',
+        "const reason = z\n  .string({ error: 'Lý do' })\n  .trim();",
+        "const day = z.iso.date({ error: 'Ngày' });",
         'export const Lazy = z.lazy(() => z.object({ a: build(3) }));',
         'export function later() { return z.number(); }',
       ].join('\n'),
@@ -126,6 +129,8 @@ describe('the modules of the workflow bundle', () => {
       'domain/sample.ts:4 z.object(…)',
       'domain/sample.ts:5 text(…)',
       'domain/sample.ts:6 build(…)',
+      'domain/sample.ts:7 z.string(…)',
+      'domain/sample.ts:10 z.iso.date(…)',
     ]);
   });
 });

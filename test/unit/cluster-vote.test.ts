@@ -82,6 +82,12 @@ describe('the cluster vote', () => {
     expect(tally).toMatchObject({ yes: 4, members: 4, recused: 1, quorumMet: true, passed: true });
   });
 
+  it('Cờ thi đua của ngành passes at 80%: 4 of the 5 units entitled to vote', () => {
+    const state = flagCase({ 'hd-kv1': 'yes', 'hd-kv2': 'yes', 'hd-kv4': 'yes', 'hd-kv5': 'no', 'hd-kv6': 'yes' });
+    state.context = { ...context, clusterMemberUnitIds: [...context.clusterMemberUnitIds!, 'hd-kv6'] };
+    expect(tallyClusterVote(state, ruleSet, NOW)).toMatchObject({ yes: 4, no: 1, members: 5, passed: true });
+  });
+
   it('fails at 3 of 4 (75% < 80%) and says so in the reason', () => {
     const tally = tallyClusterVote(
       flagCase({ 'hd-kv1': 'yes', 'hd-kv2': 'yes', 'hd-kv4': 'yes', 'hd-kv5': 'no' }),

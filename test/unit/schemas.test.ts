@@ -1,17 +1,24 @@
+/**
+ * The boundary schemas. A nomination's staff actions and draft are tested in the schemas the workflow parses with
+ * (nomination/actions.ts ActionSchemas, DraftSchema), and the draft's cross-field rules where the machine applies
+ * them (checkDraft, on `edit`); the year's plan and the directory in domain/schemas.ts.
+ */
 import { describe, expect, it } from 'vitest';
+import { ActionSchemas, ActorSchema, DraftSchema } from '../../domain/nomination/actions.js';
+import { checkAction, initialState } from '../../domain/nomination/machine.js';
+import type { CaseContext } from '../../domain/nomination/types.js';
+import { ruleSetById } from '../../domain/rules/index.js';
 import {
   CompactSchema,
-  NominationDraftSchema,
   OrgImportSchema,
   PlanSchema,
   RegistrationSchema,
-  STAFF_ACTION_SCHEMAS,
-  StaffActionSchema,
   formatZodErrorVN,
   parseVN,
 } from '../../domain/schemas.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import { STAFF_ACTIONS } from '../../domain/stages.js';
+import { actionUpdates } from '../../workflows/nomination/messages.js';
 
 const actor = {
   userId: 'hd-vp-01',
@@ -30,6 +37,13 @@ function messageOf(
   return formatZodErrorVN(result.error as never);
 }
 
+/** The paths of the fields a schema refuses, e.g. "actor" or "dossier.1.title". */
+function refusedPaths(schema: { safeParse: (x: unknown) => { success: boolean; error?: unknown } }, input: unknown) {
+  const result = schema.safeParse(input);
+  expect(result.success).toBe(false);
+  return (result.error as { issues: { path: PropertyKey[] }[] }).issues.map((i) => i.path.join('.'));
+}
+
 /** No English zod defaults ("Invalid input", "expected string") leak through. */
 function expectVietnamese(message: string): void {
   expect(message).not.toMatch(/Invalid|expected|received|Required|must be/i);
@@ -38,106 +52,133 @@ function expectVietnamese(message: string): void {
 
 describe('staff actions', () => {
   it('a return without a reason is refused: "Lý do là bắt buộc"', () => {
-    const msg = messageOf(StaffActionSchema, { action: 'return', actor });
+    const msg = messageOf(ActionSchemas.return, { actor });
     expect(msg).toBe('Lý do là bắt buộc');
   });
 
   it('a blank reason is trimmed and refused', () => {
-    expect(messageOf(StaffActionSchema, { action: 'reject', actor, reason: '   ' })).toBe('Lý do là bắt buộc');
+    expect(messageOf(ActionSchemas.reject, { actor, reason: '   ' })).toBe('Lý do phải có ít nhất 3 ký tự');
   });
 
-  it('reasons are required for return, reject, withdraw, hold, resume, revoke and extend', () => {
+  it('reasons are required for return, reject, withdraw, hold, resume, revoke, extend and reassign', () => {
     for (const action of ['return', 'reject', 'withdraw', 'hold', 'resume', 'revoke'] as const) {
-      expect(messageOf(STAFF_ACTION_SCHEMAS[action], { action, actor }), action).toBe('Lý do là bắt buộc');
+      expect(messageOf(ActionSchemas[action], { actor }), action).toBe('Lý do là bắt buộc');
     }
-    expect(messageOf(STAFF_ACTION_SCHEMAS.extend, { action: 'extend', actor, newDueDate: '2025-02-30' })).toBe(
-      'Hạn mới không hợp lệ (định dạng yyyy-mm-dd, ví dụ 2025-01-15); Lý do là bắt buộc',
+    expect(messageOf(ActionSchemas.extend, { actor, newDueAt: '2025-02-30' })).toBe(
+      'Thời điểm không hợp lệ; Lý do là bắt buộc',
     );
+    expect(messageOf(ActionSchemas.reassign, { actor, toUnitId: 'hd-kv2' })).toBe('Lý do là bắt buộc');
   });
 
   it('approve needs a decision number and date; vote a known choice; endorse a rank', () => {
-    expect(messageOf(StaffActionSchema, { action: 'approve', actor, decisionDate: '15/01/2025' })).toBe(
-      'Số quyết định là bắt buộc; Ngày quyết định không hợp lệ (định dạng yyyy-mm-dd, ví dụ 2025-01-15)',
+    expect(refusedPaths(ActionSchemas.approve, { actor, decisionDate: '15/01/2025' })).toEqual([
+      'decisionNumber',
+      'decisionDate',
+    ]);
+    expect(messageOf(ActionSchemas.approve, { actor, decisionNumber: '15/QĐ-VKS', decisionDate: '15/01/2025' })).toBe(
+      'Ngày không hợp lệ (định dạng yyyy-mm-dd)',
     );
-    expect(messageOf(StaffActionSchema, { action: 'vote', actor, choice: 'maybe' })).toBe(
-      'Phiếu biểu quyết không hợp lệ (chấp nhận: yes, no, abstain)',
+    expect(messageOf(ActionSchemas.vote, { actor, choice: 'maybe' })).toBe(
+      'Phiếu phải là đồng ý, không đồng ý hoặc không biểu quyết',
     );
-    expect(messageOf(StaffActionSchema, { action: 'endorse', actor, rank: 0 })).toBe(
-      'Thứ tự xếp hạng phải từ 1 trở lên',
-    );
-    const ok = StaffActionSchema.parse({
-      action: 'approve',
-      actor,
-      decisionNumber: ' 15/QĐ-VKS ',
-      decisionDate: '2025-01-20',
-    });
-    expect(ok).toMatchObject({ action: 'approve', decisionNumber: '15/QĐ-VKS' });
+    expect(messageOf(ActionSchemas.endorse, { actor, rank: 0 })).toBe('Thứ tự xếp hạng phải từ 1');
+    const ok = ActionSchemas.approve.parse({ actor, decisionNumber: ' 15/QĐ-VKS ', decisionDate: '2025-01-20' });
+    expect(ok).toMatchObject({ decisionNumber: '15/QĐ-VKS', decisionDate: '2025-01-20' });
   });
 
-  it('an unknown action and a bad actor read in Vietnamese', () => {
-    expectVietnamese(messageOf(StaffActionSchema, { action: 'explode', actor }));
-    const msg = messageOf(StaffActionSchema, {
-      action: 'submit',
-      actor: { ...actor, userId: 'Nguyễn Văn An', role: 'boss' },
-    });
-    expect(msg).toBe(
-      'Mã người dùng không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, tối đa 64 ký tự; Vai trò không hợp lệ (chấp nhận: unit_clerk, unit_head, cluster_head, council_secretary, council_member, leadership, admin)',
-    );
-    expect(messageOf(StaffActionSchema, { action: 'submit' })).toBe('Người thực hiện là bắt buộc');
+  it('a bad actor reads in Vietnamese; an action without one is refused', () => {
+    const msg = messageOf(ActionSchemas.submit, { actor: { ...actor, userId: 'Nguyễn Văn An', role: 'boss' } });
+    expect(msg).toBe('Mã không hợp lệ; Vai trò không hợp lệ');
+    expectVietnamese(msg);
+    expect(refusedPaths(ActionSchemas.submit, {})).toEqual(['actor']);
   });
 
-  it('every staff action has a schema', () => {
-    expect(Object.keys(STAFF_ACTION_SCHEMAS).sort()).toEqual([...STAFF_ACTIONS].sort());
+  it('an actor acting for no one may leave actingFor out', () => {
+    const { actingFor: _, ...withoutActingFor } = actor;
+    expect(ActorSchema.parse(withoutActingFor)).toEqual(actor);
+  });
+
+  it('every staff action has a schema and an Update of the same name', () => {
+    expect([...STAFF_ACTIONS].sort()).toEqual(Object.keys(ActionSchemas).sort());
+    expect(Object.keys(actionUpdates).sort()).toEqual([...STAFF_ACTIONS].sort());
+    expect(STAFF_ACTIONS).toHaveLength(19);
   });
 });
 
 describe('nomination draft', () => {
   const draft = {
-    campaignId: 'tdkt-2025',
-    year: 2025,
-    subject: 'individual',
     awardCode: 'chien-si-thi-dua-co-so',
-    track: 'regular',
-    nominee: { unitId: 'hd-kv1', personId: 'tran-thi-b' },
+    nominee: { subject: 'individual', personId: 'tran-thi-b', unitId: 'hd-kv1', displayName: 'Trần Thị B' },
     dossier: [{ code: 'bao-cao-thanh-tich', title: 'Báo cáo thành tích năm 2025', reference: 'BC-12/2025' }],
     achievements: '  Hoàn thành xuất sắc nhiệm vụ; có sáng kiến được công nhận.  ',
     declaredCriteria: [],
   };
 
   it('accepts a valid draft and trims text', () => {
-    const parsed = NominationDraftSchema.parse(draft);
+    const parsed = DraftSchema.parse(draft);
     expect(parsed.achievements).toBe('Hoàn thành xuất sắc nhiệm vụ; có sáng kiến được công nhận.');
   });
 
-  it('explains each problem in Vietnamese, with the position of list items', () => {
-    const msg = messageOf(NominationDraftSchema, {
+  it('explains each problem, with the position of list items', () => {
+    const input = {
       ...draft,
-      awardCode: 'huy-chuong-vang',
-      nominee: { unitId: 'HD KV1', personId: null },
+      nominee: { ...draft.nominee, unitId: 'HD KV1' },
       dossier: [...draft.dossier, { code: 'to-trinh', title: '', reference: 'TT-1' }],
       achievements: 'x'.repeat(20001),
-    });
-    expect(msg).toContain('Danh hiệu, hình thức khen thưởng không hợp lệ (chấp nhận: lao-dong-tien-tien');
-    expect(msg).toContain('Mã đơn vị không hợp lệ');
-    expect(msg).toContain('Tên tài liệu là bắt buộc (mục 2)');
-    expect(msg).toContain('Tóm tắt thành tích không được dài quá 20000 ký tự');
-    expectVietnamese(msg);
+    };
+    const msg = messageOf(DraftSchema, input);
+    expect(msg).toContain('Mã không hợp lệ');
+    expect(msg).toContain('Tóm tắt thành tích dài quá 20000 ký tự');
+    expect(refusedPaths(DraftSchema, input)).toEqual(['nominee.unitId', 'dossier.1.title', 'achievements']);
   });
 
-  it('cross-field rules: subject against the award, person required for individuals', () => {
-    expect(
-      messageOf(NominationDraftSchema, {
-        ...draft,
-        subject: 'collective',
-        nominee: { unitId: 'hd-kv1', personId: null },
-      }),
-    ).toBe('Chiến sĩ thi đua cơ sở chỉ xét cho cá nhân');
-    expect(messageOf(NominationDraftSchema, { ...draft, nominee: { unitId: 'hd-kv1', personId: null } })).toBe(
-      'Cá nhân được đề nghị là bắt buộc',
+  describe('cross-field rules, applied by the machine when the draft is saved', () => {
+    const context: CaseContext = {
+      unit: { id: 'hd-kv1', name: 'VKSND khu vực 1', level: 'regional', staffCount: 20, collectiveCount: 3 },
+      clusterId: null,
+      clusterHeadUnitId: null,
+      clusterMemberUnitIds: [],
+      council: { unitId: 'hd', secretariatUnitId: 'hd-vp', chairUserId: 'vientruong', members: [] },
+      higherLevelUnitId: 'vkstc',
+      awardHistory: [],
+      holidays: [],
+    };
+    const clerk = {
+      userId: 'vanthu',
+      displayName: 'Văn thư',
+      role: 'unit_clerk' as const,
+      unitId: 'hd-kv1',
+      actingFor: null,
+    };
+    const ctx = { now: '2025-11-20T02:00:00Z', ruleSet: ruleSetById('tdkt-2025-07') };
+    const parsed = DraftSchema.parse(draft);
+    const state = initialState(
+      'nomination/test/hd-kv1/1',
+      { campaignId: 'tdkt-2025', year: 2025, track: 'regular', unitId: 'hd-kv1', draft: parsed, createdBy: clerk },
+      context,
+      ctx,
     );
-    expect(messageOf(NominationDraftSchema, { ...draft, awardCode: 'anh-hung-lao-dong' })).toBe(
-      'Anh hùng Lao động không được đề nghị qua hệ thống này',
-    );
+    const refusalOf = (changes: Partial<typeof parsed>): string => {
+      try {
+        checkAction(state, { name: 'edit', input: { actor: clerk, draft: { ...parsed, ...changes } } }, ctx);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('the edit was accepted');
+    };
+
+    it('subject against the award, person required for individuals, unknown and non-nominable awards', () => {
+      expect(refusalOf({ nominee: { ...parsed.nominee, subject: 'collective', personId: null } })).toBe(
+        '“Chiến sĩ thi đua cơ sở” không xét cho tập thể.',
+      );
+      expect(refusalOf({ nominee: { ...parsed.nominee, personId: null } })).toBe('Cần chọn cá nhân được đề nghị.');
+      expect(refusalOf({ awardCode: 'anh-hung-lao-dong' })).toBe(
+        'Hình thức khen thưởng “anh-hung-lao-dong” không có trong danh mục.',
+      );
+      expect(refusalOf({ awardCode: 'huy-chuong-vang' })).toBe(
+        'Hình thức khen thưởng “huy-chuong-vang” không có trong danh mục.',
+      );
+    });
   });
 });
 

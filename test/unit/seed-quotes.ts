@@ -1,6 +1,7 @@
 /**
- * Sentences copied verbatim from the seeds in /work/shared/seeds (the product's acceptance text). Tests use them
- * as their names; seed-quotes.test.ts checks each one still appears in its seed, whitespace aside.
+ * Sentences copied verbatim from the seeds in ../shared/seeds, beside the repository (the product's acceptance
+ * text). Tests use them as their names; seed-quotes.test.ts checks each one still appears in its seed, whitespace
+ * aside.
  */
 export const SEED_FILES = {
   '001': '001_97d179ba2e0af293.txt',
