@@ -9,6 +9,7 @@ import type { CaseContext, Nominee, Recipient } from '../domain/nomination/types
 import type { CaseSummary } from '../domain/nomination/summary.js';
 import type { QuotaLedgerInput } from '../workflows/quota/messages.js';
 import { releaseQuotaUpdate, reserveQuotaUpdate } from '../workflows/quota/messages.js';
+import { ACTION_REFUSED } from '../workflows/shared/refusals.js';
 import type { MailDeps, SendMail } from './mail.js';
 import { mailMessageId } from './mail-body.js';
 import { renderNotice, type NoticeEventName } from './notice-templates.js';
@@ -125,8 +126,10 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
         return { ok: true, ...result };
       } catch (error) {
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-        if (cause instanceof ApplicationFailure && cause.type === 'QuotaExceeded') {
-          return { ok: false, reason: cause.message, en: `quota exhausted for ${input.subject}` };
+        // The ledger's validator refused the place: an answer for the case, not a failure to retry.
+        if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
+          const en = (cause.details?.[0] as { en?: string } | undefined)?.en ?? `quota exhausted for ${input.subject}`;
+          return { ok: false, reason: cause.message, en };
         }
         throw error;
       }

@@ -3,7 +3,6 @@
  * Temporal runs its updates one at a time, so concurrent submissions can never exceed the limit.
  */
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -12,7 +11,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { SA } from '../../domain/search-attributes.js';
+import { Refusal } from '../../domain/nomination/refusal.js';
 import { nowIso } from '../shared/clock.js';
+import { refusalFailure } from '../shared/refusals.js';
 import type { NomineeSubject } from '../../domain/nomination/types.js';
 import {
   quotaStateQuery,
@@ -48,12 +49,13 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
       validator: ({ caseId, subject }: ReserveRequest): void => {
         if (state.reservations.some((r) => r.caseId === caseId)) return; // a retry of the same case
         if (used(subject) >= state.limits[subject]) {
-          throw ApplicationFailure.create({
-            type: 'QuotaExceeded',
-            message: `Đơn vị đã dùng hết chỉ tiêu đề nghị ${SUBJECT_VI[subject]} (${state.limits[subject]}) của đợt này.`,
-            details: [{ en: `quota for ${subject} exhausted (${state.limits[subject]})` }],
-            nonRetryable: true,
-          });
+          throw refusalFailure(
+            new Refusal(
+              'quota',
+              `Đơn vị đã dùng hết chỉ tiêu đề nghị ${SUBJECT_VI[subject]} (${state.limits[subject]}) của đợt này.`,
+              `quota for ${subject} exhausted (${state.limits[subject]})`,
+            ),
+          );
         }
       },
     },
