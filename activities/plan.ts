@@ -31,7 +31,7 @@ import {
   listClusters,
   listUnits,
   revokeAward,
-} from './store/index.js';
+} from '../store/index.js';
 
 function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');

@@ -29,7 +29,7 @@ import type { Actor, Role } from '../../domain/org.js';
 import { ROLE_LABELS } from '../../domain/i18n.js';
 import type { NominationStage } from '../../domain/stages.js';
 import { NOMINATION_STAGES } from '../../domain/stages.js';
-import type { Account } from '../../activities/store/credentials.js';
+import type { Account } from '../../store/credentials.js';
 import { badRequest } from './errors.js';
 
 /** The actions the case page offers, in the order the forms appear. `edit` has its own page. */

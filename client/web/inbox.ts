@@ -3,7 +3,7 @@
  * quoted values, and the paged lists the pages show.
  */
 import type { Client } from '@temporalio/client';
-import type { Account } from '../../activities/store/credentials.js';
+import type { Account } from '../../store/credentials.js';
 import { SA } from '../../domain/search-attributes.js';
 import { listByQuery, type CasePage } from '../lib/cases.js';
 import { INBOX_KINDS } from './case-links.js';

@@ -12,7 +12,7 @@ import { awardByCode, findAward } from '../../domain/catalogue.js';
 import { registrationAuditLabel, ROLE_LABELS, STAGE_LABELS, TRACK_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
 import type { NominationStage } from '../../domain/stages.js';
 import type { Role } from '../../domain/org.js';
-import type { Account } from '../../activities/store/credentials.js';
+import type { Account } from '../../store/credentials.js';
 import { caseLink } from './case-links.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

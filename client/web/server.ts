@@ -17,7 +17,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../../domain/config.js';
-import type { SqlDatabase } from '../../activities/store/sql.js';
+import type { SqlDatabase } from '../../store/sql.js';
 import {
   checkCredentials,
   createSession,
@@ -26,8 +26,8 @@ import {
   touchSession,
   webSecret,
   type Account,
-} from '../../activities/store/credentials.js';
-import { DEMO_LOGINS } from '../../activities/store/demo-data.js';
+} from '../../store/credentials.js';
+import { DEMO_LOGINS } from '../../store/demo-data.js';
 import { readCaughtMails } from '../mail-catcher/catcher.js';
 import type { CasesClient } from '../lib/cases.js';
 import { WebError } from './errors.js';

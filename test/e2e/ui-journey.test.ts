@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findByCaseKey } from '../../activities/store/book.js';
+import { findByCaseKey } from '../../store/book.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import { loadCompact, loadRegistration } from '../../client/web/year-cases.js';

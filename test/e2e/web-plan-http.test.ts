@@ -5,7 +5,7 @@
  * Vietnamese message and changes nothing; script payloads come back escaped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoPasswords } from '../../activities/store/credentials.js';
+import { DEMO_PASSWORD, seedDemoPasswords } from '../../store/credentials.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import type { RegistrationStartInput } from '../../domain/plan-year/registration.js';

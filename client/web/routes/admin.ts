@@ -12,7 +12,7 @@ import {
   importDirectory,
   listClusters,
   listUnits,
-} from '../../../activities/store/directory.js';
+} from '../../../store/directory.js';
 import { AWARD_CODES, awardByCode } from '../../../domain/catalogue.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { parametersNeedingConfirmation, RULE_SETS } from '../../../domain/rules/index.js';

@@ -5,7 +5,7 @@
  * the domain's own check (the one the workflow's validator repeats) and then its `select` / `send_on` Updates.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Account } from '../../../activities/store/credentials.js';
+import type { Account } from '../../../store/credentials.js';
 import {
   AdvancedModelActionSchemas,
   candidateKey,

@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { awardHistoryOfPerson, findByCaseKey, searchAwards, type AwardSearch } from '../../../activities/store/book.js';
-import { getPerson, getUnit, listUnits } from '../../../activities/store/directory.js';
+import { awardHistoryOfPerson, findByCaseKey, searchAwards, type AwardSearch } from '../../../store/book.js';
+import { getPerson, getUnit, listUnits } from '../../../store/directory.js';
 import type { BookEntry } from '../../../domain/book.js';
 import { AWARD_CODES, awardByCode, findAward } from '../../../domain/catalogue.js';
 import { DECIDING_LEVEL_LABELS, SUBJECT_LABELS } from '../../../domain/i18n.js';

@@ -22,7 +22,7 @@ import { quotaLimit } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { buildUnitCalendar } from '../../../domain/ics.js';
-import { getPerson, getUnit, listUnits, listUsers, peopleOfUnit } from '../../../activities/store/directory.js';
+import { getPerson, getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { quotaLedgerId, quotaStateQuery } from '../../../workflows/quota/messages.js';

@@ -6,7 +6,7 @@
  * votes of the year (`?nam=`) already closed by these councils: one more query, by the units they decide, at most 10.
  */
 import type { FastifyInstance } from 'fastify';
-import { listCouncilUnitIds, listUnits, listUsers } from '../../../activities/store/directory.js';
+import { listCouncilUnitIds, listUnits, listUsers } from '../../../store/directory.js';
 import { unitsDecidedBy } from '../../../domain/org.js';
 import type { NominationState } from '../../../domain/nomination/types.js';
 import { ruleSetById } from '../../../domain/rules/index.js';

@@ -5,7 +5,7 @@
  * registrations when the plan is not running).
  */
 import type { FastifyInstance } from 'fastify';
-import { listClusters } from '../../../activities/store/directory.js';
+import { listClusters } from '../../../store/directory.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';

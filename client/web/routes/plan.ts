@@ -5,14 +5,14 @@
  * registration and compact workflows' Updates, after the same role and unit check the workflow repeats.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Account } from '../../../activities/store/credentials.js';
+import type { Account } from '../../../store/credentials.js';
 import {
   clustersHeadedBy,
   clustersOfUnit,
   getUnit,
   listClusters,
   peopleOfUnit,
-} from '../../../activities/store/directory.js';
+} from '../../../store/directory.js';
 import { planForYear } from '../../../domain/plan-year/plan-run.js';
 import { checkCompactAction, CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
 import { checkRegistrationAction } from '../../../domain/plan-year/registration.js';
