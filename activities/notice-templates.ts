@@ -7,6 +7,7 @@ import { findAward } from '../domain/catalogue.js';
 import { STAGE_LABELS as STAGE_LABELS_VI } from '../domain/i18n.js';
 import type { NoticeEvent } from '../domain/nomination/machine.js';
 import type { CaseSummary } from '../domain/nomination/summary.js';
+import { noticeHtml } from './mail-html.js';
 
 /** Every mail a case sends: the machine's notices, plus the reminders and escalations of its timers. */
 export type NoticeEventName = NoticeEvent | 'reminder' | 'escalation';
@@ -32,13 +33,6 @@ const HEADLINES: Record<NoticeEventName, (s: CaseSummary) => string> = {
   reminder: () => 'Nhắc việc: hồ sơ sắp đến hạn xử lý',
   escalation: () => 'Báo cáo: hồ sơ quá hạn xử lý',
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
 
 export function caseUrl(publicUrl: string, caseId: string): string {
   return `${publicUrl.replace(/\/$/, '')}/ho-so/${encodeURIComponent(caseId)}`;
@@ -80,11 +74,7 @@ export function renderNotice(
     '',
     'Thư gửi tự động từ hệ thống thi đua, khen thưởng.',
   ].join('\n');
-  const html = `<!doctype html><html lang="vi"><body><p><strong>${escapeHtml(headline)}</strong></p><table>${lines
-    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join(
-      '',
-    )}</table><p><a href="${escapeHtml(link)}">Xem hồ sơ</a></p><p><small>Thư gửi tự động từ hệ thống thi đua, khen thưởng.</small></p></body></html>`;
+  const html = noticeHtml({ headline, lines, link, linkText: 'Xem hồ sơ' });
   return { subject, text, html };
 }
 

@@ -4,18 +4,12 @@
  */
 import { formatDateTimeVN } from '../domain/calendar.js';
 import type { NoticeDraft } from '../domain/plan-year/common.js';
+import { noticeHtml } from './mail-html.js';
 
 export interface RenderedYearNotice {
   subject: string;
   text: string;
   html: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }
 
 export function yearCaseUrl(publicUrl: string, workflowId: string): string {
@@ -39,11 +33,7 @@ export function renderYearNotice(
     '',
     'Thư gửi tự động từ hệ thống thi đua, khen thưởng.',
   ].join('\n');
-  const html = `<!doctype html><html lang="vi"><body><p><strong>${escapeHtml(notice.headline)}</strong></p><table>${lines
-    .map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join(
-      '',
-    )}</table><p><a href="${escapeHtml(link)}">Xem chi tiết</a></p><p><small>Thư gửi tự động từ hệ thống thi đua, khen thưởng.</small></p></body></html>`;
+  const html = noticeHtml({ headline: notice.headline, lines, link, linkText: 'Xem chi tiết' });
   return { subject, text, html };
 }
 
