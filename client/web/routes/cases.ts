@@ -42,7 +42,7 @@ import { parseActionForm, validateAction, vnDate } from '../action-forms.js';
 import { sessionReturn, sessionPath } from '../council-session.js';
 import { accountOf, requireRole } from '../http/account.js';
 import type { RouteOptions, WebDeps } from '../http/deps.js';
-import { checkbox, list, optionalText, parseForm, text, wholeNumber } from '../http/form.js';
+import { checkbox, list, optionalText, parseForm, rawText, text, wholeNumber } from '../http/form.js';
 import { loadCase } from '../http/load-case.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
@@ -91,7 +91,12 @@ async function quotaMeter(deps: WebDeps, state: NominationState) {
 interface CasePageExtras {
   error?: string | null;
   status?: number;
+  /** The refused action and its form's body: that form comes back with what was typed. */
+  typed?: { action: ActionName; body: unknown };
 }
+
+/** Every field of a refused action form, as typed. */
+const typedActionForm = parseForm(z.object({}).catchall(rawText), 'typed action form');
 
 async function renderCase(
   deps: WebDeps,
@@ -108,6 +113,7 @@ async function renderCase(
   const names = new Map(users.map((u) => [u.id, u.displayName]));
   const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
   const { ok } = okQuery(request.query);
+  const typed = extras.typed ? { action: extras.typed.action, values: typedActionForm(extras.typed.body) } : null;
   return renderPage(
     request,
     reply,
@@ -131,6 +137,9 @@ async function renderCase(
           : null,
       ruleSet,
       error: extras.error ?? null,
+      /** A form field's value: as typed when this is the refused action's form, else the form's default. */
+      typed: (action: string, name: string, fallback = ''): string =>
+        typed?.action === action ? (typed.values[name] ?? fallback) : fallback,
       ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
       isAdmin: account.user.roles.includes('admin'),
       today: formatDateVN(new Date().toISOString()),
@@ -239,6 +248,35 @@ async function draftFromForm(deps: WebDeps, unitId: string, body: unknown): Prom
   return parsed.data;
 }
 
+/** Every field of a refused draft form as typed (text, the ticked criteria), to show the form again with it. */
+const typedDraftForm = parseForm(z.object({ criteria: list }).catchall(text), 'typed draft');
+
+/** What the form shows from a refused POST: the values typed, in the shape the template reads from a draft. */
+function typedDraftView(body: unknown, award: AwardEntry, subject: NomineeSubject) {
+  const typed = typedDraftForm(body) as Record<string, string> & { criteria: string[] };
+  const fields = draftFactFields(award, subject);
+  const given = (names: string[]) => Object.fromEntries(names.map((name) => [name, typed[name] ?? '']));
+  return {
+    draft: {
+      declaredCriteria: typed.criteria,
+      collectiveFacts: {
+        ...given(fields.collective?.map(({ name }) => name) ?? []),
+        underReview: typed.collectiveUnderReview === 'on',
+      },
+      personFacts: {
+        ...given(['continuousServiceYears', 'monthsSinceRecruitment', 'leaveMonthsInYear']),
+        disciplinedInYear: typed.disciplinedInYear === 'on',
+      },
+    },
+    references: Object.fromEntries(
+      requiredDossierItems(award, subject).map((item) => [item.code, typed[`doc_${item.code}`] ?? '']),
+    ),
+    personId: typed.personId ?? null,
+    achievements: typed.achievements ?? '',
+    track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
+  };
+}
+
 async function renderDraftForm(
   deps: WebDeps,
   request: FastifyRequest,
@@ -248,6 +286,8 @@ async function renderDraftForm(
     awardCode?: string;
     subject?: string;
     campaignId?: string;
+    /** The body of a refused POST: the form comes back with what was typed. */
+    typed?: unknown;
     error?: string | null;
     status?: number;
   },
@@ -261,6 +301,8 @@ async function renderDraftForm(
   const people = await peopleOfUnit(deps.db, unitId);
   const unit = await getUnit(deps.db, unitId);
   const ruleSet = ruleSetFor(new Date().toISOString());
+  const nominable = award && award.nominable ? award : null;
+  const typed = nominable && opts.typed !== undefined ? typedDraftView(opts.typed, nominable, subject) : null;
   return renderPage(
     request,
     reply,
@@ -277,8 +319,12 @@ async function renderDraftForm(
       campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
-      draft: opts.state?.draft ?? null,
-      references: Object.fromEntries((opts.state?.draft.dossier ?? []).map((d) => [d.code, d.reference])),
+      draft: typed?.draft ?? opts.state?.draft ?? null,
+      references:
+        typed?.references ?? Object.fromEntries((opts.state?.draft.dossier ?? []).map((d) => [d.code, d.reference])),
+      personId: typed?.personId ?? opts.state?.draft.nominee.personId ?? null,
+      achievements: typed?.achievements ?? opts.state?.draft.achievements ?? '',
+      track: typed?.track ?? 'regular',
       quotaLimit: unit ? quotaLimit(unit, subject, ruleSet) : null,
       error: opts.error ?? null,
     },
@@ -351,6 +397,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
           awardCode: typed.awardCode,
           subject: typed.subject,
           campaignId: typed.campaignId,
+          typed: request.body,
           error: error.vi,
           status: 400,
         });
@@ -428,8 +475,13 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
           : validateAction(action, { actor, ...parseActionForm(action, request.body) });
     } catch (error) {
       if (error instanceof WebError && error.status === 400) {
-        if (action === 'edit') return renderDraftForm(deps, request, reply, { state, error: error.vi, status: 400 });
-        return renderCase(deps, request, reply, state, { error: error.vi, status: 400 });
+        if (action === 'edit')
+          return renderDraftForm(deps, request, reply, { state, typed: request.body, error: error.vi, status: 400 });
+        return renderCase(deps, request, reply, state, {
+          error: error.vi,
+          status: 400,
+          typed: { action, body: request.body },
+        });
       }
       throw error;
     }
@@ -439,7 +491,11 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       if (error instanceof ActionRefusedError) {
         request.log.warn({ caseId: state.caseId, action, code: error.code, en: error.en }, 'action refused (workflow)');
         const fresh = await loadCase(deps.cases, state.caseId);
-        return renderCase(deps, request, reply, fresh, { error: error.vi, status: refusalStatus(error.code) });
+        return renderCase(deps, request, reply, fresh, {
+          error: error.vi,
+          status: refusalStatus(error.code),
+          typed: { action, body: request.body },
+        });
       }
       throw error;
     }
