@@ -55,11 +55,8 @@ export const signInRoutes: FastifyPluginAsync<SignInOptions> = async (app, optio
           timeWindow: options.limit.timeWindowMs,
           hook: 'preHandler',
           // Per address and account: guessing one account's password is slowed; colleagues behind one NAT are not.
-          keyGenerator: (request: FastifyRequest) => {
-            const body = request.body as { username?: unknown } | undefined;
-            const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
-            return `${request.ip}|${username}`;
-          },
+          keyGenerator: (request: FastifyRequest) =>
+            `${request.ip}|${signInForm(request.body).username.trim().toLowerCase()}`,
         },
       },
     },
