@@ -361,6 +361,17 @@ describe('pages', () => {
     expect(await reserved()).toEqual([]);
   });
 
+  it('refuses to terminate without a reason, on the admin page with what was typed, and the case runs on', async () => {
+    const caseId = await startCase();
+    const admin = await Agent.as(w.app, 'admin');
+    await admin.get(`/quan-tri/ho-so/${encodeURIComponent(caseId)}`);
+    const short = await admin.post(`/quan-tri/ho-so/${encodeURIComponent(caseId)}/terminate`, { reason: 'x' });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('Lý do phải có ít nhất 3 ký tự.');
+    expect(short.body).toContain('id="term-reason" name="reason" required minlength="3" rows="2">x</textarea>');
+    expect((await w.cases.getCase(caseId)).stage).toBe('draft');
+  });
+
   it('reads the cases a page lists, and names one that does not answer instead of waiting on it', async () => {
     const caseId = await startCase();
     // A case on a task queue no worker polls: its query would wait until the server gives up.

@@ -60,13 +60,17 @@ const searchQuery = parseForm(
 );
 const caseParams = parseForm(z.object({ id: z.string() }), 'case address');
 const okQuery = parseForm(z.object({ ok: optionalText }), 'ok query');
+const typedReason = parseForm(z.object({ reason: rawText }), 'typed reason');
 const reassignForm = parseForm(z.object({ toUnitId: text, reason: text }), 'reassign form');
-const terminateForm = parseForm(z.object({ reason: text }), 'terminate form');
+const terminateForm = parseForm(
+  z.object({ reason: text.pipe(z.string().min(3, { error: 'Lý do phải có ít nhất 3 ký tự.' })) }),
+  'terminate form',
+);
 const directoryForm = parseForm(
   z.object({
     format: text.transform((s) => (s === 'csv' ? 'csv' : 'json')),
     kind: optionalText,
-    text: rawText,
+    text: rawText.refine((typed) => typed.trim() !== '', { error: 'Chưa có dữ liệu để nhập.' }),
     dryRun: checkbox,
   }),
   'directory form',
@@ -142,7 +146,13 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     request: FastifyRequest,
     reply: FastifyReply,
     state: NominationState,
-    extras: { ok?: string | null; error?: string | null; status?: number } = {},
+    extras: {
+      ok?: string | null;
+      error?: string | null;
+      status?: number;
+      /** The refused repair form and what was typed in it, to show it again. */
+      typed?: { form: 'reassign' | 'terminate'; toUnitId?: string; reason: string };
+    } = {},
   ) {
     const history = await deps.cases.fetchHistory(state.caseId);
     const events: { id: string; time: string; type: string; detail: string }[] = (history?.events ?? []).map(
@@ -184,6 +194,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
         reassign: await reassignTargets(state),
         ok: extras.ok ?? null,
         error: extras.error ?? null,
+        typed: extras.typed ?? null,
       },
       extras.status ?? 200,
     );
@@ -195,6 +206,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     const account = requireRole(request, REPAIR_ROLES);
     const state = await loadCase(deps.cases, caseParams(request.params).id);
     const { toUnitId, reason } = reassignForm(request.body);
+    const typed = { form: 'reassign' as const, toUnitId, reason };
     const role = account.user.roles.includes('admin') ? 'admin' : 'council_secretary';
     try {
       const input = validateAction('reassign', { actor: actorWithRole(account, role), toUnitId, reason });
@@ -209,11 +221,12 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       await deps.cases.act(state.caseId, 'reassign', input);
     } catch (error) {
       if (error instanceof WebError && error.status === 400)
-        return renderAdminCase(request, reply, state, { error: error.vi, status: 400 });
+        return renderAdminCase(request, reply, state, { error: error.vi, status: 400, typed });
       if (error instanceof ActionRefusedError) {
         request.log.warn({ caseId: state.caseId, code: error.code, en: error.en }, 'reassign refused (workflow)');
         const status = refusalStatus(error.code);
-        return renderAdminCase(request, reply, await loadCase(deps.cases, state.caseId), { error: error.vi, status });
+        const fresh = await loadCase(deps.cases, state.caseId);
+        return renderAdminCase(request, reply, fresh, { error: error.vi, status, typed });
       }
       throw error;
     }
@@ -223,8 +236,14 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
   app.post('/quan-tri/ho-so/:id/terminate', async (request, reply) => {
     const account = requireRole(request, ['admin']);
     const state = await loadCase(deps.cases, caseParams(request.params).id);
-    const { reason } = terminateForm(request.body);
-    if (reason.length < 3) throw badRequest('Lý do phải có ít nhất 3 ký tự.', 'terminate without a reason');
+    let reason: string;
+    try {
+      reason = terminateForm(request.body).reason;
+    } catch (error) {
+      if (!(error instanceof WebError)) throw error;
+      const typed = { form: 'terminate' as const, reason: typedReason(request.body).reason };
+      return renderAdminCase(request, reply, state, { error: error.vi, status: error.status, typed });
+    }
     const { quotaReleased } = await deps.cases.terminate(state, `${account.user.username}: ${reason}`.slice(0, 2000));
     request.log.info({ caseId: state.caseId, quotaReleased }, 'case terminated by an administrator');
     const ok = quotaReleased ? 'terminate-released' : 'terminate';
@@ -248,7 +267,6 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
   app.post('/quan-tri/danh-ba', async (request, reply) => {
     requireRole(request, ['admin']);
     const { format, kind, text, dryRun } = directoryForm(request.body);
-    if (text.trim() === '') throw badRequest('Chưa có dữ liệu để nhập.', 'empty import');
     const report = await prepareImport(deps.db, { format, kind, text });
     let applied = false;
     if (!dryRun && report.errors.length === 0) {
