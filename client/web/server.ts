@@ -36,9 +36,6 @@ import { planRoutes } from './routes/plan.js';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.js';
 import { staticRoutes } from './routes/static.js';
 
-export { SESSION_COOKIE } from './http/session.js';
-export type { WebDeps } from './http/deps.js';
-
 export interface WebServerOptions {
   config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'OUTBOX_DIR' | 'PUBLIC_URL'>;
   db: SqlDatabase;

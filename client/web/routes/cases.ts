@@ -4,23 +4,14 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  awardByCode,
-  AWARD_CODES,
-  DECLARED_CRITERIA,
-  declaredCriteriaFor,
-  findAward,
-  requiredDossierItems,
-  type AwardEntry,
-} from '../../../domain/catalogue.js';
-import { ActionSchemas, DraftSchema, type ActionName } from '../../../domain/nomination/actions.js';
+import { awardByCode, AWARD_CODES, findAward, requiredDossierItems } from '../../../domain/catalogue.js';
+import { ActionSchemas, type ActionName } from '../../../domain/nomination/actions.js';
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
-import { COLLECTIVE_FACT_LABELS } from '../../../domain/nomination/facts.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
 import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
 import { quotaLimit } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
-import { getPerson, getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
+import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
@@ -39,10 +30,11 @@ import {
   clusterVoteView,
 } from '../case-view.js';
 import { parseActionForm, validateAction, vnDate } from '../action-forms.js';
+import { draftBaseForm, draftFactFields, draftFromForm, typedDraftView } from '../draft-form.js';
 import { sessionReturn, sessionPath } from '../council-session.js';
 import { accountOf, requireRole } from '../http/account.js';
 import type { RouteOptions, WebDeps } from '../http/deps.js';
-import { checkbox, list, optionalText, parseForm, rawText, text, wholeNumber } from '../http/form.js';
+import { checkbox, optionalText, parseForm, rawText, text } from '../http/form.js';
 import { loadCase } from '../http/load-case.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
@@ -146,135 +138,6 @@ async function renderCase(
     },
     extras.status ?? 200,
   );
-}
-
-/** The facts fields the draft form shows for an award and nominee (what its eligibility standard reads). */
-export function draftFactFields(award: AwardEntry, subject: NomineeSubject) {
-  return {
-    criteria: declaredCriteriaFor(award, subject).map((code) => ({ code, label: DECLARED_CRITERIA[code] })),
-    /** The collective's headcount fields (name, label), or null when the standard does not read them. */
-    collective:
-      subject === 'collective' &&
-      (award.standard === 'advanced_collective' || award.standard === 'excellent_collective')
-        ? Object.entries(COLLECTIVE_FACT_LABELS).map(([name, label]) => ({ name, label }))
-        : null,
-    service: subject === 'individual' && award.standard === 'commemorative_medal',
-    advancedWorker: subject === 'individual' && award.standard === 'advanced_worker',
-  };
-}
-
-/** The new/edit form's fixed fields (`campaignId` and `track` only on the new form). */
-const draftBaseForm = parseForm(
-  z.object({ awardCode: text, subject: text, personId: text, achievements: text, campaignId: text, track: text }),
-  'draft form',
-);
-
-/**
- * The fields the form shows for this award and nominee: a reference per required dossier item, the declared
- * criteria, and the facts its eligibility standard reads (whole numbers and ticks).
- */
-function draftDetailsForm(award: AwardEntry, subject: NomineeSubject) {
-  const fields = draftFactFields(award, subject);
-  const numbers = (names: string[]) => Object.fromEntries(names.map((name) => [name, wholeNumber]));
-  return parseForm(
-    z.object({
-      criteria: list,
-      ...Object.fromEntries(requiredDossierItems(award, subject).map((item) => [`doc_${item.code}`, text])),
-      ...numbers(fields.collective?.map(({ name }) => name) ?? []),
-      collectiveUnderReview: checkbox,
-      ...numbers(['continuousServiceYears', 'monthsSinceRecruitment', 'leaveMonthsInYear']),
-      disciplinedInYear: checkbox,
-    }),
-    'draft details',
-  );
-}
-
-/** The declared criteria and the facts the form carries; a block left wholly empty is absent. */
-function factsFromForm(
-  typed: Record<string, unknown>,
-  award: AwardEntry,
-  subject: NomineeSubject,
-): Partial<NominationDraft> {
-  const fields = draftFactFields(award, subject);
-  const chosen = typed.criteria as string[];
-  const facts: Partial<NominationDraft> = {};
-  if (fields.criteria.length > 0 || chosen.length > 0) facts.declaredCriteria = chosen;
-  if (fields.collective) {
-    const c = Object.fromEntries(fields.collective.map(({ name }) => [name, typed[name]]));
-    if (Object.values(c).some((v) => v !== undefined))
-      facts.collectiveFacts = { ...c, underReview: typed.collectiveUnderReview } as never;
-  }
-  if (fields.service || fields.advancedWorker) {
-    const p = {
-      continuousServiceYears: fields.service ? typed.continuousServiceYears : undefined,
-      monthsSinceRecruitment: fields.advancedWorker ? typed.monthsSinceRecruitment : undefined,
-      leaveMonthsInYear: fields.advancedWorker ? typed.leaveMonthsInYear : undefined,
-      disciplinedInYear: fields.advancedWorker ? typed.disciplinedInYear : undefined,
-    };
-    const given = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== false));
-    if (Object.keys(given).length > 0) facts.personFacts = given;
-  }
-  return facts;
-}
-
-/** Builds a draft from the new/edit form, checking the nominee belongs to the unit. */
-async function draftFromForm(deps: WebDeps, unitId: string, body: unknown): Promise<NominationDraft> {
-  const { awardCode, subject: subjectField, personId, achievements } = draftBaseForm(body);
-  const award = findAward(awardCode);
-  if (!award || !award.nominable) throw badRequest('Chưa chọn hình thức khen thưởng hợp lệ.', 'unknown award');
-  const subject: NomineeSubject = subjectField === 'collective' ? 'collective' : 'individual';
-  let nominee: NominationDraft['nominee'];
-  if (subject === 'individual') {
-    const person = await getPerson(deps.db, personId);
-    if (!person) throw badRequest('Cần chọn cá nhân được đề nghị.', 'no person');
-    if (person.unitId !== unitId) throw forbidden('Chỉ được đề nghị người của đơn vị mình.', 'person of another unit');
-    nominee = { subject, personId: person.id, unitId, displayName: person.fullName };
-  } else {
-    const unit = await getUnit(deps.db, unitId);
-    nominee = { subject, personId: null, unitId, displayName: unit ? `Tập thể ${unit.name}` : `Tập thể ${unitId}` };
-  }
-  const typed = draftDetailsForm(award, subject)(body) as Record<string, unknown>;
-  const dossier = requiredDossierItems(award, subject)
-    .map((item) => ({ code: item.code, title: item.label, reference: typed[`doc_${item.code}`] as string }))
-    .filter((d) => d.reference !== '');
-  const parsed = DraftSchema.safeParse({
-    awardCode,
-    nominee,
-    dossier,
-    achievements,
-    ...factsFromForm(typed, award, subject),
-  });
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => i.message).join(' '), 'invalid draft');
-  return parsed.data;
-}
-
-/** Every field of a refused draft form as typed (text, the ticked criteria), to show the form again with it. */
-const typedDraftForm = parseForm(z.object({ criteria: list }).catchall(text), 'typed draft');
-
-/** What the form shows from a refused POST: the values typed, in the shape the template reads from a draft. */
-function typedDraftView(body: unknown, award: AwardEntry, subject: NomineeSubject) {
-  const typed = typedDraftForm(body) as Record<string, string> & { criteria: string[] };
-  const fields = draftFactFields(award, subject);
-  const given = (names: string[]) => Object.fromEntries(names.map((name) => [name, typed[name] ?? '']));
-  return {
-    draft: {
-      declaredCriteria: typed.criteria,
-      collectiveFacts: {
-        ...given(fields.collective?.map(({ name }) => name) ?? []),
-        underReview: typed.collectiveUnderReview === 'on',
-      },
-      personFacts: {
-        ...given(['continuousServiceYears', 'monthsSinceRecruitment', 'leaveMonthsInYear']),
-        disciplinedInYear: typed.disciplinedInYear === 'on',
-      },
-    },
-    references: Object.fromEntries(
-      requiredDossierItems(award, subject).map((item) => [item.code, typed[`doc_${item.code}`] ?? '']),
-    ),
-    personId: typed.personId ?? null,
-    achievements: typed.achievements ?? '',
-    track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
-  };
 }
 
 async function renderDraftForm(
