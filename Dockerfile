@@ -8,6 +8,7 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY domain ./domain
 COPY workflows ./workflows
 COPY activities ./activities
+COPY store ./store
 COPY worker ./worker
 COPY client ./client
 COPY scripts/bundle-workflows.ts ./scripts/bundle-workflows.ts

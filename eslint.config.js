@@ -57,6 +57,13 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Import activities as types only and call them through proxyActivities.',
             },
+            {
+              // store/ left activities/ so the web can share it; workflows still reach the database only through them.
+              group: ['**/store/**', '**/store'],
+              importNamePattern: '.',
+              allowTypeImports: true,
+              message: 'Workflow code does no I/O: read and write the SQL store through activities.',
+            },
           ],
         },
       ],

@@ -26,7 +26,7 @@ import {
   recordAward as recordAwardRow,
   revokeAward as revokeAwardRow,
   type SqlDatabase,
-} from './store/index.js';
+} from '../store/index.js';
 
 export interface CaseActivityDeps {
   db: SqlDatabase;

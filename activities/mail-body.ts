@@ -1,23 +1,15 @@
 /**
  * The one layout of every mail tdkt-flow sends (a nomination's notices, the year's plan and its cases): a
  * headline, a table of facts, a link and the footer, as plain text and as HTML. The notice templates choose the
- * words; this keeps the two kinds of mail from drifting apart.
+ * words; this keeps the two kinds of mail from drifting apart. The HTML comes from one Eta template (mail-html.ts),
+ * escaped like the web pages.
  */
+import { FOOTER, noticeHtml } from './mail-html.js';
 
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
-}
-
-const FOOTER = 'Thư gửi tự động từ hệ thống thi đua, khen thưởng.';
-
-/** HTML-escapes text placed in the mail's markup (values come from staff input: names, reasons). */
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }
 
 export function renderMailBody(input: {
@@ -31,10 +23,7 @@ export function renderMailBody(input: {
   const text = [headline, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `${linkLabel}: ${link}`, '', FOOTER].join(
     '\n',
   );
-  const rows = facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`);
-  const html =
-    `<!doctype html><html lang="vi"><body><p><strong>${escapeHtml(headline)}</strong></p><table>${rows.join('')}` +
-    `</table><p><a href="${escapeHtml(link)}">${linkLabel}</a></p><p><small>${FOOTER}</small></p></body></html>`;
+  const html = noticeHtml({ headline, lines: facts, link, linkText: linkLabel });
   return { text, html };
 }
 

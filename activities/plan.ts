@@ -25,7 +25,7 @@ import type { SendMail } from './mail.js';
 import { mailMessageId } from './mail-body.js';
 import { renderYearNotice } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
-import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, listUnits } from './store/index.js';
+import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, listUnits } from '../store/index.js';
 
 function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');

@@ -1,6 +1,6 @@
 /** Turns the workflow's recipients (a role in a unit, or a named user) into e-mail addresses from the directory. */
 import type { Recipient } from '../domain/nomination/types.js';
-import { getUser, usersByRole, type SqlSession } from './store/index.js';
+import { getUser, usersByRole, type SqlSession } from '../store/index.js';
 
 export async function resolveEmails(db: SqlSession, recipients: Recipient[]): Promise<string[]> {
   const emails = new Set<string>();

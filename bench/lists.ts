@@ -5,7 +5,7 @@
  * against the bare client running the product's very query.
  */
 import type { Client } from '@temporalio/client';
-import type { CasePage } from '../client/lib/cases.js';
+import { listByQuery, type CasePage } from '../client/lib/cases.js';
 import { buildCaseQuery, quote, type CaseFilter } from '../client/lib/visibility-query.js';
 import { listCases } from '../client/web/inbox.js';
 import { SA } from '../domain/search-attributes.js';
@@ -64,7 +64,7 @@ export async function measureLists(
   for (const { name, query, pageSize } of scenarios) {
     const sameQuery = new BareListBaseline(client, query, repeats);
     const fetchPage = (next: string | null): Promise<CasePage> =>
-      listCases({ temporal: client }, query, { pageSize, next });
+      listCases({ cases: { listByQuery: (q, page) => listByQuery(client, q, page) } }, query, { pageSize, next });
     const tokens = await walkPages(
       async (next: string | null) => fetchPage(next).then((page) => ({ rows: page.items.length, next: page.next })),
       deepPage,

@@ -10,12 +10,12 @@ import {
   seedDemoData,
   usersByRole,
   type SqlDatabase,
-} from '../activities/store/index.js';
-import { loadAccount, type Account } from '../activities/store/credentials.js';
+} from '../store/index.js';
+import { loadAccount, type Account } from '../store/credentials.js';
 import { awardByCode, requiredDossierItems } from '../domain/catalogue.js';
 import type { NominationStartInput } from '../domain/nomination/types.js';
 import type { Person } from '../domain/org.js';
-import { getUserByUsername } from '../activities/store/directory.js';
+import { getUserByUsername } from '../store/directory.js';
 
 const AWARD_CODE = 'giay-khen';
 

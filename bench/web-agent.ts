@@ -2,7 +2,7 @@
  * A signed-in user of the web server over real HTTP (loopback): keeps cookies like a browser, signs in
  * through the form with its CSRF token, and reads what the bench needs from a list page (rows, next page).
  */
-import { DEMO_PASSWORD } from '../activities/store/credentials.js';
+import { DEMO_PASSWORD } from '../store/credentials.js';
 
 export class WebAgent {
   private readonly cookies = new Map<string, string>();

@@ -1,6 +1,6 @@
 /**
  * The commendation book (Sổ khen thưởng điện tử) as plain JSON: what eligibility rules, workflows and screens
- * read about awards already given. The SQL storage lives in activities/store/book.ts.
+ * read about awards already given. The SQL storage lives in store/book.ts.
  */
 
 import type { DecidingLevel } from './catalogue.js';

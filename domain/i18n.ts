@@ -45,7 +45,7 @@ export const TRACK_LABELS: Record<NominationTrack, string> = {
 };
 
 /**
- * The one label of each action on a nomination (every staff action, stages.ts STAFF_ACTIONS): the case page's form
+ * The one label of each action on a nomination (every staff action, nomination/actions.ts ACTION_NAMES): the case page's form
  * titles and buttons, the CLI and the mails use these words.
  */
 export const ACTION_LABELS: Record<ActionName, string> = {

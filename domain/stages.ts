@@ -52,9 +52,3 @@ export const STAGE_STEP: Record<NominationStage, JourneyStep | null> = {
 export const NOMINATION_TRACKS = ['regular', 'ad_hoc'] as const;
 export type NominationTrack = (typeof NOMINATION_TRACKS)[number];
 
-/**
- * Every staff action on a case, taken from the one list of them: the input schemas of nomination/actions.ts,
- * whose names are also the workflow's Update names (workflows/nomination/messages.ts) and the keys of
- * ACTION_LABELS (i18n.ts). A list written out here fell behind (14 of 19 actions) without any check noticing.
- */
-export { ACTION_NAMES as STAFF_ACTIONS, type ActionName as StaffAction } from './nomination/actions.js';

@@ -1,6 +1,6 @@
 /** The `tdkt` binary: connects to Temporal and the directory database from the environment, then runs one command. */
 import { Client, Connection } from '@temporalio/client';
-import { getUserByUsername, openDatabase } from '../../activities/store/index.js';
+import { getUserByUsername, openDatabase } from '../../store/index.js';
 import { parseConfig } from '../../domain/config.js';
 import { CasesClient } from '../lib/cases.js';
 import { runCli, USAGE } from './cli.js';

@@ -23,7 +23,12 @@ import {
   nominationStateQuery,
   type ActionResult,
 } from '../../workflows/nomination/messages.js';
-import { quotaLedgerId, quotaStateQuery, releaseQuotaUpdate } from '../../workflows/quota/messages.js';
+import {
+  quotaLedgerId,
+  quotaStateQuery,
+  releaseQuotaUpdate,
+  type Reservation,
+} from '../../workflows/quota/messages.js';
 import { ACTION_REFUSED } from '../../workflows/shared/refusals.js';
 import { buildCaseQuery, type CaseFilter } from './visibility-query.js';
 
@@ -269,6 +274,37 @@ export class CasesClient {
   async countCases(filter: CaseFilter): Promise<number> {
     const { count } = await this.client.workflow.count(buildCaseQuery(filter));
     return count;
+  }
+
+  /** One page of a visibility query built elsewhere (an inbox's, with its OR clauses), sorted like listCases. */
+  async listByQuery(query: string, page: { pageSize?: number; next?: string | null } = {}): Promise<CasePage> {
+    return listByQuery(this.client, query, page);
+  }
+
+  /** The places a unit holds in a campaign's quota ledger; null when no case has asked for one yet (no ledger). */
+  async quotaReservations(campaignId: string, unitId: string): Promise<Reservation[] | null> {
+    try {
+      const ledger = await this.client.workflow.getHandle(quotaLedgerId(campaignId, unitId)).query(quotaStateQuery);
+      return ledger.reservations;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** A case's raw Temporal event history (the administrator's page shows it); null when the server has none. */
+  async fetchHistory(caseId: string): Promise<Awaited<ReturnType<WorkflowHandle['fetchHistory']>> | null> {
+    try {
+      return await this.client.workflow.getHandle(caseId).fetchHistory();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** The Temporal namespace the cases run in (for links to Temporal's Web UI). */
+  get namespace(): string {
+    return this.client.options.namespace;
   }
 }
 

@@ -9,16 +9,13 @@
  * because the state also says which units the plan or movement covers; the open window is the domain's own rule
  * (`openCampaigns`), the same one the plan's `campaigns` query answers with.
  */
-import type { Client } from '@temporalio/client';
 import { formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
 import { openCampaigns } from '../../domain/plan-year/plan-run.js';
-import type { Movement, MovementReview, MovementState } from '../../domain/plan-year/movement.js';
+import type { Movement, MovementReview } from '../../domain/plan-year/movement.js';
 import { HAI_DUONG_2025, PLANS, VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
-import { movementStateQuery, movementWorkflowId } from '../../workflows/movement/messages.js';
 import { badRequest } from './errors.js';
-import type { WebDeps } from './server.js';
-import { loadPlanState, stateOf } from './year-cases.js';
+import type { YearCasesClient } from '../lib/year-cases.js';
 
 export type CampaignKind = 'year' | 'drive' | 'movement';
 
@@ -109,8 +106,8 @@ function isOpen(now: string, openedAt: string, dueAt: string): boolean {
   return Date.parse(openedAt) <= t && t <= Date.parse(dueAt);
 }
 
-async function driveOptions(client: Client, orgUnitId: string, year: number, unitId: string, now: string) {
-  const run = await loadPlanState(client, orgUnitId, year);
+async function driveOptions(yearCases: YearCasesClient, orgUnitId: string, year: number, unitId: string, now: string) {
+  const run = await yearCases.planState(orgUnitId, year);
   if (!run || !run.context.units.some((u) => u.id === unitId)) return [];
   return openCampaigns(run, now).map((c): CampaignOption => ({
     id: c.campaignId,
@@ -121,8 +118,14 @@ async function driveOptions(client: Client, orgUnitId: string, year: number, uni
   }));
 }
 
-async function movementOptions(client: Client, orgUnitId: string, movement: Movement, unitId: string, now: string) {
-  const state = await stateOf<MovementState>(client, movementWorkflowId(orgUnitId, movement.id), movementStateQuery);
+async function movementOptions(
+  yearCases: YearCasesClient,
+  orgUnitId: string,
+  movement: Movement,
+  unitId: string,
+  now: string,
+) {
+  const state = await yearCases.movement(orgUnitId, movement.id);
   if (!state || !state.context.units.some((u) => u.id === unitId)) return [];
   return Object.values(state.campaigns)
     .filter((c) => isOpen(now, c.openedAt, c.dueAt))
@@ -142,24 +145,28 @@ async function movementOptions(client: Client, orgUnitId: string, movement: Move
  * is always offered: a late nomination in it is the rule set's business (its due dates), not the form's.
  */
 export async function openCampaignOptions(
-  client: Client,
+  yearCases: YearCasesClient,
   sources: CampaignSources,
   unitId: string,
   now: string = new Date().toISOString(),
 ): Promise<CampaignOption[]> {
   const fixed = sources.fixed.map(fixedOption);
   const running = await Promise.all([
-    ...sources.planYears.map((year) => driveOptions(client, sources.orgUnitId, year, unitId, now)),
-    ...sources.movements.map((m) => movementOptions(client, sources.orgUnitId, m, unitId, now)),
+    ...sources.planYears.map((year) => driveOptions(yearCases, sources.orgUnitId, year, unitId, now)),
+    ...sources.movements.map((m) => movementOptions(yearCases, sources.orgUnitId, m, unitId, now)),
   ]);
   const opened = running.flat().sort((a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? ''));
   return [...fixed, ...opened];
 }
 
 /** The option a form chose, or a 400 in Vietnamese when it is not open for the unit now (nothing is started). */
-export async function chosenCampaign(deps: Pick<WebDeps, 'temporal' | 'campaignSources'>, unitId: string, id: string) {
+export async function chosenCampaign(
+  deps: { yearCases: YearCasesClient; campaignSources: CampaignSources },
+  unitId: string,
+  id: string,
+) {
   if (!id) throw badRequest('Chưa chọn đợt, phong trào thi đua.', 'no campaign chosen');
-  const option = (await openCampaignOptions(deps.temporal, deps.campaignSources, unitId)).find((c) => c.id === id);
+  const option = (await openCampaignOptions(deps.yearCases, deps.campaignSources, unitId)).find((c) => c.id === id);
   if (!option)
     throw badRequest(
       'Đợt, phong trào thi đua này không nhận hồ sơ của đơn vị vào lúc này (chưa mở, đã hết hạn hoặc không dành cho đơn vị).',

@@ -1,13 +1,11 @@
 /**
  * What the case page needs from a nomination's state: who may see it, which actions the signed-in user may
  * take (decided by the domain's `authorize`, the same check the workflow repeats), a readable Vietnamese
- * timeline of the audit trail, the council's vote (voters, threshold, quorum, tally, minutes), and the mapping of
- * each action's form to the action's input.
+ * timeline of the audit trail, and the council's vote (voters, threshold, quorum, tally, minutes). Each action's
+ * form is read in action-forms.ts.
  */
-import { parseDateKey, parseDateVN, dateKey, deadlineInstant } from '../../domain/calendar.js';
 import { ACTION_LABELS, STAGE_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
-import type { ActionName, ActionRequest } from '../../domain/nomination/actions.js';
-import { ActionSchemas } from '../../domain/nomination/actions.js';
+import type { ActionName } from '../../domain/nomination/actions.js';
 import { authorize } from '../../domain/nomination/authorize.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
 import type { AuditEntry, NominationState, VoteChoice, VoteTally } from '../../domain/nomination/types.js';
@@ -29,8 +27,7 @@ import type { Actor, Role } from '../../domain/org.js';
 import { ROLE_LABELS } from '../../domain/i18n.js';
 import type { NominationStage } from '../../domain/stages.js';
 import { NOMINATION_STAGES } from '../../domain/stages.js';
-import type { Account } from '../../activities/store/credentials.js';
-import { badRequest } from './errors.js';
+import type { Account } from '../../store/credentials.js';
 
 /** The actions the case page offers, in the order the forms appear. `edit` has its own page. */
 export const PAGE_ACTIONS = [
@@ -246,112 +243,6 @@ export function actorFor(state: NominationState, account: Account, action: Actio
 export function availableActions(state: NominationState, account: Account): ActionName[] {
   const all: ActionName[] = ['edit', ...PAGE_ACTIONS];
   return all.filter((action) => !(actorFor(state, account, action) instanceof Refusal));
-}
-
-// ------------------------------------------------------------------------------------------------- forms
-
-type Body = Record<string, string | string[] | undefined>;
-
-function field(body: Body, name: string): string {
-  const v = body[name];
-  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-}
-
-function optional(body: Body, name: string): string | undefined {
-  const v = field(body, name);
-  return v === '' ? undefined : v;
-}
-
-/** "15/01/2025" → "2025-01-15", with the calendar's Vietnamese message when it is not a date. */
-export function dateFromForm(text: string, label: string): string {
-  if (text === '') throw badRequest(`${label} là bắt buộc (dd/mm/yyyy).`, `${label} missing`);
-  try {
-    return dateKey(parseDateVN(text));
-  } catch (error) {
-    throw badRequest(error instanceof Error ? error.message : `${label} không hợp lệ.`, `${label} invalid`);
-  }
-}
-
-/** The action's fields from its form (strings); the actor is added by the caller. */
-export function parseActionForm(action: ActionName, body: Body): Record<string, unknown> {
-  switch (action) {
-    case 'submit':
-      return { note: optional(body, 'note') };
-    case 'endorse': {
-      const rank = field(body, 'rank');
-      return { rank: /^\d+$/.test(rank) ? Number(rank) : rank === '' ? undefined : Number.NaN };
-    }
-    case 'verify':
-      return {
-        complete: field(body, 'complete') === 'yes' ? true : field(body, 'complete') === 'no' ? false : undefined,
-        missingItems: field(body, 'missingItems')
-          .split(/\r?\n/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-        note: optional(body, 'note'),
-      };
-    case 'vote':
-    case 'cluster_vote':
-      return { choice: field(body, 'choice') || undefined };
-    case 'close_vote':
-    case 'close_cluster_vote':
-      return { minutesNote: optional(body, 'minutesNote') };
-    case 'approve':
-      return {
-        decisionNumber: field(body, 'decisionNumber'),
-        decisionDate: dateFromForm(field(body, 'decisionDate'), 'Ngày quyết định'),
-      };
-    case 'return':
-      return { reason: field(body, 'reason'), toStep: optional(body, 'toStep') };
-    case 'reject':
-    case 'withdraw':
-    case 'resume':
-    case 'revoke':
-      return { reason: field(body, 'reason') };
-    case 'hold':
-      return { reason: field(body, 'reason'), complaintId: optional(body, 'complaintId') };
-    case 'extend': {
-      const day = parseDateKey(dateFromForm(field(body, 'newDue'), 'Hạn mới'));
-      return { newDueAt: deadlineInstant({ day: day.day, month: day.month }, day.year), reason: field(body, 'reason') };
-    }
-    case 'comment':
-      return { text: field(body, 'text') };
-    case 'record_external_decision': {
-      const date = optional(body, 'decisionDate');
-      return {
-        outcome: field(body, 'outcome'),
-        decisionNumber: optional(body, 'decisionNumber'),
-        decisionDate: date ? dateFromForm(date, 'Ngày quyết định') : undefined,
-        reason: optional(body, 'reason'),
-      };
-    }
-    case 'edit':
-      throw badRequest('Sửa hồ sơ ở trang riêng.', 'edit has its own form');
-    // The admin case page checks the target against the directory before the workflow sees it; here it would not.
-    case 'reassign':
-      throw badRequest('Giao lại bước hiện tại ở trang quản trị hồ sơ.', 'reassign has its own form');
-  }
-}
-
-/** Validates an action's input with the domain's zod schema; Vietnamese messages on failure. */
-export function validateAction<A extends ActionName>(action: A, input: Record<string, unknown>): ActionRequest<A> {
-  const parsed = ActionSchemas[action].safeParse(input);
-  if (!parsed.success) {
-    const messages = [...new Set(parsed.error.issues.map((i) => translateIssue(i.message)))];
-    throw badRequest(
-      messages.join(' '),
-      `invalid ${action} input: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-    );
-  }
-  return input as ActionRequest<A>;
-}
-
-/** Zod's own English messages for fields without a Vietnamese one. */
-function translateIssue(message: string): string {
-  if (/^Too small|expected string to have >=/i.test(message)) return 'Vui lòng điền đủ các trường bắt buộc.';
-  if (/^Too big/i.test(message)) return 'Nội dung quá dài.';
-  if (/^Invalid/i.test(message)) return 'Giá trị nhập không hợp lệ.';
-  return message;
 }
 
 /** Stage progress for the case page: the journey's main line, with where the case is. */

@@ -5,9 +5,9 @@
  * written.
  */
 import { z } from 'zod';
-import type { DirectoryData } from '../../activities/store/directory.js';
-import { getPerson, getUnit } from '../../activities/store/directory.js';
-import type { SqlSession } from '../../activities/store/sql.js';
+import type { DirectoryData } from '../../store/directory.js';
+import { getPerson, getUnit } from '../../store/directory.js';
+import type { SqlSession } from '../../store/sql.js';
 import type { Cluster, Council, Person, Unit, User } from '../../domain/org.js';
 import { ClusterSchema, PersonSchema, UnitSchema, UserSchema, formatZodErrorVN } from '../../domain/schemas.js';
 

@@ -2,10 +2,9 @@
  * "Việc cần làm": which cases wait on an account (by role and unit), as one visibility query built from
  * quoted values, and the paged lists the pages show.
  */
-import type { Client } from '@temporalio/client';
-import type { Account } from '../../activities/store/credentials.js';
+import type { Account } from '../../store/credentials.js';
 import { SA } from '../../domain/search-attributes.js';
-import { listByQuery, type CasePage } from '../lib/cases.js';
+import type { CasePage, CasesClient } from '../lib/cases.js';
 import { INBOX_KINDS } from './case-links.js';
 import { buildCaseQuery, quote, STILL_RUNNING, type CaseFilter } from '../lib/visibility-query.js';
 
@@ -59,12 +58,11 @@ export function inboxQuery(account: Account): string | null {
 
 /** One page of cases by a filter or a full inbox query, sorted by due date (see listByQuery). */
 export async function listCases(
-  deps: { temporal: Client },
+  deps: { cases: Pick<CasesClient, 'listByQuery'> },
   filterOrQuery: CaseFilter | string,
   page: { pageSize: number; next?: string | null },
 ): Promise<CasePage> {
-  return listByQuery(
-    deps.temporal,
+  return deps.cases.listByQuery(
     typeof filterOrQuery === 'string' ? filterOrQuery : buildCaseQuery(filterOrQuery),
     page,
   );

@@ -1,6 +1,6 @@
 /** The standalone web UI process (docker-compose `web` service): the database, a Temporal client, the server. */
 import { Client, Connection } from '@temporalio/client';
-import { openMigratedDatabase } from '../../activities/store/open.js';
+import { openMigratedDatabase } from '../../store/open.js';
 import { parseConfig } from '../../domain/config.js';
 import { CasesClient } from '../lib/cases.js';
 import { buildWebServer } from './server.js';

@@ -6,6 +6,7 @@ import { awardAcceptsSubject, awardByCode, AWARD_CODES, type AwardEntry } from '
 import type { Person } from '../../domain/org.js';
 import { RegistrationSchema, type Registration } from '../../domain/schemas.js';
 import { badRequest } from './errors.js';
+import { list, type FormBody } from './http/form.js';
 
 const titles = (subject: 'collective' | 'individual'): AwardEntry[] =>
   AWARD_CODES.map((c) => awardByCode(c)).filter(
@@ -16,12 +17,8 @@ const titles = (subject: 'collective' | 'individual'): AwardEntry[] =>
 export const COLLECTIVE_TITLES = titles('collective');
 export const INDIVIDUAL_TITLES = titles('individual');
 
-type FormBody = Record<string, string | string[] | undefined>;
-
-function values(body: FormBody, name: string): string[] {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((s) => s.trim()).filter(Boolean);
-}
+/** Every value of a repeated field, trimmed, empty ones dropped. */
+const values = (body: FormBody, name: string): string[] => list.parse(body[name]);
 
 /** The form field of a person's titles: `ca_nhan.<person id>` (ids are directory ids: letters, digits, dashes). */
 export function personField(personId: string): string {

@@ -12,7 +12,7 @@ import { awardByCode, findAward } from '../../domain/catalogue.js';
 import { registrationAuditLabel, ROLE_LABELS, STAGE_LABELS, TRACK_LABELS, VOTE_LABELS } from '../../domain/i18n.js';
 import type { NominationStage } from '../../domain/stages.js';
 import type { Role } from '../../domain/org.js';
-import type { Account } from '../../activities/store/credentials.js';
+import type { Account } from '../../store/credentials.js';
 import { caseLink } from './case-links.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,6 +20,9 @@ export const VIEWS_DIR = path.join(here, 'views');
 export const STATIC_DIR = path.join(here, 'static');
 
 export const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, cache: process.env.NODE_ENV !== 'development' });
+
+/** Eta's own escaping (what every `<%= %>` does), for the little HTML built in code: the SVG charts below. */
+export const escapeHtml = (text: string): string => eta.config.escapeFunction(text);
 
 /** Helpers every template may call as `it.h.<name>`. */
 export const helpers = {
@@ -87,7 +90,7 @@ export function barChart(
   rows: { label: string; value: number; tone?: 'warn' | 'ok' | 'info' }[],
   title: string,
 ): string {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const esc = escapeHtml;
   const max = Math.max(1, ...rows.map((r) => r.value));
   const rowHeight = 28;
   const labelWidth = 240;

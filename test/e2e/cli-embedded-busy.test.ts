@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openMigratedDatabase } from '../../activities/store/index.js';
+import { openMigratedDatabase } from '../../store/index.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tdkt-cli-busy-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchAwards } from '../../activities/store/index.js';
+import { searchAwards } from '../../store/index.js';
 import { runCli } from '../../client/cli/cli.js';
 import { CasesClient } from '../../client/lib/cases.js';
 import { vnDateKey } from '../../domain/calendar.js';

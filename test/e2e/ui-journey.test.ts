@@ -10,17 +10,16 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findByCaseKey } from '../../activities/store/book.js';
+import { findByCaseKey } from '../../store/book.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
-import { loadCompact, loadRegistration } from '../../client/web/year-cases.js';
 import { advancedModelId } from '../../domain/plan-year/advanced-model.js';
-import { loadAdvancedModels } from '../../client/web/year-cases.js';
 import { advancedModels, plan } from '../../workflows/index.js';
 import { advancedModelUpdates } from '../../workflows/plan/advanced-model-messages.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { uniqueId } from '../harness/temporal.js';
 import { eventually, startWebWorld, type WebWorld } from './web-support.js';
+import { YearCasesClient } from '../../client/lib/year-cases.js';
 
 const ARTIFACTS = path.resolve('test-artifacts/ui');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -274,8 +273,8 @@ describe('the year in the browser: registration, compact, council session', () =
         args: [{ plan: { ...planForYear(HAI_DUONG_2025, PLAN_YEAR), clusterIds: ['hd-cum1'] }, startedBy: null }],
       });
       await eventually(async () => {
-        expect(await loadRegistration(w.env.client, 'hd-kv2', PLAN_YEAR)).not.toBeNull();
-        expect(await loadCompact(w.env.client, 'hd-cum1', PLAN_YEAR)).not.toBeNull();
+        expect(await new YearCasesClient(w.env.client).registration('hd-kv2', PLAN_YEAR)).not.toBeNull();
+        expect(await new YearCasesClient(w.env.client).compact('hd-cum1', PLAN_YEAR)).not.toBeNull();
       }, 30_000);
 
       // 1. The unit head reads the year's timeline on a phone and registers the unit's titles.
@@ -294,7 +293,7 @@ describe('the year in the browser: registration, compact, council session', () =
       await head.getByRole('button', { name: 'Ký, gửi đăng ký' }).click();
       await head.waitForURL(/ok=register/);
       expect(await head.getByRole('status').first().innerText()).toContain('Đã ký, gửi bản đăng ký thi đua.');
-      const registered = (await loadRegistration(w.env.client, 'hd-kv2', PLAN_YEAR))!;
+      const registered = (await new YearCasesClient(w.env.client).registration('hd-kv2', PLAN_YEAR))!;
       expect(registered.status).toBe('registered');
       expect(registered.registration?.collectiveTitles).toEqual(['tap-the-lao-dong-tien-tien']);
       expect(registered.registration?.individuals).toHaveLength(1);
@@ -315,9 +314,9 @@ describe('the year in the browser: registration, compact, council session', () =
       const row = head.locator('tr[data-unit="hd-kv2"]');
       expect(await row.innerText()).toContain('Đã ký');
       expect(await row.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
-      expect((await loadCompact(w.env.client, 'hd-cum1', PLAN_YEAR))!.signatures.map((x) => x.unitId)).toEqual([
-        'hd-kv2',
-      ]);
+      expect(
+        (await new YearCasesClient(w.env.client).compact('hd-cum1', PLAN_YEAR))!.signatures.map((x) => x.unitId),
+      ).toEqual(['hd-kv2']);
       await shot(head, '13-compact-signed-phone');
       await checkA11y(head, 'compact page');
       await signOut(head);
@@ -411,7 +410,9 @@ describe('the year in the browser: registration, compact, council session', () =
       await checkA11y(secretary, 'advanced models');
       await secretary.getByRole('button', { name: 'Ghi nhận lựa chọn của Hội đồng' }).click();
       await secretary.waitForURL(/ok=select/);
-      expect((await loadAdvancedModels(w.env.client, 'hd', PLAN_YEAR))!.selection?.keys).toHaveLength(5);
+      expect((await new YearCasesClient(w.env.client).advancedModels('hd', PLAN_YEAR))!.selection?.keys).toHaveLength(
+        5,
+      );
       await signOut(secretary);
 
       const chair = await signIn('vientruong');

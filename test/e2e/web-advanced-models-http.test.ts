@@ -9,8 +9,8 @@ import { advancedModelId, type AdvancedModelStartInput } from '../../domain/plan
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import { advancedModels } from '../../workflows/index.js';
 import { advancedModelUpdates } from '../../workflows/plan/advanced-model-messages.js';
-import { loadAdvancedModels } from '../../client/web/year-cases.js';
 import { Agent, eventually, startWebWorld, type WebWorld } from './web-support.js';
+import { YearCasesClient } from '../../client/lib/year-cases.js';
 
 let w: WebWorld;
 // The case closes on 31/12 of its year, so a future one; 2080–2084 is the campaigns test's plan (which starts its own).
@@ -55,7 +55,7 @@ async function propose(unitId: string) {
 }
 
 const snapshot = async () => {
-  const s = (await loadAdvancedModels(w.env.client, 'hd', YEAR))!;
+  const s = (await new YearCasesClient(w.env.client).advancedModels('hd', YEAR))!;
   return { selection: s.selection, sentOn: s.sentOn ?? null, audit: s.audit.length };
 };
 
@@ -149,7 +149,7 @@ describe('the advanced-models page', () => {
     const sent = await chair.post('/ke-hoach/dien-hinh/gui', { nam: String(YEAR), note: 'Kính gửi cấp trên' });
     expect(sent.statusCode).toBe(303);
     const state = await eventually(async () => {
-      const s = (await loadAdvancedModels(w.env.client, 'hd', YEAR))!;
+      const s = (await new YearCasesClient(w.env.client).advancedModels('hd', YEAR))!;
       expect(s.sentOn?.deliveredAt).toBeTruthy();
       return s;
     });

@@ -18,6 +18,7 @@ import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { openCampaignOptions } from '../../client/web/campaign-options.js';
 import { uniqueId } from '../harness/temporal.js';
 import { Agent, eventually, startWebWorld, type WebWorld } from './web-support.js';
+import { YearCasesClient } from '../../client/lib/year-cases.js';
 
 let w: WebWorld;
 // A year no other test uses for its plan on the shared dev server (see web-plan-http.test.ts for the others).
@@ -67,7 +68,9 @@ beforeAll(async () => {
   });
   // Both have opened their campaigns (the drive closed and the review opened on their first timers).
   await eventually(async () => {
-    const ids = (await openCampaignOptions(w.env.client, depsSources(), 'hd-kv5', today())).map((c) => c.id);
+    const ids = (await openCampaignOptions(new YearCasesClient(w.env.client), depsSources(), 'hd-kv5', today())).map(
+      (c) => c.id,
+    );
     expect(ids).toEqual(expect.arrayContaining([driveId, reviewId]));
   }, 30_000);
 });

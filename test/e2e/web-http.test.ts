@@ -270,6 +270,23 @@ describe('bad input', () => {
   });
 });
 
+describe('a refused action form', () => {
+  it('comes back with what was typed in it', async () => {
+    const caseId = await startCase();
+    const head = await Agent.as(w.app, 'truong.kv2');
+    await head.post(`${caseUrl(caseId)}/submit`, {});
+    const clusterHead = await Agent.as(w.app, 'cumtruong.c1');
+    const bad = await clusterHead.post(`${caseUrl(caseId)}/endorse`, { rank: 'abc' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/name="rank"[^>]*value="abc"/);
+    const tooShort = await clusterHead.post(`${caseUrl(caseId)}/return`, { reason: 'x', toStep: 'unit' });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.body).toContain('id="return-reason" name="reason" rows="2" required minlength="3">x</textarea>');
+    // Other forms on the page keep their defaults.
+    expect(tooShort.body).toMatch(/name="rank"[^>]*value="1"/);
+  });
+});
+
 describe('pages', () => {
   it('inbox per role, admin history with the raw events and the Temporal UI link, rule sets, book, dashboard, ICS', async () => {
     const caseId = await startCase();
@@ -342,6 +359,17 @@ describe('pages', () => {
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toMatch(/ok=terminate$/);
     expect(await reserved()).toEqual([]);
+  });
+
+  it('refuses to terminate without a reason, on the admin page with what was typed, and the case runs on', async () => {
+    const caseId = await startCase();
+    const admin = await Agent.as(w.app, 'admin');
+    await admin.get(`/quan-tri/ho-so/${encodeURIComponent(caseId)}`);
+    const short = await admin.post(`/quan-tri/ho-so/${encodeURIComponent(caseId)}/terminate`, { reason: 'x' });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('Lý do phải có ít nhất 3 ký tự.');
+    expect(short.body).toContain('id="term-reason" name="reason" required minlength="3" rows="2">x</textarea>');
+    expect((await w.cases.getCase(caseId)).stage).toBe('draft');
   });
 
   it('reads the cases a page lists, and names one that does not answer instead of waiting on it', async () => {

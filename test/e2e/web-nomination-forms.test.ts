@@ -105,6 +105,31 @@ describe('draft form: the facts of a collective title', () => {
     expect(notANumber.body).toContain('Số cá nhân đạt Chiến sĩ thi đua cơ sở phải là số');
   });
 
+  it('shows the refused form again with everything typed, so nothing has to be typed twice', async () => {
+    const clerk = await Agent.as(w.app, 'vanthu.kv2');
+    await clerk.get('/de-nghi/moi?award=tap-the-lao-dong-xuat-sac&subject=collective');
+    const refused = await clerk.post(
+      '/de-nghi',
+      collectiveForm({
+        track: 'ad_hoc',
+        memberCount: '10',
+        completedDutiesCount: '10',
+        advancedWorkerCount: '12',
+        baseEmulationFighterCount: 'hai',
+        membersDisciplinedWarningOrAbove: '0',
+        collectiveUnderReview: 'on',
+      }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Số cá nhân đạt Chiến sĩ thi đua cơ sở phải là số');
+    expect(refused.body).toMatch(/name="advancedWorkerCount"[^>]*value="12"/);
+    expect(refused.body).toMatch(/name="baseEmulationFighterCount"[^>]*value="hai"/);
+    expect(refused.body).toMatch(/name="collectiveUnderReview" checked/);
+    expect(refused.body).toMatch(/name="doc_to-trinh"[^>]*value="12\/TTr-VKS"/);
+    expect(refused.body).toContain('<option value="ad_hoc" selected>');
+    expect(refused.body).toContain('>Hoàn thành xuất sắc nhiệm vụ.</textarea>');
+  });
+
   it('a collective title left without headcounts shows the reason on the case page', async () => {
     const clerk = await Agent.as(w.app, 'vanthu.kv2');
     await clerk.get('/de-nghi/moi?award=tap-the-lao-dong-xuat-sac&subject=collective');

@@ -5,17 +5,17 @@
  * Vietnamese message and changes nothing; script payloads come back escaped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoPasswords } from '../../activities/store/credentials.js';
+import { DEMO_PASSWORD, seedDemoPasswords } from '../../store/credentials.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import type { RegistrationStartInput } from '../../domain/plan-year/registration.js';
 import { plan, registration as registrationWorkflow } from '../../workflows/index.js';
 import { registrationId } from '../../workflows/registration/messages.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
-import { loadCompact, loadPlanState, loadRegistration } from '../../client/web/year-cases.js';
 import { formatDateVN } from '../../domain/calendar.js';
 import { uniqueId } from '../harness/temporal.js';
 import { Agent, caseUrl, eventually, startWebWorld, type WebWorld } from './web-support.js';
+import { YearCasesClient } from '../../client/lib/year-cases.js';
 
 let w: WebWorld;
 // A year no other test uses on the shared dev server (plan-year.test.ts takes 2090–2099, the browser test 2060–2079).
@@ -37,8 +37,8 @@ beforeAll(async () => {
     args: [{ plan: { ...planForYear(HAI_DUONG_2025, YEAR), clusterIds: ['hd-cum1'] }, startedBy: null }],
   });
   await eventually(async () => {
-    for (const u of UNITS) expect(await loadRegistration(w.env.client, u, YEAR)).not.toBeNull();
-    expect(await loadCompact(w.env.client, 'hd-cum1', YEAR)).not.toBeNull();
+    for (const u of UNITS) expect(await new YearCasesClient(w.env.client).registration(u, YEAR)).not.toBeNull();
+    expect(await new YearCasesClient(w.env.client).compact('hd-cum1', YEAR)).not.toBeNull();
   }, 30_000);
 });
 afterAll(async () => {
@@ -55,7 +55,7 @@ afterAll(async () => {
 
 const regUrl = (unit: string) => `/ke-hoach/dang-ky/${unit}`;
 const registration = async (unit = 'hd-kv2') => {
-  const s = (await loadRegistration(w.env.client, unit, YEAR))!;
+  const s = (await new YearCasesClient(w.env.client).registration(unit, YEAR))!;
   return {
     status: s.status,
     draft: JSON.stringify(s.draft),
@@ -64,7 +64,7 @@ const registration = async (unit = 'hd-kv2') => {
   };
 };
 const compact = async () => {
-  const s = (await loadCompact(w.env.client, 'hd-cum1', YEAR))!;
+  const s = (await new YearCasesClient(w.env.client).compact('hd-cum1', YEAR))!;
   return { stage: s.stage, content: s.content, signatures: s.signatures.length, audit: s.audit.length };
 };
 
@@ -160,7 +160,7 @@ describe('the registration form', () => {
       'ca_nhan.hd-kv2-nv02': 'chien-si-thi-dua-co-so',
     });
     expect(amended.statusCode).toBe(303);
-    const s = (await loadRegistration(w.env.client, 'hd-kv2', YEAR))!;
+    const s = (await new YearCasesClient(w.env.client).registration('hd-kv2', YEAR))!;
     expect(s.amendments).toBe(1);
     expect(s.registration?.individuals.map((i) => i.personId)).toEqual(['hd-kv2-nv01', 'hd-kv2-nv02']);
   });
@@ -223,7 +223,7 @@ describe('the registration form', () => {
 
 describe('a registration after its deadline', () => {
   it('is shown locked, read only, and a forged submission is refused in Vietnamese, changing nothing', async () => {
-    const run = (await loadPlanState(w.env.client, 'hd', YEAR))!;
+    const run = (await new YearCasesClient(w.env.client).planState('hd', YEAR))!;
     const input: RegistrationStartInput = {
       unitId: 'hd-kv3',
       unitName: 'Viện kiểm sát nhân dân khu vực 3',
@@ -242,7 +242,7 @@ describe('a registration after its deadline', () => {
       args: [input],
     });
     const locked = await eventually(async () => {
-      const s = await loadRegistration(w.env.client, 'hd-kv3', LOCKED_YEAR);
+      const s = await new YearCasesClient(w.env.client).registration('hd-kv3', LOCKED_YEAR);
       expect(s?.locked).toBe(true);
       return s!;
     });
@@ -259,7 +259,7 @@ describe('a registration after its deadline', () => {
     });
     expect(forged.statusCode).toBe(422);
     expect(forged.body).toContain('Đã quá hạn đăng ký thi đua');
-    const after = (await loadRegistration(w.env.client, 'hd-kv3', LOCKED_YEAR))!;
+    const after = (await new YearCasesClient(w.env.client).registration('hd-kv3', LOCKED_YEAR))!;
     expect(after.status).toBe('not_registered');
     expect(after.audit.length).toBe(locked.audit.length);
   });
@@ -435,7 +435,7 @@ describe('the dashboard', () => {
   it("shows each cluster's registrations and compact signatures from the plan", async () => {
     const admin = await Agent.as(w.app, 'admin');
     await eventually(async () => {
-      const run = await loadPlanState(w.env.client, 'hd', YEAR);
+      const run = await new YearCasesClient(w.env.client).planState('hd', YEAR);
       expect(run?.registrations['hd-kv2']?.status).toBe('registered');
       expect(run?.compacts['hd-cum1']?.done).toBe(1);
     });
@@ -465,7 +465,7 @@ describe('the inbox (Việc cần làm)', () => {
   it("lists a unit head's open registration, linked to its form with the year, until the head registers", async () => {
     const head = await Agent.as(w.app, 'truong.kv4');
     const form = `${regUrl('hd-kv4')}?nam=${YEAR}`;
-    const state = (await loadRegistration(w.env.client, 'hd-kv4', YEAR))!;
+    const state = (await new YearCasesClient(w.env.client).registration('hd-kv4', YEAR))!;
     expect(state.status).toBe('not_registered');
 
     const row = await eventually(async () => {

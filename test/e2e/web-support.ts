@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { FastifyInstance } from 'fastify';
-import { DEMO_PASSWORD, seedDemoPasswords } from '../../activities/store/credentials.js';
+import { DEMO_PASSWORD, seedDemoPasswords } from '../../store/credentials.js';
 import { CasesClient } from '../../client/lib/cases.js';
 import { buildWebServer } from '../../client/web/server.js';
 import type { CampaignSources } from '../../client/web/campaign-options.js';

@@ -16,8 +16,8 @@ import {
   revokeAward,
   searchAwards,
   type RecordAwardInput,
-} from '../../activities/store/book.js';
-import { DEMO_USERNAMES, seedDemoData } from '../../activities/store/demo-data.js';
+} from '../../store/book.js';
+import { DEMO_USERNAMES, seedDemoData } from '../../store/demo-data.js';
 import {
   clusterHeadsForYear,
   clusterOfUnit,
@@ -35,10 +35,10 @@ import {
   peopleOfUnit,
   quotaBasisOfUnit,
   usersByRole,
-} from '../../activities/store/directory.js';
-import { MIGRATIONS } from '../../activities/store/migrations/index.js';
-import { migrate } from '../../activities/store/migrations/migrate.js';
-import type { SqlDatabase } from '../../activities/store/sql.js';
+} from '../../store/directory.js';
+import { MIGRATIONS } from '../../store/migrations/index.js';
+import { migrate } from '../../store/migrations/migrate.js';
+import type { SqlDatabase } from '../../store/sql.js';
 import { FX_CLUSTERS, FX_COUNCIL, FX_DIRECTORY, FX_PEOPLE, FX_UNITS, FX_USERS } from './fixtures.js';
 
 export interface TestDatabase {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAwardCode } from '../../domain/catalogue.js';
 import { ROLES } from '../../domain/org.js';
-import { DEMO_AWARD_CODES, DEMO_LOGINS, DEMO_USERNAMES, buildDemoData } from '../../activities/store/demo-data.js';
+import { DEMO_AWARD_CODES, DEMO_LOGINS, DEMO_USERNAMES, buildDemoData } from '../../store/demo-data.js';
 
 describe('demo data', () => {
   const data = buildDemoData();

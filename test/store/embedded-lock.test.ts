@@ -1,5 +1,5 @@
 /**
- * One process at a time on an embedded database directory (activities/store/embedded-lock.ts): PGlite itself lets
+ * One process at a time on an embedded database directory (store/embedded-lock.ts): PGlite itself lets
  * a second opener read a stale copy, so the store refuses it with a Vietnamese sentence, and takes over the lock
  * of a process that is gone — also one naming this process's own PID (a restarted container is PID 1 again) — and
  * when several processes find the same stale lock, exactly one of them takes it.
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EmbeddedDatabaseBusyError, openEmbeddedDatabase } from '../../activities/store/index.js';
+import { EmbeddedDatabaseBusyError, openEmbeddedDatabase } from '../../store/index.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tdkt-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -59,7 +59,7 @@ describe('embedded database lock', () => {
     const dataDir = path.join(root, 'race');
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(`${dataDir}.lock`, `${gone}\n`);
-    const lockModule = path.resolve(import.meta.dirname, '../../activities/store/embedded-lock.ts');
+    const lockModule = path.resolve(import.meta.dirname, '../../store/embedded-lock.ts');
     // Each child waits for the same instant, tries the lock, says what happened and holds it a while.
     const startAt = Date.now() + 4000;
     const script = `

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findByCaseKey, recordAward } from '../../activities/store/book.js';
-import { importDirectory } from '../../activities/store/directory.js';
-import { openMigratedDatabase, parseDatabaseUrl } from '../../activities/store/open.js';
+import { findByCaseKey, recordAward } from '../../store/book.js';
+import { importDirectory } from '../../store/directory.js';
+import { openMigratedDatabase, parseDatabaseUrl } from '../../store/open.js';
 import { FX_DIRECTORY } from './fixtures.js';
 
 describe('parseDatabaseUrl', () => {

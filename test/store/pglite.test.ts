@@ -1,5 +1,5 @@
 /** The store contract on the embedded engine, in memory: always runs, no setup needed. */
-import { openDatabase } from '../../activities/store/open.js';
+import { openDatabase } from '../../store/open.js';
 import { describeStoreContract } from './contract.js';
 
 describeStoreContract('store on PGlite (embedded, in memory)', async () => {

@@ -5,8 +5,8 @@
  * CI must not pass by silently leaving PostgreSQL out.
  */
 import { describe, it } from 'vitest';
-import { openDatabase } from '../../activities/store/open.js';
-import { openPostgresDatabase } from '../../activities/store/postgres.js';
+import { openDatabase } from '../../store/open.js';
+import { openPostgresDatabase } from '../../store/postgres.js';
 import { describeStoreContract } from './contract.js';
 
 const url = process.env.TDKT_TEST_POSTGRES_URL;

@@ -1,5 +1,5 @@
 /** Finding nominees in the demo commendation book whose history meets an award's prerequisites. */
-import { peopleOfUnit, searchAwards } from '../../activities/store/index.js';
+import { peopleOfUnit, searchAwards } from '../../store/index.js';
 import type { CaseWorld } from './case-world.js';
 
 /**

@@ -14,7 +14,7 @@ import {
   peopleOfUnit,
   seedDemoData,
   type SqlDatabase,
-} from '../../activities/store/index.js';
+} from '../../store/index.js';
 import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
 import { allHolidays } from '../../domain/holidays.js';
 import type { Plan } from '../../domain/plan.js';

@@ -1,6 +1,6 @@
 /** Steps of the nomination journey as the right people take them, for tests that need a case at a given stage. */
 import type { WorkflowHandle } from '@temporalio/client';
-import { peopleOfUnit } from '../../activities/store/index.js';
+import { peopleOfUnit } from '../../store/index.js';
 import { toActionRefused } from '../../client/lib/cases.js';
 import { vnDateKey } from '../../domain/calendar.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';

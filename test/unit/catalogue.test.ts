@@ -13,7 +13,8 @@ import {
 import { RULE_SETS } from '../../domain/rules/index.js';
 import type { NumericParameterKey } from '../../domain/rules/types.js';
 import { STAGE_LABELS, ACTION_LABELS } from '../../domain/i18n.js';
-import { NOMINATION_STAGES, STAFF_ACTIONS } from '../../domain/stages.js';
+import { ACTION_NAMES as STAFF_ACTIONS } from '../../domain/nomination/actions.js';
+import { NOMINATION_STAGES } from '../../domain/stages.js';
 
 describe('award catalogue', () => {
   it('has every code once, kebab-case ASCII', () => {

@@ -17,7 +17,7 @@ import {
   parseVN,
 } from '../../domain/schemas.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
-import { STAFF_ACTIONS } from '../../domain/stages.js';
+import { ACTION_NAMES as STAFF_ACTIONS } from '../../domain/nomination/actions.js';
 import { actionUpdates } from '../../workflows/nomination/messages.js';
 
 const actor = {

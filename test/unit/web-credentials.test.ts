@@ -9,8 +9,8 @@ import {
   touchSession,
   verifyPassword,
   webSecret,
-} from '../../activities/store/credentials.js';
-import { migrate, openEmbeddedDatabase, seedDemoData, type SqlDatabase } from '../../activities/store/index.js';
+} from '../../store/credentials.js';
+import { migrate, openEmbeddedDatabase, seedDemoData, type SqlDatabase } from '../../store/index.js';
 import { parseCsv, prepareImport } from '../../client/web/directory-import.js';
 
 let db: SqlDatabase;

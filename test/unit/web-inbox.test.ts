@@ -3,7 +3,7 @@
  * test in test/e2e/web-plan-http.test.ts checks a registration really appears and leaves).
  */
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../activities/store/credentials.js';
+import type { Account } from '../../store/credentials.js';
 import type { CaseListItem } from '../../client/lib/cases.js';
 import { caseLink } from '../../client/web/case-links.js';
 import { inboxQuery } from '../../client/web/inbox.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCampaign, sessionPath, sessionReturn } from '../../client/web/routes/council.js';
+import { sessionCampaign, sessionPath, sessionReturn } from '../../client/web/council-session.js';
 
 describe('the council session page as the way back after a vote', () => {
   it('accepts the plain page and the page of one campaign, nothing else', () => {

@@ -6,7 +6,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
-import { DEMO_EMAIL_DOMAIN, findByCaseKey } from '../../activities/store/index.js';
+import { DEMO_EMAIL_DOMAIN, findByCaseKey } from '../../store/index.js';
 import { formatDateTimeVN, instantMs } from '../../domain/calendar.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';

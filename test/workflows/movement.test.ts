@@ -8,7 +8,7 @@
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { describe, expect, it } from 'vitest';
-import { DEMO_EMAIL_DOMAIN, getUnit, listUnits } from '../../activities/store/index.js';
+import { DEMO_EMAIL_DOMAIN, getUnit, listUnits } from '../../store/index.js';
 import { movementShifted, MovementSchema } from '../../domain/plan-year/movement.js';
 import { VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/van-hoa-cong-so-2019-2025.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';

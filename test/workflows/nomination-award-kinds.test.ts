@@ -6,7 +6,7 @@
  * (collective headcounts, years of service, declared criteria); without them the collective titles are refused.
  */
 import { describe, expect, it } from 'vitest';
-import { findByCaseKey } from '../../activities/store/index.js';
+import { findByCaseKey } from '../../store/index.js';
 import { AWARDS, awardByCode, type AwardCode, type NomineeSubject } from '../../domain/catalogue.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';
 import { forwardedStateQuery } from '../../workflows/nomination/forwarded.js';

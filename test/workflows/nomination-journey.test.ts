@@ -2,7 +2,7 @@
  * The nomination journey on the time-skipping server with the real worker, activities, database and SMTP.
  */
 import { describe, expect, it } from 'vitest';
-import { findByCaseKey } from '../../activities/store/index.js';
+import { findByCaseKey } from '../../store/index.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import type { CaseWorld } from '../support/case-world.js';
 import { withTimeSkippingWorld } from '../support/time-skipping-world.js';

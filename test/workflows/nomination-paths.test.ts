@@ -4,7 +4,7 @@
  * forwarding to the higher level (decided there, or entered by the secretariat).
  */
 import { describe, expect, it } from 'vitest';
-import { findByCaseKey } from '../../activities/store/index.js';
+import { findByCaseKey } from '../../store/index.js';
 import { instantMs } from '../../domain/calendar.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { decideForwardedUpdate, forwardedStateQuery } from '../../workflows/nomination/forwarded.js';

@@ -4,7 +4,7 @@
  * one who may act and the one reminded; the old head is neither. Recorded in the audit trail.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getUserByUsername, importDirectory } from '../../activities/store/index.js';
+import { getUserByUsername, importDirectory } from '../../store/index.js';
 import { instantMs } from '../../domain/calendar.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import type { CaseWorld } from '../support/case-world.js';

@@ -6,7 +6,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL_DOMAIN } from '../../activities/store/index.js';
+import { DEMO_EMAIL_DOMAIN } from '../../store/index.js';
 import { deadlineInstant, formatDateTimeVN, vnDateParts } from '../../domain/calendar.js';
 import { noticeInstants } from '../../domain/nomination/reminders.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';

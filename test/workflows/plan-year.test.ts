@@ -13,7 +13,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_EMAIL_DOMAIN } from '../../activities/store/index.js';
+import { DEMO_EMAIL_DOMAIN } from '../../store/index.js';
 import type { CalendarDate, ReminderOffset } from '../../domain/calendar.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';

@@ -5,7 +5,7 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDirectory } from '../../activities/store/index.js';
+import { importDirectory } from '../../store/index.js';
 import { quotaLimit } from '../../domain/quota.js';
 import { ruleSetFor } from '../../domain/rules/index.js';
 import { actionUpdates, nominationStateQuery } from '../../workflows/nomination/messages.js';

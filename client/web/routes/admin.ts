@@ -3,8 +3,8 @@
  * Temporal event history, link to Temporal Web UI), repairs (reassign the current step, terminate, both with a
  * reason; extend is on the case page), the directory import with a dry run, and the rule-set versions.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   countDirectory,
   getCluster,
@@ -12,7 +12,7 @@ import {
   importDirectory,
   listClusters,
   listUnits,
-} from '../../../activities/store/directory.js';
+} from '../../../store/directory.js';
 import { AWARD_CODES, awardByCode } from '../../../domain/catalogue.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { parametersNeedingConfirmation, RULE_SETS } from '../../../domain/rules/index.js';
@@ -22,13 +22,17 @@ import { assignedUnit, assignmentOf } from '../../../domain/nomination/reassign.
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import type { CaseFilter } from '../../lib/visibility-query.js';
-import { actorWithRole, timeline, validateAction } from '../case-view.js';
+import { validateAction } from '../action-forms.js';
+import { actorWithRole, timeline } from '../case-view.js';
 import { listCases } from '../inbox.js';
 import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
 import { badRequest, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
-import { requireRole, type WebDeps } from '../server.js';
-import { loadCase } from './cases.js';
+import { requireRole } from '../http/account.js';
+import type { RouteOptions } from '../http/deps.js';
+import { checkbox, optionalText, parseForm, rawText, text } from '../http/form.js';
+import { loadCase } from '../http/load-case.js';
+import { refusalStatus } from '../http/refusal.js';
 import { allCampaigns } from '../campaign-options.js';
 
 const SEARCH_ROLES = ['admin', 'council_secretary', 'leadership'];
@@ -41,16 +45,36 @@ const REPAIR_OK: Record<string, string> = {
   reassign: 'Đã giao lại bước hiện tại cho đơn vị mới.',
 };
 
-type SearchQuery = {
-  unit?: string;
-  cluster?: string;
-  campaign?: string;
-  stage?: string;
-  status?: string;
-  overdue?: string;
-  award?: string;
-  trang?: string;
-};
+const searchQuery = parseForm(
+  z.object({
+    unit: optionalText,
+    cluster: optionalText,
+    campaign: optionalText,
+    stage: optionalText,
+    status: optionalText,
+    overdue: optionalText,
+    award: optionalText,
+    trang: optionalText,
+  }),
+  'search query',
+);
+const caseParams = parseForm(z.object({ id: z.string() }), 'case address');
+const okQuery = parseForm(z.object({ ok: optionalText }), 'ok query');
+const typedReason = parseForm(z.object({ reason: rawText }), 'typed reason');
+const reassignForm = parseForm(z.object({ toUnitId: text, reason: text }), 'reassign form');
+const terminateForm = parseForm(
+  z.object({ reason: text.pipe(z.string().min(3, { error: 'Lý do phải có ít nhất 3 ký tự.' })) }),
+  'terminate form',
+);
+const directoryForm = parseForm(
+  z.object({
+    format: text.transform((s) => (s === 'csv' ? 'csv' : 'json')),
+    kind: optionalText,
+    text: rawText.refine((typed) => typed.trim() !== '', { error: 'Chưa có dữ liệu để nhập.' }),
+    dryRun: checkbox,
+  }),
+  'directory form',
+);
 
 function describeValue(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
@@ -61,10 +85,10 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
-  app.get<{ Querystring: SearchQuery }>('/quan-tri/ho-so', async (request, reply) => {
+export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  app.get('/quan-tri/ho-so', async (request, reply) => {
     requireRole(request, SEARCH_ROLES);
-    const q = request.query;
+    const q = searchQuery(request.query);
     const filter: CaseFilter = { kind: 'nomination' };
     if (q.unit) filter.unit = q.unit;
     if (q.cluster) filter.cluster = q.cluster;
@@ -90,10 +114,10 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     });
   });
 
-  app.get<{ Params: { id: string } }>('/quan-tri/ho-so/:id', async (request, reply) => {
+  app.get('/quan-tri/ho-so/:id', async (request, reply) => {
     requireRole(request, REPAIR_ROLES);
-    const state = await loadCase(deps, request.params.id);
-    const ok = (request.query as { ok?: string }).ok;
+    const state = await loadCase(deps.cases, caseParams(request.params).id);
+    const { ok } = okQuery(request.query);
     return renderAdminCase(request, reply, state, { ok: ok && ok in REPAIR_OK ? REPAIR_OK[ok]! : null });
   });
 
@@ -122,12 +146,17 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     request: FastifyRequest,
     reply: FastifyReply,
     state: NominationState,
-    extras: { ok?: string | null; error?: string | null; status?: number } = {},
+    extras: {
+      ok?: string | null;
+      error?: string | null;
+      status?: number;
+      /** The refused repair form and what was typed in it, to show it again. */
+      typed?: { form: 'reassign' | 'terminate'; toUnitId?: string; reason: string };
+    } = {},
   ) {
-    let events: { id: string; time: string; type: string; detail: string }[] = [];
-    try {
-      const history = await deps.temporal.workflow.getHandle(state.caseId).fetchHistory();
-      events = (history.events ?? []).map((event) => {
+    const history = await deps.cases.fetchHistory(state.caseId);
+    const events: { id: string; time: string; type: string; detail: string }[] = (history?.events ?? []).map(
+      (event) => {
         const { eventId, eventTime, eventType, ...rest } = event as unknown as Record<string, unknown> & {
           eventId?: { toString(): string };
           eventTime?: { seconds?: { toString(): string } };
@@ -148,12 +177,10 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
               )
             : '',
         };
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-    }
+      },
+    );
     const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
-    const uiUrl = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.temporal.options.namespace)}/workflows/${encodeURIComponent(state.caseId)}`;
+    const uiUrl = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.cases.namespace)}/workflows/${encodeURIComponent(state.caseId)}`;
     return renderPage(
       request,
       reply,
@@ -167,6 +194,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
         reassign: await reassignTargets(state),
         ok: extras.ok ?? null,
         error: extras.error ?? null,
+        typed: extras.typed ?? null,
       },
       extras.status ?? 200,
     );
@@ -174,52 +202,53 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
 
   // A repair: the current step goes to another unit (domain/nomination/reassign.ts). The directory facts the
   // workflow cannot check (the unit exists, is a member of the case's cluster) are checked here first.
-  app.post<{ Params: { id: string }; Body: { toUnitId?: string; reason?: string } }>(
-    '/quan-tri/ho-so/:id/reassign',
-    async (request, reply) => {
-      const account = requireRole(request, REPAIR_ROLES);
-      const state = await loadCase(deps, request.params.id);
-      const toUnitId = String(request.body?.toUnitId ?? '').trim();
-      const reason = String(request.body?.reason ?? '').trim();
-      const role = account.user.roles.includes('admin') ? 'admin' : 'council_secretary';
-      try {
-        const input = validateAction('reassign', { actor: actorWithRole(account, role), toUnitId, reason });
-        const targets = await reassignTargets(state);
-        if (targets && !(await getUnit(deps.db, toUnitId)))
-          throw badRequest('Đơn vị được giao không có trong danh bạ.', `unknown unit ${toUnitId}`);
-        if (targets?.assignment === 'cluster_head' && !targets.units.some((u) => u.id === toUnitId))
-          throw badRequest(
-            'Chỉ giao việc của cụm trưởng cho một đơn vị khác trong cùng cụm, khối thi đua.',
-            `${toUnitId} is not another member of ${state.context.clusterId ?? 'no cluster'}`,
-          );
-        await deps.cases.act(state.caseId, 'reassign', input);
-      } catch (error) {
-        if (error instanceof WebError && error.status === 400)
-          return renderAdminCase(request, reply, state, { error: error.vi, status: 400 });
-        if (error instanceof ActionRefusedError) {
-          request.log.warn({ caseId: state.caseId, code: error.code, en: error.en }, 'reassign refused (workflow)');
-          const status = ['wrong-role', 'wrong-unit'].includes(error.code) ? 403 : 422;
-          return renderAdminCase(request, reply, await loadCase(deps, state.caseId), { error: error.vi, status });
-        }
-        throw error;
+  app.post('/quan-tri/ho-so/:id/reassign', async (request, reply) => {
+    const account = requireRole(request, REPAIR_ROLES);
+    const state = await loadCase(deps.cases, caseParams(request.params).id);
+    const { toUnitId, reason } = reassignForm(request.body);
+    const typed = { form: 'reassign' as const, toUnitId, reason };
+    const role = account.user.roles.includes('admin') ? 'admin' : 'council_secretary';
+    try {
+      const input = validateAction('reassign', { actor: actorWithRole(account, role), toUnitId, reason });
+      const targets = await reassignTargets(state);
+      if (targets && !(await getUnit(deps.db, toUnitId)))
+        throw badRequest('Đơn vị được giao không có trong danh bạ.', `unknown unit ${toUnitId}`);
+      if (targets?.assignment === 'cluster_head' && !targets.units.some((u) => u.id === toUnitId))
+        throw badRequest(
+          'Chỉ giao việc của cụm trưởng cho một đơn vị khác trong cùng cụm, khối thi đua.',
+          `${toUnitId} is not another member of ${state.context.clusterId ?? 'no cluster'}`,
+        );
+      await deps.cases.act(state.caseId, 'reassign', input);
+    } catch (error) {
+      if (error instanceof WebError && error.status === 400)
+        return renderAdminCase(request, reply, state, { error: error.vi, status: 400, typed });
+      if (error instanceof ActionRefusedError) {
+        request.log.warn({ caseId: state.caseId, code: error.code, en: error.en }, 'reassign refused (workflow)');
+        const status = refusalStatus(error.code);
+        const fresh = await loadCase(deps.cases, state.caseId);
+        return renderAdminCase(request, reply, fresh, { error: error.vi, status, typed });
       }
-      return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=reassign`, 303);
-    },
-  );
+      throw error;
+    }
+    return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=reassign`, 303);
+  });
 
-  app.post<{ Params: { id: string }; Body: { reason?: string } }>(
-    '/quan-tri/ho-so/:id/terminate',
-    async (request, reply) => {
-      const account = requireRole(request, ['admin']);
-      const state = await loadCase(deps, request.params.id);
-      const reason = String(request.body?.reason ?? '').trim();
-      if (reason.length < 3) throw badRequest('Lý do phải có ít nhất 3 ký tự.', 'terminate without a reason');
-      const { quotaReleased } = await deps.cases.terminate(state, `${account.user.username}: ${reason}`.slice(0, 2000));
-      request.log.info({ caseId: state.caseId, quotaReleased }, 'case terminated by an administrator');
-      const ok = quotaReleased ? 'terminate-released' : 'terminate';
-      return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=${ok}`, 303);
-    },
-  );
+  app.post('/quan-tri/ho-so/:id/terminate', async (request, reply) => {
+    const account = requireRole(request, ['admin']);
+    const state = await loadCase(deps.cases, caseParams(request.params).id);
+    let reason: string;
+    try {
+      reason = terminateForm(request.body).reason;
+    } catch (error) {
+      if (!(error instanceof WebError)) throw error;
+      const typed = { form: 'terminate' as const, reason: typedReason(request.body).reason };
+      return renderAdminCase(request, reply, state, { error: error.vi, status: error.status, typed });
+    }
+    const { quotaReleased } = await deps.cases.terminate(state, `${account.user.username}: ${reason}`.slice(0, 2000));
+    request.log.info({ caseId: state.caseId, quotaReleased }, 'case terminated by an administrator');
+    const ok = quotaReleased ? 'terminate-released' : 'terminate';
+    return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=${ok}`, 303);
+  });
 
   // ----------------------------------------------------------------------------------------- directory
   app.get('/quan-tri/danh-ba', async (request, reply) => {
@@ -235,38 +264,32 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     });
   });
 
-  app.post<{ Body: { format?: string; kind?: string; text?: string; dryRun?: string } }>(
-    '/quan-tri/danh-ba',
-    async (request, reply) => {
-      requireRole(request, ['admin']);
-      const format = request.body?.format === 'csv' ? 'csv' : 'json';
-      const text = String(request.body?.text ?? '');
-      if (text.trim() === '') throw badRequest('Chưa có dữ liệu để nhập.', 'empty import');
-      const report = await prepareImport(deps.db, { format, kind: request.body?.kind, text });
-      const dryRun = request.body?.dryRun === 'on';
-      let applied = false;
-      if (!dryRun && report.errors.length === 0) {
-        await importDirectory(deps.db, report.data);
-        applied = true;
-      }
-      return renderPage(
-        request,
-        reply,
-        'directory',
-        {
-          title: 'Danh bạ tổ chức',
-          counts: await countDirectory(deps.db),
-          kinds: CSV_KINDS,
-          headers: CSV_HEADERS,
-          report,
-          dryRun,
-          applied,
-          form: { format, kind: request.body?.kind ?? 'units', text },
-        },
-        report.errors.length > 0 ? 422 : 200,
-      );
-    },
-  );
+  app.post('/quan-tri/danh-ba', async (request, reply) => {
+    requireRole(request, ['admin']);
+    const { format, kind, text, dryRun } = directoryForm(request.body);
+    const report = await prepareImport(deps.db, { format, kind, text });
+    let applied = false;
+    if (!dryRun && report.errors.length === 0) {
+      await importDirectory(deps.db, report.data);
+      applied = true;
+    }
+    return renderPage(
+      request,
+      reply,
+      'directory',
+      {
+        title: 'Danh bạ tổ chức',
+        counts: await countDirectory(deps.db),
+        kinds: CSV_KINDS,
+        headers: CSV_HEADERS,
+        report,
+        dryRun,
+        applied,
+        form: { format, kind: kind ?? 'units', text },
+      },
+      report.errors.length > 0 ? 422 : 200,
+    );
+  });
 
   // ---------------------------------------------------------------------------------------- rule sets
   app.get('/quan-tri/quy-tac', async (request, reply) => {
@@ -297,4 +320,4 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): 
     requireRole(request, ['admin']);
     return reply.redirect('/quan-tri/ho-so', 303);
   });
-}
+};

@@ -4,8 +4,9 @@
  * sending that result on to the higher level. The page reads `advanced-model/<org>/<year>`'s state; the forms run
  * the domain's own check (the one the workflow's validator repeats) and then its `select` / `send_on` Updates.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Account } from '../../../activities/store/credentials.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Account } from '../../../store/credentials.js';
 import {
   AdvancedModelActionSchemas,
   candidateKey,
@@ -18,18 +19,30 @@ import type { Role } from '../../../domain/org.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { ruleSetById, ruleValue } from '../../../domain/rules/index.js';
 import { ActionRefusedError } from '../../lib/cases.js';
+import { checkFirst } from '../../lib/year-cases.js';
 import { actorWithRole } from '../case-view.js';
 import { forbidden, WebError } from '../errors.js';
 import { renderPage } from '../render.js';
-import { accountOf, type WebDeps } from '../server.js';
 import { ADVANCED_MODELS_PATH } from '../case-links.js';
-import { actOnAdvancedModels, checkFirst, loadAdvancedModels } from '../year-cases.js';
-import { has, refusalStatus, yearOf } from './plan.js';
+import { accountOf, has } from '../http/account.js';
+import type { RouteOptions } from '../http/deps.js';
+import { list, optionalText, parseForm, rawText } from '../http/form.js';
+import { refusalStatus } from '../http/refusal.js';
+import { yearField } from '../http/year.js';
 
-export { ADVANCED_MODELS_PATH };
 const ORG = HAI_DUONG_2025.orgUnitId;
 
-type FormBody = Record<string, string | string[] | undefined>;
+const pageQuery = parseForm(z.object({ nam: yearField, ok: optionalText }), 'advanced models query');
+const actionParams = parseForm(z.object({ action: z.string() }), 'advanced models address');
+const selectionForm = parseForm(
+  z.object({
+    nam: yearField,
+    chon: list,
+    // A note of blanks is no note; a real one is kept as typed.
+    note: rawText.transform((s) => (s.trim() === '' ? undefined : s)),
+  }),
+  'advanced models form',
+);
 
 const OK: Record<string, string> = {
   select: 'Đã ghi nhận kết quả lựa chọn của Hội đồng.',
@@ -59,8 +72,6 @@ function notStarted(year: number): WebError {
   );
 }
 
-const list = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
-
 /** Every proposed candidate with its key, unit and whether the council chose it (or the form had it ticked). */
 function candidateRows(state: AdvancedModelState, ticked: string[] | null) {
   const chosen = new Set(ticked ?? state.selection?.keys ?? []);
@@ -79,7 +90,7 @@ function candidateRows(state: AdvancedModelState, ticked: string[] | null) {
   });
 }
 
-export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+export const advancedModelRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   const page = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -88,11 +99,11 @@ export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: We
   ) => {
     const account = accountOf(request);
     requireViewer(account);
-    const state = await loadAdvancedModels(deps.temporal, ORG, year);
+    const state = await deps.yearCases.advancedModels(ORG, year);
     if (!state) throw notStarted(year);
     const now = new Date().toISOString();
     const role = actingRole(account);
-    const ok = (request.query as { ok?: string }).ok;
+    const { ok } = pageQuery(request.query);
     const rows = candidateRows(state, extras.ticked ?? null);
     // The numbers are the case's rule set's (the one in force when it started), never the page's.
     const ruleSet = ruleSetById(state.ruleSetId);
@@ -125,60 +136,51 @@ export async function registerAdvancedModelRoutes(app: FastifyInstance, deps: We
     );
   };
 
-  app.get<{ Querystring: { nam?: string } }>(ADVANCED_MODELS_PATH, async (request, reply) =>
-    page(request, reply, yearOf(request.query.nam)),
-  );
+  app.get(ADVANCED_MODELS_PATH, async (request, reply) => page(request, reply, pageQuery(request.query).nam));
 
-  app.post<{ Params: { action: string }; Body: FormBody }>(
-    `${ADVANCED_MODELS_PATH}/:action`,
-    async (request, reply) => {
-      const account = accountOf(request);
-      const body = request.body ?? {};
-      const year = yearOf(body.nam);
-      const name = request.params.action === 'chon' ? 'select' : request.params.action === 'gui' ? 'send_on' : null;
-      if (!name) throw new WebError(404, 'Thao tác không tồn tại.', `unknown action ${request.params.action}`);
-      const role = actingRole(account);
-      if (!role)
-        throw forbidden(
-          name === 'select'
-            ? 'Chỉ Thường trực Hội đồng hoặc lãnh đạo đơn vị được ghi nhận lựa chọn của Hội đồng.'
-            : 'Chỉ Thường trực Hội đồng hoặc lãnh đạo đơn vị được gửi kết quả lên cấp trên.',
-          `roles ${account.user.roles.join(',')} may not ${name}`,
-        );
-      const state = await loadAdvancedModels(deps.temporal, ORG, year);
-      if (!state) throw notStarted(year);
-      const note = typeof body.note === 'string' && body.note.trim() !== '' ? body.note : undefined;
-      const ticked = list(body.chon);
-      const actor = actorWithRole(account, role);
-      const raw = name === 'select' ? { actor, selected: ticked, note } : { actor, note };
-      const parsed = AdvancedModelActionSchemas[name].safeParse(raw);
-      if (!parsed.success)
+  app.post(`${ADVANCED_MODELS_PATH}/:action`, async (request, reply) => {
+    const account = accountOf(request);
+    const { nam: year, chon: ticked, note } = selectionForm(request.body);
+    const { action: slug } = actionParams(request.params);
+    const name = slug === 'chon' ? 'select' : slug === 'gui' ? 'send_on' : null;
+    if (!name) throw new WebError(404, 'Thao tác không tồn tại.', `unknown action ${slug}`);
+    const role = actingRole(account);
+    if (!role)
+      throw forbidden(
+        name === 'select'
+          ? 'Chỉ Thường trực Hội đồng hoặc lãnh đạo đơn vị được ghi nhận lựa chọn của Hội đồng.'
+          : 'Chỉ Thường trực Hội đồng hoặc lãnh đạo đơn vị được gửi kết quả lên cấp trên.',
+        `roles ${account.user.roles.join(',')} may not ${name}`,
+      );
+    const state = await deps.yearCases.advancedModels(ORG, year);
+    if (!state) throw notStarted(year);
+    const actor = actorWithRole(account, role);
+    const raw = name === 'select' ? { actor, selected: ticked, note } : { actor, note };
+    const parsed = AdvancedModelActionSchemas[name].safeParse(raw);
+    if (!parsed.success)
+      return page(request, reply, year, {
+        error: parsed.error.issues.map((i) => i.message).join(' '),
+        status: 400,
+        ticked,
+        note: note ?? '',
+      });
+    const action = { name, input: parsed.data } as AdvancedModelAction;
+    try {
+      checkFirst(() => checkAdvancedModelAction(state, action, new Date().toISOString(), ruleSetById(state.ruleSetId)));
+      if (action.name === 'select') await deps.yearCases.actOnAdvancedModels(state, 'select', action.input);
+      else await deps.yearCases.actOnAdvancedModels(state, 'send_on', action.input);
+    } catch (error) {
+      if (error instanceof ActionRefusedError) {
+        request.log.warn({ year, action: name, code: error.code, en: error.en }, 'advanced-model action refused');
         return page(request, reply, year, {
-          error: parsed.error.issues.map((i) => i.message).join(' '),
-          status: 400,
+          error: error.vi,
+          status: refusalStatus(error.code),
           ticked,
           note: note ?? '',
         });
-      const action = { name, input: parsed.data } as AdvancedModelAction;
-      try {
-        checkFirst(() =>
-          checkAdvancedModelAction(state, action, new Date().toISOString(), ruleSetById(state.ruleSetId)),
-        );
-        if (action.name === 'select') await actOnAdvancedModels(deps.temporal, state, 'select', action.input);
-        else await actOnAdvancedModels(deps.temporal, state, 'send_on', action.input);
-      } catch (error) {
-        if (error instanceof ActionRefusedError) {
-          request.log.warn({ year, action: name, code: error.code, en: error.en }, 'advanced-model action refused');
-          return page(request, reply, year, {
-            error: error.vi,
-            status: refusalStatus(error.code),
-            ticked,
-            note: note ?? '',
-          });
-        }
-        throw error;
       }
-      return reply.redirect(`${ADVANCED_MODELS_PATH}?nam=${year}&ok=${name}`, 303);
-    },
-  );
-}
+      throw error;
+    }
+    return reply.redirect(`${ADVANCED_MODELS_PATH}?nam=${year}&ok=${name}`, 303);
+  });
+};

@@ -3,20 +3,34 @@
  * printable decision. Reads the SQL book only; every signed-in user may read it.
  */
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { awardHistoryOfPerson, findByCaseKey, searchAwards, type AwardSearch } from '../../../activities/store/book.js';
-import { getPerson, getUnit, listUnits } from '../../../activities/store/directory.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { awardHistoryOfPerson, findByCaseKey, searchAwards, type AwardSearch } from '../../../store/book.js';
+import { getPerson, getUnit, listUnits } from '../../../store/directory.js';
 import type { BookEntry } from '../../../domain/book.js';
 import { AWARD_CODES, awardByCode, findAward } from '../../../domain/catalogue.js';
 import { DECIDING_LEVEL_LABELS, SUBJECT_LABELS } from '../../../domain/i18n.js';
 import { notFound } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
-import { accountOf, type WebDeps } from '../server.js';
+import { accountOf } from '../http/account.js';
+import type { RouteOptions, WebDeps } from '../http/deps.js';
+import { optionalText, parseForm } from '../http/form.js';
 
 const PAGE = 25;
 const EXPORT_MAX = 20_000;
 
-type BookQuery = { unit?: string; year?: string; award?: string; person?: string; revoked?: string; trang?: string };
+const BookQuerySchema = z.object({
+  unit: optionalText,
+  year: optionalText,
+  award: optionalText,
+  person: optionalText,
+  revoked: optionalText,
+  trang: optionalText,
+});
+type BookQuery = z.output<typeof BookQuerySchema>;
+const bookQuery = parseForm(BookQuerySchema, 'book query');
+const personParams = parseForm(z.object({ id: z.string() }), 'person address');
+const decisionQuery = parseForm(z.object({ key: optionalText }), 'decision query');
 
 function searchOf(q: BookQuery): Omit<AwardSearch, 'limit' | 'offset'> {
   const s: Omit<AwardSearch, 'limit' | 'offset'> = {};
@@ -90,10 +104,10 @@ function csvCell(value: string | number): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
-  app.get<{ Querystring: BookQuery }>('/so-khen-thuong', async (request, reply) => {
+export const bookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  app.get('/so-khen-thuong', async (request, reply) => {
     accountOf(request);
-    const q = request.query;
+    const q = bookQuery(request.query);
     const pageNo = Math.max(1, Number(q.trang) || 1);
     const result = await searchAwards(deps.db, { ...searchOf(q), limit: PAGE, offset: (pageNo - 1) * PAGE });
     return renderPage(request, reply, 'book', {
@@ -109,9 +123,9 @@ export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): P
     });
   });
 
-  app.get<{ Querystring: BookQuery }>('/so-khen-thuong/xuat.csv', async (request, reply) => {
+  app.get('/so-khen-thuong/xuat.csv', async (request, reply) => {
     accountOf(request);
-    const rows = await allRows(deps, request.query);
+    const rows = await allRows(deps, bookQuery(request.query));
     const lines = [EXPORT_COLUMNS, ...rows.map(exportRow)].map((r) => r.map(csvCell).join(','));
     return reply
       .type('text/csv; charset=utf-8')
@@ -119,9 +133,9 @@ export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): P
       .send(`\uFEFF${lines.join('\r\n')}\r\n`);
   });
 
-  app.get<{ Querystring: BookQuery }>('/so-khen-thuong/xuat.xlsx', async (request, reply) => {
+  app.get('/so-khen-thuong/xuat.xlsx', async (request, reply) => {
     accountOf(request);
-    const rows = await allRows(deps, request.query);
+    const rows = await allRows(deps, bookQuery(request.query));
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'tdkt-flow';
     const sheet = workbook.addWorksheet('Sổ khen thưởng');
@@ -135,9 +149,9 @@ export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): P
       .send(Buffer.from(buffer));
   });
 
-  app.get<{ Params: { id: string } }>('/so-khen-thuong/ca-nhan/:id', async (request, reply) => {
+  app.get('/so-khen-thuong/ca-nhan/:id', async (request, reply) => {
     accountOf(request);
-    const person = await getPerson(deps.db, request.params.id);
+    const person = await getPerson(deps.db, personParams(request.params).id);
     if (!person) throw notFound('Cá nhân');
     const unit = await getUnit(deps.db, person.unitId);
     const history = await awardHistoryOfPerson(deps.db, person.id);
@@ -149,9 +163,10 @@ export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): P
     });
   });
 
-  app.get<{ Querystring: { key?: string } }>('/so-khen-thuong/quyet-dinh', async (request, reply) => {
+  app.get('/so-khen-thuong/quyet-dinh', async (request, reply) => {
     accountOf(request);
-    const entry = request.query.key ? await findByCaseKey(deps.db, request.query.key) : null;
+    const { key } = decisionQuery(request.query);
+    const entry = key ? await findByCaseKey(deps.db, key) : null;
     if (!entry) throw notFound('Quyết định');
     const siblings = await deps.db.query<{ case_key: string }>(
       'SELECT case_key FROM awards WHERE decision_number = $1 AND year = $2 ORDER BY id LIMIT 500',
@@ -171,4 +186,4 @@ export async function registerBookRoutes(app: FastifyInstance, deps: WebDeps): P
       year: entry.year,
     });
   });
-}
+};

@@ -1,31 +1,19 @@
 /**
  * Staff pages: "Việc cần làm" (inbox), a new nomination, the case page with its actions, the cluster head's
- * bulk endorsement, the leadership's bulk approval, the printable decision and the units' ICS feeds.
+ * bulk endorsement, the leadership's bulk approval and the printable decision.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import {
-  awardByCode,
-  AWARD_CODES,
-  DECLARED_CRITERIA,
-  declaredCriteriaFor,
-  findAward,
-  requiredDossierItems,
-  type AwardEntry,
-} from '../../../domain/catalogue.js';
-import { ActionSchemas, DraftSchema, type ActionName } from '../../../domain/nomination/actions.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { awardByCode, AWARD_CODES, findAward, requiredDossierItems } from '../../../domain/catalogue.js';
+import { ActionSchemas, type ActionName } from '../../../domain/nomination/actions.js';
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
-import { COLLECTIVE_FACT_LABELS } from '../../../domain/nomination/facts.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
 import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
 import { quotaLimit } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
-import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
-import { buildUnitCalendar } from '../../../domain/ics.js';
-import { getPerson, getUnit, listUnits, listUsers, peopleOfUnit } from '../../../activities/store/directory.js';
+import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionRefusedError } from '../../lib/cases.js';
-import { quotaLedgerId, quotaStateQuery } from '../../../workflows/quota/messages.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
 import { inboxQuery, listCases } from '../inbox.js';
 import { helpers, renderPage } from '../render.js';
@@ -35,17 +23,20 @@ import {
   actorWithRole,
   availableActions,
   canView,
-  dateFromForm,
   PAGE_ACTIONS,
-  parseActionForm,
   stageProgress,
   timeline,
-  validateAction,
   voteView,
   clusterVoteView,
 } from '../case-view.js';
-import { accountOf, requireRole, type WebDeps } from '../server.js';
-import { sessionReturn, sessionPath } from './council.js';
+import { parseActionForm, validateAction, vnDate } from '../action-forms.js';
+import { draftBaseForm, draftFactFields, draftFromForm, typedDraftView } from '../draft-form.js';
+import { sessionReturn, sessionPath } from '../council-session.js';
+import { accountOf, requireRole } from '../http/account.js';
+import type { RouteOptions, WebDeps } from '../http/deps.js';
+import { checkbox, optionalText, parseForm, rawText, text } from '../http/form.js';
+import { loadCase } from '../http/load-case.js';
+import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
 import { chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
 
@@ -75,28 +66,16 @@ const OK_MESSAGES: Partial<Record<ActionName | 'create', string>> = {
   record_external_decision: 'Đã ghi nhận quyết định của cấp trên.',
 };
 
-export async function loadCase(deps: WebDeps, caseId: string): Promise<NominationState> {
-  if (!caseId.startsWith('nomination/')) throw notFound('Hồ sơ');
-  try {
-    return await deps.cases.getCase(caseId);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError || (error as { name?: string }).name === 'WorkflowNotFoundError')
-      throw notFound('Hồ sơ');
-    throw error;
-  }
-}
-
 async function quotaMeter(deps: WebDeps, state: NominationState) {
   const subject = state.draft.nominee.subject;
   const limit = quotaLimit(state.context.unit, subject, ruleSetById(state.ruleSetId));
   let used = 0;
   try {
-    const ledger = await deps.temporal.workflow
-      .getHandle(quotaLedgerId(state.campaignId, state.unitId))
-      .query(quotaStateQuery);
-    used = ledger.reservations.filter((r) => r.subject === subject).length;
+    const reservations = await deps.cases.quotaReservations(state.campaignId, state.unitId);
+    // No ledger yet: nothing reserved in this campaign.
+    used = (reservations ?? []).filter((r) => r.subject === subject).length;
   } catch {
-    used = 0; // no ledger yet: nothing reserved in this campaign
+    used = 0; // the meter is a hint on the page: a ledger that does not answer must not fail it
   }
   return { subject, used, limit, counts: countsAgainstQuota(state), reserved: state.quotaReserved };
 }
@@ -104,9 +83,14 @@ async function quotaMeter(deps: WebDeps, state: NominationState) {
 interface CasePageExtras {
   error?: string | null;
   status?: number;
+  /** The refused action and its form's body: that form comes back with what was typed. */
+  typed?: { action: ActionName; body: unknown };
 }
 
-export async function renderCase(
+/** Every field of a refused action form, as typed. */
+const typedActionForm = parseForm(z.object({}).catchall(rawText), 'typed action form');
+
+async function renderCase(
   deps: WebDeps,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -120,7 +104,8 @@ export async function renderCase(
   const users = await listUsers(deps.db);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
   const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
-  const ok = (request.query as { ok?: string }).ok;
+  const { ok } = okQuery(request.query);
+  const typed = extras.typed ? { action: extras.typed.action, values: typedActionForm(extras.typed.body) } : null;
   return renderPage(
     request,
     reply,
@@ -144,100 +129,15 @@ export async function renderCase(
           : null,
       ruleSet,
       error: extras.error ?? null,
+      /** A form field's value: as typed when this is the refused action's form, else the form's default. */
+      typed: (action: string, name: string, fallback = ''): string =>
+        typed?.action === action ? (typed.values[name] ?? fallback) : fallback,
       ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
       isAdmin: account.user.roles.includes('admin'),
       today: formatDateVN(new Date().toISOString()),
     },
     extras.status ?? 200,
   );
-}
-
-type FormBody = Record<string, string | string[] | undefined>;
-
-function str(body: FormBody, name: string): string {
-  const v = body[name];
-  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-}
-
-/** The facts fields the draft form shows for an award and nominee (what its eligibility standard reads). */
-export function draftFactFields(award: AwardEntry, subject: NomineeSubject) {
-  return {
-    criteria: declaredCriteriaFor(award, subject).map((code) => ({ code, label: DECLARED_CRITERIA[code] })),
-    /** The collective's headcount fields (name, label), or null when the standard does not read them. */
-    collective:
-      subject === 'collective' &&
-      (award.standard === 'advanced_collective' || award.standard === 'excellent_collective')
-        ? Object.entries(COLLECTIVE_FACT_LABELS).map(([name, label]) => ({ name, label }))
-        : null,
-    service: subject === 'individual' && award.standard === 'commemorative_medal',
-    advancedWorker: subject === 'individual' && award.standard === 'advanced_worker',
-  };
-}
-
-/** A number field: empty is absent, anything else must be a whole number (zod says so in Vietnamese). */
-function numberField(body: FormBody, name: string): number | undefined {
-  const v = str(body, name);
-  if (v === '') return undefined;
-  return /^\d+$/.test(v) ? Number(v) : Number.NaN;
-}
-
-function checked(body: FormBody, name: string): boolean {
-  return str(body, name) === 'on';
-}
-
-/** The declared criteria and the facts the form carries; a block left wholly empty is absent. */
-function factsFromForm(body: FormBody, award: AwardEntry, subject: NomineeSubject): Partial<NominationDraft> {
-  const fields = draftFactFields(award, subject);
-  const raw = body.criteria;
-  const chosen = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((c) => c.trim()).filter(Boolean);
-  const facts: Partial<NominationDraft> = {};
-  if (fields.criteria.length > 0 || chosen.length > 0) facts.declaredCriteria = chosen;
-  if (fields.collective) {
-    const c = Object.fromEntries(fields.collective.map(({ name }) => [name, numberField(body, name)]));
-    if (Object.values(c).some((v) => v !== undefined))
-      facts.collectiveFacts = { ...c, underReview: checked(body, 'collectiveUnderReview') } as never;
-  }
-  if (fields.service || fields.advancedWorker) {
-    const p = {
-      continuousServiceYears: fields.service ? numberField(body, 'continuousServiceYears') : undefined,
-      monthsSinceRecruitment: fields.advancedWorker ? numberField(body, 'monthsSinceRecruitment') : undefined,
-      leaveMonthsInYear: fields.advancedWorker ? numberField(body, 'leaveMonthsInYear') : undefined,
-      disciplinedInYear: fields.advancedWorker ? checked(body, 'disciplinedInYear') : undefined,
-    };
-    const given = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== false));
-    if (Object.keys(given).length > 0) facts.personFacts = given;
-  }
-  return facts;
-}
-
-/** Builds a draft from the new/edit form, checking the nominee belongs to the unit. */
-async function draftFromForm(deps: WebDeps, unitId: string, body: FormBody): Promise<NominationDraft> {
-  const awardCode = str(body, 'awardCode');
-  const award = findAward(awardCode);
-  if (!award || !award.nominable) throw badRequest('Chưa chọn hình thức khen thưởng hợp lệ.', 'unknown award');
-  const subject: NomineeSubject = str(body, 'subject') === 'collective' ? 'collective' : 'individual';
-  let nominee: NominationDraft['nominee'];
-  if (subject === 'individual') {
-    const person = await getPerson(deps.db, str(body, 'personId'));
-    if (!person) throw badRequest('Cần chọn cá nhân được đề nghị.', 'no person');
-    if (person.unitId !== unitId) throw forbidden('Chỉ được đề nghị người của đơn vị mình.', 'person of another unit');
-    nominee = { subject, personId: person.id, unitId, displayName: person.fullName };
-  } else {
-    const unit = await getUnit(deps.db, unitId);
-    nominee = { subject, personId: null, unitId, displayName: unit ? `Tập thể ${unit.name}` : `Tập thể ${unitId}` };
-  }
-  const dossier = requiredDossierItems(award, subject)
-    .map((item) => ({ code: item.code, title: item.label, reference: str(body, `doc_${item.code}`) }))
-    .filter((d) => d.reference !== '');
-  const parsed = DraftSchema.safeParse({
-    awardCode,
-    nominee,
-    dossier,
-    achievements: str(body, 'achievements'),
-    ...factsFromForm(body, award, subject),
-  });
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => i.message).join(' '), 'invalid draft');
-  return parsed.data;
 }
 
 async function renderDraftForm(
@@ -249,6 +149,8 @@ async function renderDraftForm(
     awardCode?: string;
     subject?: string;
     campaignId?: string;
+    /** The body of a refused POST: the form comes back with what was typed. */
+    typed?: unknown;
     error?: string | null;
     status?: number;
   },
@@ -262,6 +164,8 @@ async function renderDraftForm(
   const people = await peopleOfUnit(deps.db, unitId);
   const unit = await getUnit(deps.db, unitId);
   const ruleSet = ruleSetFor(new Date().toISOString());
+  const nominable = award && award.nominable ? award : null;
+  const typed = nominable && opts.typed !== undefined ? typedDraftView(opts.typed, nominable, subject) : null;
   return renderPage(
     request,
     reply,
@@ -274,12 +178,16 @@ async function renderDraftForm(
       subject,
       people,
       unit,
-      campaigns: opts.state ? [] : await openCampaignOptions(deps.temporal, deps.campaignSources, unitId),
+      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, deps.campaignSources, unitId),
       campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
-      draft: opts.state?.draft ?? null,
-      references: Object.fromEntries((opts.state?.draft.dossier ?? []).map((d) => [d.code, d.reference])),
+      draft: typed?.draft ?? opts.state?.draft ?? null,
+      references:
+        typed?.references ?? Object.fromEntries((opts.state?.draft.dossier ?? []).map((d) => [d.code, d.reference])),
+      personId: typed?.personId ?? opts.state?.draft.nominee.personId ?? null,
+      achievements: typed?.achievements ?? opts.state?.draft.achievements ?? '',
+      track: typed?.track ?? 'regular',
       quotaLimit: unit ? quotaLimit(unit, subject, ruleSet) : null,
       error: opts.error ?? null,
     },
@@ -287,15 +195,41 @@ async function renderDraftForm(
   );
 }
 
-export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+const pageQuery = parseForm(z.object({ trang: optionalText }), 'page query');
+const okQuery = parseForm(z.object({ ok: optionalText }), 'ok query');
+const newDraftQuery = parseForm(z.object({ award: optionalText, subject: optionalText }), 'new draft query');
+const caseParams = parseForm(z.object({ id: z.string() }), 'case address');
+const actionParams = parseForm(z.object({ id: z.string(), action: z.string() }), 'action address');
+const returnField = parseForm(z.object({ tro_ve: text }), 'return field');
+
+/** Bulk pages number their rows: `id_<i>`, `chon_<i>` (ticked), `rank_<i>`; the first missing id ends the list. */
+const MAX_BULK_ROWS = 200;
+const bulkRows = parseForm(
+  z.record(z.string(), z.unknown()).transform((body) => {
+    const rows: { caseId: string; chosen: boolean; rank: string }[] = [];
+    for (let i = 0; i < MAX_BULK_ROWS; i++) {
+      const caseId = text.parse(body[`id_${i}`]);
+      if (!caseId) break;
+      rows.push({ caseId, chosen: checkbox.parse(body[`chon_${i}`]), rank: text.parse(body[`rank_${i}`]) });
+    }
+    return rows;
+  }),
+  'bulk rows',
+);
+const approvalForm = parseForm(
+  z.object({ decisionNumber: text, decisionDate: vnDate('Ngày quyết định') }),
+  'bulk approval',
+);
+
+export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   // --------------------------------------------------------------------------------------------- inbox
-  app.get<{ Querystring: { trang?: string } }>('/', async (request, reply) => {
+  app.get('/', async (request, reply) => {
     const account = accountOf(request);
     const query = inboxQuery(account);
     const page = await listCases(
       deps,
       query ?? { kind: 'nomination', status: 'open', overdueAt: new Date().toISOString() },
-      { pageSize: PAGE_SIZE, next: request.query.trang ?? null },
+      { pageSize: PAGE_SIZE, next: pageQuery(request.query).trang ?? null },
     );
     return renderPage(request, reply, 'inbox', {
       title: 'Việc cần làm',
@@ -306,25 +240,27 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
   });
 
   // ---------------------------------------------------------------------------------- new nomination
-  app.get<{ Querystring: { award?: string; subject?: string } }>('/de-nghi/moi', async (request, reply) => {
+  app.get('/de-nghi/moi', async (request, reply) => {
     requireRole(request, ['unit_clerk', 'unit_head']);
-    return renderDraftForm(deps, request, reply, { awardCode: request.query.award, subject: request.query.subject });
+    const { award, subject } = newDraftQuery(request.query);
+    return renderDraftForm(deps, request, reply, { awardCode: award, subject });
   });
 
-  app.post<{ Body: FormBody }>('/de-nghi', async (request, reply) => {
+  app.post('/de-nghi', async (request, reply) => {
     const account = requireRole(request, ['unit_clerk', 'unit_head']);
-    const body = request.body ?? {};
     let draft: NominationDraft;
     let campaign: CampaignOption;
+    const typed = draftBaseForm(request.body);
     try {
-      campaign = await chosenCampaign(deps, account.user.unitId, str(body, 'campaignId'));
-      draft = await draftFromForm(deps, account.user.unitId, body);
+      campaign = await chosenCampaign(deps, account.user.unitId, typed.campaignId);
+      draft = await draftFromForm(deps, account.user.unitId, request.body);
     } catch (error) {
       if (error instanceof WebError && error.status === 400)
         return renderDraftForm(deps, request, reply, {
-          awardCode: str(body, 'awardCode'),
-          subject: str(body, 'subject'),
-          campaignId: str(body, 'campaignId'),
+          awardCode: typed.awardCode,
+          subject: typed.subject,
+          campaignId: typed.campaignId,
+          typed: request.body,
           error: error.vi,
           status: 400,
         });
@@ -334,7 +270,7 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
     const caseId = await deps.cases.startNomination({
       campaignId: campaign.id,
       year: campaign.year,
-      track: str(body, 'track') === 'ad_hoc' ? 'ad_hoc' : 'regular',
+      track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
       unitId: account.user.unitId,
       draft,
       createdBy: actorWithRole(account, role),
@@ -343,26 +279,28 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
   });
 
   // ---------------------------------------------------------------------------------------- case page
-  app.get<{ Params: { id: string } }>('/ho-so/:id', async (request, reply) => {
+  /** The case, when the signed-in account has a part in it. */
+  const visibleCase = async (request: FastifyRequest) => {
     const account = accountOf(request);
-    const state = await loadCase(deps, request.params.id);
+    const state = await loadCase(deps.cases, caseParams(request.params).id);
     if (!canView(state, account)) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
+    return { account, state };
+  };
+
+  app.get('/ho-so/:id', async (request, reply) => {
+    const { state } = await visibleCase(request);
     return renderCase(deps, request, reply, state);
   });
 
-  app.get<{ Params: { id: string } }>('/ho-so/:id/sua', async (request, reply) => {
-    const account = accountOf(request);
-    const state = await loadCase(deps, request.params.id);
-    if (!canView(state, account)) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
+  app.get('/ho-so/:id/sua', async (request, reply) => {
+    const { account, state } = await visibleCase(request);
     const actor = actorFor(state, account, 'edit');
     if (actor instanceof Refusal) throw forbidden(actor.vi, actor.en);
     return renderDraftForm(deps, request, reply, { state });
   });
 
-  app.get<{ Params: { id: string } }>('/ho-so/:id/quyet-dinh', async (request, reply) => {
-    const account = accountOf(request);
-    const state = await loadCase(deps, request.params.id);
-    if (!canView(state, account)) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
+  app.get('/ho-so/:id/quyet-dinh', async (request, reply) => {
+    const { state } = await visibleCase(request);
     if (!state.decision) throw notFound('Quyết định');
     return renderPage(request, reply, 'decision', {
       title: `Quyết định ${state.decision.number}`,
@@ -377,11 +315,12 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
     });
   });
 
-  app.post<{ Params: { id: string; action: string }; Body: FormBody }>('/ho-so/:id/:action', async (request, reply) => {
+  app.post('/ho-so/:id/:action', async (request, reply) => {
     const account = accountOf(request);
-    const action = request.params.action as ActionName;
+    const params = actionParams(request.params);
+    const action = params.action as ActionName;
     if (!(action in ActionSchemas)) throw notFound('Thao tác');
-    const state = await loadCase(deps, request.params.id);
+    const state = await loadCase(deps.cases, params.id);
     if (!canView(state, account)) {
       request.log.warn({ caseId: state.caseId, action, user: account.user.id }, 'action on a case of another unit');
       throw forbidden('Bạn không thuộc đơn vị có thẩm quyền với hồ sơ này.', 'not involved');
@@ -391,17 +330,21 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
       request.log.warn({ caseId: state.caseId, action, code: actor.code, en: actor.en }, 'action refused (web)');
       return renderCase(deps, request, reply, state, { error: actor.vi, status: 403 });
     }
-    const body = request.body ?? {};
     let input: Record<string, unknown>;
     try {
       input =
         action === 'edit'
-          ? { actor, draft: await draftFromForm(deps, state.unitId, body) }
-          : validateAction(action, { actor, ...parseActionForm(action, body) });
+          ? { actor, draft: await draftFromForm(deps, state.unitId, request.body) }
+          : validateAction(action, { actor, ...parseActionForm(action, request.body) });
     } catch (error) {
       if (error instanceof WebError && error.status === 400) {
-        if (action === 'edit') return renderDraftForm(deps, request, reply, { state, error: error.vi, status: 400 });
-        return renderCase(deps, request, reply, state, { error: error.vi, status: 400 });
+        if (action === 'edit')
+          return renderDraftForm(deps, request, reply, { state, typed: request.body, error: error.vi, status: 400 });
+        return renderCase(deps, request, reply, state, {
+          error: error.vi,
+          status: 400,
+          typed: { action, body: request.body },
+        });
       }
       throw error;
     }
@@ -410,29 +353,32 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
     } catch (error) {
       if (error instanceof ActionRefusedError) {
         request.log.warn({ caseId: state.caseId, action, code: error.code, en: error.en }, 'action refused (workflow)');
-        const status = ['wrong-role', 'wrong-unit', 'not-involved', 'not-a-member', 'recused'].includes(error.code)
-          ? 403
-          : 422;
-        const fresh = await loadCase(deps, state.caseId);
-        return renderCase(deps, request, reply, fresh, { error: error.vi, status });
+        const fresh = await loadCase(deps.cases, state.caseId);
+        return renderCase(deps, request, reply, fresh, {
+          error: error.vi,
+          status: refusalStatus(error.code),
+          typed: { action, body: request.body },
+        });
       }
       throw error;
     }
     // A vote cast from the council's session page returns there (to the same campaign's session); any other value
     // of `tro_ve` is ignored, so it can never send the browser elsewhere.
-    const back = sessionReturn(str(body, 'tro_ve'));
+    const back = sessionReturn(returnField(request.body).tro_ve);
     if (back !== undefined) return reply.redirect(sessionPath(back, { ok: action }), 303);
     return reply.redirect(`${helpers.caseUrl(state.caseId)}?ok=${action}`, 303);
   });
 
   // ------------------------------------------------------------------------------ cluster head (bulk)
-  app.get<{ Querystring: { trang?: string; ok?: string } }>('/cum', async (request, reply) => {
+  const clusterHeadQueue = (unitId: string) =>
+    ({ kind: 'nomination', status: 'open', waitingRole: 'cluster_head', waitingUnit: unitId }) as const;
+
+  app.get('/cum', async (request, reply) => {
     const account = requireRole(request, ['cluster_head']);
-    const page = await listCases(
-      deps,
-      { kind: 'nomination', status: 'open', waitingRole: 'cluster_head', waitingUnit: account.user.unitId },
-      { pageSize: 50, next: request.query.trang ?? null },
-    );
+    const page = await listCases(deps, clusterHeadQueue(account.user.unitId), {
+      pageSize: 50,
+      next: pageQuery(request.query).trang ?? null,
+    });
     return renderPage(request, reply, 'bulk', {
       title: 'Hồ sơ các đơn vị trong cụm chờ đề nghị',
       page,
@@ -441,17 +387,14 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
     });
   });
 
-  app.post<{ Body: FormBody }>('/cum/de-nghi', async (request, reply) => {
+  app.post('/cum/de-nghi', async (request, reply) => {
     const account = requireRole(request, ['cluster_head']);
-    const body = request.body ?? {};
     const chosen: { caseId: string; rank: number }[] = [];
-    for (let i = 0; i < 200; i++) {
-      const caseId = str(body, `id_${i}`);
-      if (!caseId) break;
-      if (str(body, `chon_${i}`) !== 'on') continue;
-      const rank = Number(str(body, `rank_${i}`));
+    for (const row of bulkRows(request.body)) {
+      if (!row.chosen) continue;
+      const rank = Number(row.rank);
       if (!Number.isInteger(rank) || rank < 1) throw badRequest('Thứ tự xếp hạng phải là số nguyên từ 1.', 'bad rank');
-      chosen.push({ caseId, rank });
+      chosen.push({ caseId: row.caseId, rank });
     }
     if (chosen.length === 0) throw badRequest('Chưa chọn hồ sơ nào.', 'nothing chosen');
     const actor = actorWithRole(account, 'cluster_head');
@@ -460,62 +403,34 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: WebDeps): P
       actor,
       rank: ranks.get(caseId)!,
     }));
-    const page = await listCases(
-      deps,
-      { kind: 'nomination', status: 'open', waitingRole: 'cluster_head', waitingUnit: account.user.unitId },
-      { pageSize: 50 },
-    );
+    const page = await listCases(deps, clusterHeadQueue(account.user.unitId), { pageSize: 50 });
     return renderPage(request, reply, 'bulk', { title: 'Kết quả đề nghị', page, mode: 'endorse', results });
   });
 
   // -------------------------------------------------------------------------------- leadership (bulk)
-  app.get<{ Querystring: { trang?: string } }>('/phe-duyet', async (request, reply) => {
+  const leadershipQueue = (unitId: string) =>
+    ({ kind: 'nomination', status: 'open', waitingRole: 'leadership', waitingUnit: unitId }) as const;
+
+  app.get('/phe-duyet', async (request, reply) => {
     const account = requireRole(request, ['leadership']);
-    const page = await listCases(
-      deps,
-      { kind: 'nomination', status: 'open', waitingRole: 'leadership', waitingUnit: account.user.unitId },
-      { pageSize: 50, next: request.query.trang ?? null },
-    );
+    const page = await listCases(deps, leadershipQueue(account.user.unitId), {
+      pageSize: 50,
+      next: pageQuery(request.query).trang ?? null,
+    });
     return renderPage(request, reply, 'bulk', { title: 'Hồ sơ chờ phê duyệt', page, mode: 'approve', results: null });
   });
 
-  app.post<{ Body: FormBody }>('/phe-duyet', async (request, reply) => {
+  app.post('/phe-duyet', async (request, reply) => {
     const account = requireRole(request, ['leadership']);
-    const body = request.body ?? {};
-    const caseIds: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const caseId = str(body, `id_${i}`);
-      if (!caseId) break;
-      if (str(body, `chon_${i}`) === 'on') caseIds.push(caseId);
-    }
+    const caseIds = bulkRows(request.body)
+      .filter((row) => row.chosen)
+      .map((row) => row.caseId);
     if (caseIds.length === 0) throw badRequest('Chưa chọn hồ sơ nào.', 'nothing chosen');
     const actor = actorWithRole(account, 'leadership');
-    const decisionNumber = str(body, 'decisionNumber');
-    const decisionDate = dateFromForm(str(body, 'decisionDate'), 'Ngày quyết định');
+    const { decisionNumber, decisionDate } = approvalForm(request.body);
     validateAction('approve', { actor, decisionNumber, decisionDate });
     const results = await deps.cases.bulk(caseIds, 'approve', () => ({ actor, decisionNumber, decisionDate }));
-    const page = await listCases(
-      deps,
-      { kind: 'nomination', status: 'open', waitingRole: 'leadership', waitingUnit: account.user.unitId },
-      { pageSize: 50 },
-    );
+    const page = await listCases(deps, leadershipQueue(account.user.unitId), { pageSize: 50 });
     return renderPage(request, reply, 'bulk', { title: 'Kết quả phê duyệt', page, mode: 'approve', results });
   });
-
-  // ------------------------------------------------------------------------------------------ ICS
-  app.get<{ Params: { file: string } }>('/lich/:file', async (request, reply) => {
-    const unitId = request.params.file.replace(/\.ics$/, '');
-    const unit = await getUnit(deps.db, unitId);
-    if (!unit) throw notFound('Đơn vị');
-    const ics = buildUnitCalendar({
-      plan: HAI_DUONG_2025,
-      unitId: unit.id,
-      unitName: unit.name,
-      generatedAt: new Date().toISOString(),
-    });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${unit.id}.ics"`)
-      .send(ics);
-  });
-}
+};

@@ -4,19 +4,24 @@
  * cluster's registrations and compact signatures from the plan's one `state` query (visibility counts of the
  * registrations when the plan is not running).
  */
-import type { FastifyInstance } from 'fastify';
-import { listClusters } from '../../../activities/store/directory.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { listClusters } from '../../../store/directory.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { barChart, renderPage } from '../render.js';
-import { loadPlanState } from '../year-cases.js';
-import { accountOf, type WebDeps } from '../server.js';
+import { accountOf } from '../http/account.js';
+import type { RouteOptions } from '../http/deps.js';
+import { parseForm } from '../http/form.js';
+import { yearField } from '../http/year.js';
 
-export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
-  app.get<{ Querystring: { nam?: string } }>('/thong-ke', async (request, reply) => {
+const dashboardQuery = parseForm(z.object({ nam: yearField }), 'dashboard query');
+
+export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  app.get('/thong-ke', async (request, reply) => {
     accountOf(request);
-    const year = /^\d{4}$/.test(request.query.nam ?? '') ? Number(request.query.nam) : HAI_DUONG_2025.year;
+    const year = dashboardQuery(request.query).nam;
     const now = new Date().toISOString();
     const count = (filter: Parameters<typeof deps.cases.countCases>[0]) =>
       deps.cases.countCases({ kind: 'nomination', year, ...filter });
@@ -32,7 +37,7 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDep
         overdue: await count({ cluster: c.id, status: 'open', overdueAt: now }),
       })),
     );
-    const run = await loadPlanState(deps.temporal, HAI_DUONG_2025.orgUnitId, year);
+    const run = await deps.yearCases.planState(HAI_DUONG_2025.orgUnitId, year);
     const yearProgress = await Promise.all(
       clusters.map(async (c) => {
         if (run) {
@@ -88,4 +93,4 @@ export async function registerDashboardRoutes(app: FastifyInstance, deps: WebDep
       ),
     });
   });
-}
+};

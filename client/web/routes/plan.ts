@@ -4,61 +4,34 @@
  * cluster's compact with its signatures. Pages read the running cases' `state` queries; forms drive the
  * registration and compact workflows' Updates, after the same role and unit check the workflow repeats.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Account } from '../../../activities/store/credentials.js';
-import {
-  clustersHeadedBy,
-  clustersOfUnit,
-  getUnit,
-  listClusters,
-  peopleOfUnit,
-} from '../../../activities/store/directory.js';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Account } from '../../../store/credentials.js';
+import { clustersHeadedBy, clustersOfUnit, getUnit, listClusters, peopleOfUnit } from '../../../store/directory.js';
 import { planForYear } from '../../../domain/plan-year/plan-run.js';
 import { checkCompactAction, CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
 import { checkRegistrationAction } from '../../../domain/plan-year/registration.js';
 import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import type { Role } from '../../../domain/org.js';
 import { ActionRefusedError } from '../../lib/cases.js';
+import { checkFirst } from '../../lib/year-cases.js';
 import { actorWithRole } from '../case-view.js';
 import { badRequest, forbidden, WebError } from '../errors.js';
 import { COMPACT_STAGE_LABELS, signatureRows } from '../compact-view.js';
 import { orgNotes, planTimeline, TIMELINE_STATUS_LABELS, unitNotes, unitScope, WHOLE_ORG } from '../plan-timeline.js';
 import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, personField, registrationFromForm } from '../registration-form.js';
 import { renderPage } from '../render.js';
-import { accountOf, type WebDeps } from '../server.js';
-import {
-  actOnCompact,
-  actOnRegistration,
-  checkFirst,
-  loadCompact,
-  loadPlanState,
-  loadRegistration,
-} from '../year-cases.js';
+import { accountOf, has } from '../http/account.js';
+import type { RouteOptions } from '../http/deps.js';
+import { list, optionalText, parseForm, rawText, text, type FormBody } from '../http/form.js';
+import { refusalStatus } from '../http/refusal.js';
+import { yearField } from '../http/year.js';
 
 /** The organisation whose plan the UI follows (the shipped plan's); the year comes from `?nam=`. */
 const ORG = HAI_DUONG_2025.orgUnitId;
 
-type FormBody = Record<string, string | string[] | undefined>;
-
-/** `?nam=2026` (or the form's hidden `nam`), else the shipped plan's year. */
-export function yearOf(raw: unknown): number {
-  const text: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
-  if (typeof text === 'string' && /^\d{4}$/.test(text)) {
-    const year = Number(text);
-    if (year >= 2000 && year <= 2100) return year;
-  }
-  return HAI_DUONG_2025.year;
-}
-
-export const has = (account: Account, ...roles: Role[]) => account.user.roles.some((r) => roles.includes(r));
-
 /** The standing body, the leadership and administrators follow every unit's and cluster's year (read only). */
 const followsWholeOrg = (account: Account) => has(account, 'council_secretary', 'leadership', 'admin');
-
-/** A refusal's HTTP status: someone acting out of their role or unit is 403, a wrong moment is 422. */
-export function refusalStatus(code: string): number {
-  return ['wrong-role', 'wrong-unit', 'not-member', 'acting-for-role'].includes(code) ? 403 : 422;
-}
 
 const REGISTRATION_OK: Record<string, string> = {
   save_draft: 'Đã lưu bản nháp đăng ký thi đua.',
@@ -69,26 +42,44 @@ const COMPACT_OK: Record<string, string> = {
   sign: 'Đơn vị đã ký giao ước thi đua.',
 };
 
+const yearQuery = parseForm(z.object({ nam: yearField, ok: optionalText }), 'year query');
+const timelineQuery = parseForm(z.object({ nam: yearField, 'pham-vi': optionalText }), 'timeline query');
+const unitParams = parseForm(z.object({ unit: z.string() }), 'unit address');
+const clusterParams = parseForm(z.object({ cluster: z.string() }), 'cluster address');
+const compactActionParams = parseForm(z.object({ cluster: z.string(), action: z.string() }), 'compact address');
+const registrationForm = parseForm(
+  z.object({
+    nam: yearField,
+    thao_tac: text.transform((s) => (s === 'register' || s === 'save_draft' ? s : null)),
+    // The typed values, for the form shown again after a refusal.
+    tap_the: list,
+    note: rawText,
+  }),
+  'registration form',
+);
+const compactForm = parseForm(z.object({ nam: yearField, content: rawText }), 'compact form');
+
 function okMessage(request: FastifyRequest, messages: Record<string, string>): string | null {
-  const ok = (request.query as { ok?: string }).ok;
+  const { ok } = yearQuery(request.query);
   return ok && ok in messages ? messages[ok]! : null;
 }
 
-export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   // ------------------------------------------------------------------------------------------ timeline
-  app.get<{ Querystring: { nam?: string; 'pham-vi'?: string } }>('/ke-hoach', async (request, reply) => {
+  app.get('/ke-hoach', async (request, reply) => {
     const account = accountOf(request);
-    const year = yearOf(request.query.nam);
-    const run = await loadPlanState(deps.temporal, ORG, year);
+    const query = timelineQuery(request.query);
+    const year = query.nam;
+    const run = await deps.yearCases.planState(ORG, year);
     const plan = run?.plan ?? planForYear(HAI_DUONG_2025, year);
-    const wholeOrg = request.query['pham-vi'] === 'toan-nganh';
+    const wholeOrg = query['pham-vi'] === 'toan-nganh';
     const now = new Date().toISOString();
     const unitId = account.user.unitId;
     const unit = await getUnit(deps.db, unitId);
     const myClusters = await clustersOfUnit(deps.db, unitId);
     const isUnitStaff = has(account, 'unit_clerk', 'unit_head', 'cluster_head');
-    const registration = isUnitStaff ? await loadRegistration(deps.temporal, unitId, year) : null;
-    const compacts = (await Promise.all(myClusters.map(async (c) => loadCompact(deps.temporal, c.id, year)))).filter(
+    const registration = isUnitStaff ? await deps.yearCases.registration(unitId, year) : null;
+    const compacts = (await Promise.all(myClusters.map(async (c) => deps.yearCases.compact(c.id, year)))).filter(
       (c): c is CompactState => c !== null,
     );
     const regs = run ? Object.values(run.registrations) : [];
@@ -155,24 +146,16 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
     }
     const unit = await getUnit(deps.db, unitId);
     if (!unit) throw new WebError(404, 'Đơn vị không tồn tại.', `no unit ${unitId}`);
-    const state = await loadRegistration(deps.temporal, unitId, year);
+    const state = await deps.yearCases.registration(unitId, year);
     const people = await peopleOfUnit(deps.db, unitId);
     const content = state?.registration ?? state?.draft ?? null;
-    const chosen = (personId: string): string[] => {
-      if (extras.typed) {
-        const v = extras.typed[personField(personId)];
-        return Array.isArray(v) ? v : v ? [v] : [];
-      }
-      return content?.individuals.find((i) => i.personId === personId)?.titles ?? [];
-    };
-    const typedCollective = extras.typed?.tap_the;
-    const collective = extras.typed
-      ? Array.isArray(typedCollective)
-        ? typedCollective
-        : typedCollective
-          ? [typedCollective]
-          : []
-      : (content?.collectiveTitles ?? []);
+    const typed = extras.typed;
+    const chosen = (personId: string): string[] =>
+      typed
+        ? list.parse(typed[personField(personId)])
+        : (content?.individuals.find((i) => i.personId === personId)?.titles ?? []);
+    const typedForm = typed ? registrationForm(typed) : null;
+    const collective = typedForm ? typedForm.tap_the : (content?.collectiveTitles ?? []);
     const ownUnit = account.user.unitId === unitId;
     return renderPage(
       request,
@@ -185,7 +168,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
         state,
         people: people.map((p) => ({ ...p, field: personField(p.id), titles: chosen(p.id) })),
         collective,
-        note: extras.typed ? String(extras.typed.note ?? '') : (content?.note ?? ''),
+        note: typedForm ? typedForm.note : (content?.note ?? ''),
         collectiveTitles: COLLECTIVE_TITLES,
         individualTitles: INDIVIDUAL_TITLES,
         canSave: ownUnit && has(account, 'unit_clerk', 'unit_head') && !!state && !state.locked,
@@ -199,21 +182,19 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
 
   app.get('/ke-hoach/dang-ky', async (request, reply) => {
     const account = accountOf(request);
-    const year = yearOf((request.query as { nam?: string }).nam);
+    const year = yearQuery(request.query).nam;
     return reply.redirect(`/ke-hoach/dang-ky/${encodeURIComponent(account.user.unitId)}?nam=${year}`, 303);
   });
 
-  app.get<{ Params: { unit: string }; Querystring: { nam?: string } }>(
-    '/ke-hoach/dang-ky/:unit',
-    async (request, reply) => registrationPage(request, reply, request.params.unit, yearOf(request.query.nam)),
+  app.get('/ke-hoach/dang-ky/:unit', async (request, reply) =>
+    registrationPage(request, reply, unitParams(request.params).unit, yearQuery(request.query).nam),
   );
 
-  app.post<{ Params: { unit: string }; Body: FormBody }>('/ke-hoach/dang-ky/:unit', async (request, reply) => {
+  app.post('/ke-hoach/dang-ky/:unit', async (request, reply) => {
     const account = accountOf(request);
-    const body = request.body ?? {};
-    const unitId = request.params.unit;
-    const year = yearOf(body.nam);
-    const action = body.thao_tac === 'register' ? 'register' : body.thao_tac === 'save_draft' ? 'save_draft' : null;
+    const body = (request.body ?? {}) as FormBody;
+    const unitId = unitParams(request.params).unit;
+    const { nam: year, thao_tac: action } = registrationForm(body);
     if (!action) throw badRequest('Thao tác không hợp lệ.', `unknown registration action ${String(body.thao_tac)}`);
     // The workflow checks role and unit again; here a foreign unit or a wrong role never reaches it.
     if (account.user.unitId !== unitId) {
@@ -237,7 +218,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
         `roles ${account.user.roles.join(',')} may not ${action}`,
       );
     }
-    const state = await loadRegistration(deps.temporal, unitId, year);
+    const state = await deps.yearCases.registration(unitId, year);
     if (!state) {
       return registrationPage(request, reply, unitId, year, {
         error: `Chưa mở đăng ký thi đua năm ${year} cho đơn vị (kế hoạch chưa khởi động).`,
@@ -255,7 +236,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
     const input = { actor: actorWithRole(account, role), registration };
     try {
       checkFirst(() => checkRegistrationAction(state, { name: action, input }, new Date().toISOString()));
-      await actOnRegistration(deps.temporal, state, action, input);
+      await deps.yearCases.actOnRegistration(state, action, input);
     } catch (error) {
       if (error instanceof ActionRefusedError) {
         request.log.warn({ unitId, year, action, code: error.code, en: error.en }, 'registration refused');
@@ -271,9 +252,9 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
   });
 
   // ------------------------------------------------------------------------------------------ compacts
-  app.get<{ Querystring: { nam?: string } }>('/giao-uoc', async (request, reply) => {
+  app.get('/giao-uoc', async (request, reply) => {
     const account = accountOf(request);
-    const year = yearOf(request.query.nam);
+    const year = yearQuery(request.query).nam;
     const clusters = followsWholeOrg(account)
       ? await listClusters(deps.db)
       : [
@@ -281,7 +262,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
           ...(await clustersOfUnit(deps.db, account.user.unitId)),
         ].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
     const rows = await Promise.all(
-      clusters.map(async (c) => ({ id: c.id, name: c.name, state: await loadCompact(deps.temporal, c.id, year) })),
+      clusters.map(async (c) => ({ id: c.id, name: c.name, state: await deps.yearCases.compact(c.id, year) })),
     );
     return renderPage(request, reply, 'compacts', {
       title: `Giao ước thi đua năm ${year}`,
@@ -304,7 +285,7 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
     extras: { error?: string | null; status?: number; content?: string } = {},
   ) => {
     const account = accountOf(request);
-    const state = await loadCompact(deps.temporal, clusterId, year);
+    const state = await deps.yearCases.compact(clusterId, year);
     if (!state) throw new WebError(404, `Chưa có giao ước thi đua năm ${year} của cụm, khối này.`, 'no compact');
     if (!canSeeCompact(account, state)) {
       throw forbidden(
@@ -340,71 +321,63 @@ export async function registerPlanRoutes(app: FastifyInstance, deps: WebDeps): P
     );
   };
 
-  app.get<{ Params: { cluster: string }; Querystring: { nam?: string } }>(
-    '/giao-uoc/:cluster',
-    async (request, reply) => compactPage(request, reply, request.params.cluster, yearOf(request.query.nam)),
+  app.get('/giao-uoc/:cluster', async (request, reply) =>
+    compactPage(request, reply, clusterParams(request.params).cluster, yearQuery(request.query).nam),
   );
 
-  app.post<{ Params: { cluster: string; action: string }; Body: FormBody }>(
-    '/giao-uoc/:cluster/:action',
-    async (request, reply) => {
-      const account = accountOf(request);
-      const body = request.body ?? {};
-      const year = yearOf(body.nam);
-      const clusterId = request.params.cluster;
-      const action = request.params.action === 'soan' ? 'draft' : request.params.action === 'ky' ? 'sign' : null;
-      if (!action)
-        throw new WebError(404, 'Thao tác không tồn tại.', `unknown compact action ${request.params.action}`);
-      const state = await loadCompact(deps.temporal, clusterId, year);
-      if (!state) throw new WebError(404, `Chưa có giao ước thi đua năm ${year} của cụm, khối này.`, 'no compact');
-      const mine = account.user.unitId;
-      if (action === 'draft' && !(has(account, 'cluster_head') && mine === state.headUnitId)) {
-        throw forbidden(
-          'Chỉ lãnh đạo đơn vị cụm trưởng, khối trưởng được soạn giao ước thi đua.',
-          `${account.user.id} is not the head of ${clusterId}`,
-        );
+  app.post('/giao-uoc/:cluster/:action', async (request, reply) => {
+    const account = accountOf(request);
+    const { nam: year, content } = compactForm(request.body);
+    const params = compactActionParams(request.params);
+    const clusterId = params.cluster;
+    const action = params.action === 'soan' ? 'draft' : params.action === 'ky' ? 'sign' : null;
+    if (!action) throw new WebError(404, 'Thao tác không tồn tại.', `unknown compact action ${params.action}`);
+    const state = await deps.yearCases.compact(clusterId, year);
+    if (!state) throw new WebError(404, `Chưa có giao ước thi đua năm ${year} của cụm, khối này.`, 'no compact');
+    const mine = account.user.unitId;
+    if (action === 'draft' && !(has(account, 'cluster_head') && mine === state.headUnitId)) {
+      throw forbidden(
+        'Chỉ lãnh đạo đơn vị cụm trưởng, khối trưởng được soạn giao ước thi đua.',
+        `${account.user.id} is not the head of ${clusterId}`,
+      );
+    }
+    if (action === 'sign' && !(has(account, 'unit_head') && state.memberUnits.some((m) => m.id === mine))) {
+      throw forbidden(
+        'Chỉ Thủ trưởng đơn vị thành viên của cụm, khối được ký giao ước này.',
+        `${account.user.id} may not sign for ${clusterId}`,
+      );
+    }
+    if (action === 'draft') {
+      const parsed = CompactActionSchemas.draft.unwrap().shape.content.safeParse(content);
+      if (!parsed.success) {
+        return compactPage(request, reply, clusterId, year, {
+          error: parsed.error.issues.map((i) => i.message).join(' '),
+          status: 400,
+          content,
+        });
       }
-      if (action === 'sign' && !(has(account, 'unit_head') && state.memberUnits.some((m) => m.id === mine))) {
-        throw forbidden(
-          'Chỉ Thủ trưởng đơn vị thành viên của cụm, khối được ký giao ước này.',
-          `${account.user.id} may not sign for ${clusterId}`,
-        );
-      }
-      const content = typeof body.content === 'string' ? body.content : '';
+    }
+    const actor = actorWithRole(account, action === 'draft' ? 'cluster_head' : 'unit_head');
+    try {
+      const now = new Date().toISOString();
       if (action === 'draft') {
-        const parsed = CompactActionSchemas.draft.unwrap().shape.content.safeParse(content);
-        if (!parsed.success) {
-          return compactPage(request, reply, clusterId, year, {
-            error: parsed.error.issues.map((i) => i.message).join(' '),
-            status: 400,
-            content,
-          });
-        }
+        checkFirst(() => checkCompactAction(state, { name: 'draft', input: { actor, content: content.trim() } }, now));
+        await deps.yearCases.actOnCompact(state, 'draft', { actor, content });
+      } else {
+        checkFirst(() => checkCompactAction(state, { name: 'sign', input: { actor } }, now));
+        await deps.yearCases.actOnCompact(state, 'sign', { actor });
       }
-      const actor = actorWithRole(account, action === 'draft' ? 'cluster_head' : 'unit_head');
-      try {
-        const now = new Date().toISOString();
-        if (action === 'draft') {
-          checkFirst(() =>
-            checkCompactAction(state, { name: 'draft', input: { actor, content: content.trim() } }, now),
-          );
-          await actOnCompact(deps.temporal, state, 'draft', { actor, content });
-        } else {
-          checkFirst(() => checkCompactAction(state, { name: 'sign', input: { actor } }, now));
-          await actOnCompact(deps.temporal, state, 'sign', { actor });
-        }
-      } catch (error) {
-        if (error instanceof ActionRefusedError) {
-          request.log.warn({ clusterId, year, action, code: error.code, en: error.en }, 'compact refused');
-          return compactPage(request, reply, clusterId, year, {
-            error: error.vi,
-            status: refusalStatus(error.code),
-            ...(action === 'draft' ? { content } : {}),
-          });
-        }
-        throw error;
+    } catch (error) {
+      if (error instanceof ActionRefusedError) {
+        request.log.warn({ clusterId, year, action, code: error.code, en: error.en }, 'compact refused');
+        return compactPage(request, reply, clusterId, year, {
+          error: error.vi,
+          status: refusalStatus(error.code),
+          ...(action === 'draft' ? { content } : {}),
+        });
       }
-      return reply.redirect(`/giao-uoc/${encodeURIComponent(clusterId)}?nam=${year}&ok=${action}`, 303);
-    },
-  );
-}
+      throw error;
+    }
+    return reply.redirect(`/giao-uoc/${encodeURIComponent(clusterId)}?nam=${year}&ok=${action}`, 303);
+  });
+};

@@ -4,7 +4,7 @@
  * about a signed-in user that decide what they see (council seats, clusters they head).
  */
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { User } from '../../domain/org.js';
+import type { User } from '../domain/org.js';
 import { getUser, getUserByUsername } from './directory.js';
 import type { SqlSession } from './sql.js';
 

@@ -3,9 +3,9 @@
  * Writes are idempotent so Temporal activities can retry them freely: the key of a row derives from the
  * workflow id and step that records it, and a row is never deleted.
  */
-import type { AwardRecord, AwardSubject, BookEntry } from '../../domain/book.js';
-import { isAwardCode, type DecidingLevel } from '../../domain/catalogue.js';
-import type { AwardBasis } from '../../domain/eligibility.js';
+import type { AwardRecord, AwardSubject, BookEntry } from '../domain/book.js';
+import { isAwardCode, type DecidingLevel } from '../domain/catalogue.js';
+import type { AwardBasis } from '../domain/eligibility.js';
 import type { SqlParam, SqlSession } from './sql.js';
 
 /** Why a book operation was refused; `code` lets activities map it to a non-retryable failure. */

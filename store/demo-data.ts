@@ -4,7 +4,7 @@
  * generated (fictitious) Vietnamese names, one demo account per role, the council, and a few past awards so
  * eligibility has history. Generated in code from a fixed seed: the same data on every machine and run.
  */
-import type { Cluster, Council, Person, Role, Unit, User } from '../../domain/org.js';
+import type { Cluster, Council, Person, Role, Unit, User } from '../domain/org.js';
 import { recordAward, type RecordAwardInput } from './book.js';
 import { countDirectory, writeDirectory, type DirectoryCounts, type DirectoryData } from './directory.js';
 import type { SqlDatabase } from './sql.js';

@@ -3,7 +3,7 @@
  * Imports are upserts in one transaction (nothing is deleted, so awards keep their people and units);
  * getters return the plain JSON types of domain/org.ts.
  */
-import type { Cluster, ClusterKind, Council, Person, Role, Unit, UnitLevel, User } from '../../domain/org.js';
+import type { Cluster, ClusterKind, Council, Person, Role, Unit, UnitLevel, User } from '../domain/org.js';
 import type { SqlDatabase, SqlSession } from './sql.js';
 
 export interface DirectoryData {

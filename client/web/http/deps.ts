@@ -1,0 +1,22 @@
+/** What every route plugin is registered with: the database, the Temporal clients, the config. */
+import type { AppConfig } from '../../../domain/config.js';
+import type { SqlDatabase } from '../../../store/sql.js';
+import type { CasesClient } from '../../lib/cases.js';
+import type { YearCasesClient } from '../../lib/year-cases.js';
+import type { CampaignSources } from '../campaign-options.js';
+
+export interface WebDeps {
+  db: SqlDatabase;
+  /** Nominations: start, act, read, list and count (the only way routes reach Temporal for them). */
+  cases: CasesClient;
+  /** The year's plan, registrations, compacts, advanced models and movements. */
+  yearCases: YearCasesClient;
+  config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'OUTBOX_DIR' | 'PUBLIC_URL'>;
+  showOutbox: boolean;
+  campaignSources: CampaignSources;
+}
+
+/** The options of `app.register(routes, { deps })`. */
+export interface RouteOptions {
+  deps: WebDeps;
+}
