@@ -203,16 +203,40 @@ export class CasesClient {
     }
   }
 
+  /**
+   * The answer an earlier send of the same form (same request id) got, or null when that form was never applied:
+   * a repeat after success must show the success, although the case has moved on and the action would now be
+   * refused. Waits like act() when the first send is still in flight.
+   */
+  async previousAnswer<A extends ActionName>(
+    caseId: string,
+    action: A,
+    requestId: string,
+    options: { answerWithinMs?: number } = {},
+  ): Promise<ActionResult | null> {
+    const update = this.client.workflow.getHandle(caseId).getUpdateHandle<ActionResult>(updateIdOf(action, requestId));
+    const deadline = Date.now() + (options.answerWithinMs ?? ACTION_ANSWER_TIMEOUT_MS);
+    try {
+      return await this.client.withDeadline(deadline, () => update.result());
+    } catch (error) {
+      // No such Update on the case (the server answers "not found"): this form was not applied before.
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw toActionRefused(error) ?? toActionPending(error) ?? error;
+    }
+  }
+
   /** The same action on many cases at once (e.g. a cluster head endorsing); one result per case, never all-or-nothing. */
   async bulk<A extends ActionName>(
     caseIds: string[],
     action: A,
     inputFor: (caseId: string) => ActionRequest<A>,
+    options: { requestId?: string } = {},
   ): Promise<BulkResult[]> {
     return Promise.all(
       caseIds.map(async (caseId) => {
         try {
-          return { caseId, ok: true, result: await this.act(caseId, action, inputFor(caseId)) };
+          // One form's key serves every case it lists: an Update id is unique per case, not across cases.
+          return { caseId, ok: true, result: await this.act(caseId, action, inputFor(caseId), options) };
         } catch (error) {
           return { caseId, ok: false, error: error instanceof Error ? error.message : String(error) };
         }

@@ -3,6 +3,7 @@
  * default; the few raw `<%~ %>` outputs are the layout body, included partials and SVG charts built here from
  * numbers only. Every page gets the signed-in account, a fresh CSRF token and the Vietnamese helpers.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
@@ -78,6 +79,9 @@ export function renderPage(
     ...data,
     account,
     csrf: reply.generateCsrf(),
+    // Each rendered form's idempotency key: sent again (a double click, a browser retry, the back button), the
+    // same key makes the same Update, so the action is applied once and the repeat shows its result.
+    requestId: randomUUID(),
     h: helpers,
     now: new Date(),
     path: request.url.split('?')[0],

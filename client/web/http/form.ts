@@ -66,3 +66,12 @@ export function parseForm<S extends z.ZodType>(schema: S, what = 'form'): (input
     return parsed.data;
   };
 }
+
+/**
+ * The idempotency key a rendered form carries (`_request`, render.ts): the Update id of the action it sends. A
+ * missing or malformed key (an old page, a hand-made request) only means the action is not deduplicated.
+ */
+export function requestIdOf(body: unknown): string | undefined {
+  const value = firstOf((body as FormBody | undefined)?._request);
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : undefined;
+}

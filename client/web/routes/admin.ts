@@ -30,7 +30,7 @@ import { badRequest, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
 import { requireRole } from '../http/account.js';
 import type { RouteOptions } from '../http/deps.js';
-import { checkbox, optionalText, parseForm, rawText, text } from '../http/form.js';
+import { checkbox, optionalText, parseForm, rawText, requestIdOf, text } from '../http/form.js';
 import { loadCase } from '../http/load-case.js';
 import { refusalStatus } from '../http/refusal.js';
 import { allCampaigns } from '../campaign-options.js';
@@ -218,7 +218,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
           'Chỉ giao việc của cụm trưởng cho một đơn vị khác trong cùng cụm, khối thi đua.',
           `${toUnitId} is not another member of ${state.context.clusterId ?? 'no cluster'}`,
         );
-      await deps.cases.act(state.caseId, 'reassign', input);
+      await deps.cases.act(state.caseId, 'reassign', input, { requestId: requestIdOf(request.body) });
     } catch (error) {
       if (error instanceof WebError && error.status === 400)
         return renderAdminCase(request, reply, state, { error: error.vi, status: 400, typed });

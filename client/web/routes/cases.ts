@@ -13,7 +13,7 @@ import { quotaLimit } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
 import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
-import { ActionRefusedError } from '../../lib/cases.js';
+import { ActionPendingError, ActionRefusedError } from '../../lib/cases.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
 import { inboxQuery, listCases } from '../inbox.js';
 import { helpers, renderPage } from '../render.js';
@@ -34,7 +34,7 @@ import { draftBaseForm, draftFactFields, draftFromForm, typedDraftView } from '.
 import { sessionReturn, sessionPath } from '../council-session.js';
 import { accountOf, requireRole } from '../http/account.js';
 import type { RouteOptions, WebDeps } from '../http/deps.js';
-import { checkbox, optionalText, parseForm, rawText, text } from '../http/form.js';
+import { checkbox, optionalText, parseForm, rawText, requestIdOf, text } from '../http/form.js';
 import { loadCase } from '../http/load-case.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
@@ -221,6 +221,11 @@ const approvalForm = parseForm(
   'bulk approval',
 );
 
+/** A new case's number (the last part of its id) from the form's key; random when the form carried none. */
+function caseNumberOf(requestId: string | undefined): string | undefined {
+  return requestId ? requestId.replace(/-/g, '').slice(0, 12) : undefined;
+}
+
 export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   // --------------------------------------------------------------------------------------------- inbox
   app.get('/', async (request, reply) => {
@@ -267,14 +272,18 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       throw error;
     }
     const role = account.user.roles.includes('unit_clerk') ? 'unit_clerk' : 'unit_head';
-    const caseId = await deps.cases.startNomination({
-      campaignId: campaign.id,
-      year: campaign.year,
-      track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
-      unitId: account.user.unitId,
-      draft,
-      createdBy: actorWithRole(account, role),
-    });
+    const caseId = await deps.cases.startNomination(
+      {
+        campaignId: campaign.id,
+        year: campaign.year,
+        track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
+        unitId: account.user.unitId,
+        draft,
+        createdBy: actorWithRole(account, role),
+      },
+      // The form's key names the case: the same form sent twice opens the one case it made.
+      caseNumberOf(requestIdOf(request.body)),
+    );
     return reply.redirect(`${helpers.caseUrl(caseId)}?ok=create`, 303);
   });
 
@@ -325,6 +334,43 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       request.log.warn({ caseId: state.caseId, action, user: account.user.id }, 'action on a case of another unit');
       throw forbidden('Bạn không thuộc đơn vị có thẩm quyền với hồ sơ này.', 'not involved');
     }
+    const requestId = requestIdOf(request.body);
+    const done = () => {
+      // A vote cast from the council's session page returns there (to the same campaign's session); any other
+      // value of `tro_ve` is ignored, so it can never send the browser elsewhere.
+      const back = sessionReturn(returnField(request.body).tro_ve);
+      if (back !== undefined) return reply.redirect(sessionPath(back, { ok: action }), 303);
+      return reply.redirect(`${helpers.caseUrl(state.caseId)}?ok=${action}`, 303);
+    };
+    const unanswered = async (error: unknown) => {
+      if (error instanceof ActionPendingError) {
+        request.log.warn({ caseId: state.caseId, action, code: error.code, en: error.en }, 'action not answered yet');
+        return renderCase(deps, request, reply, await loadCase(deps.cases, state.caseId), {
+          error: error.vi,
+          status: 202,
+          typed: { action, body: request.body },
+        });
+      }
+      if (error instanceof ActionRefusedError) {
+        request.log.warn({ caseId: state.caseId, action, code: error.code, en: error.en }, 'action refused (workflow)');
+        const fresh = await loadCase(deps.cases, state.caseId);
+        return renderCase(deps, request, reply, fresh, {
+          error: error.vi,
+          status: refusalStatus(error.code),
+          typed: { action, body: request.body },
+        });
+      }
+      throw error;
+    };
+    // The same form sent again after it went through (a retry, the back button): show its result, although the
+    // case has moved on and the action would now be refused.
+    if (requestId) {
+      try {
+        if (await deps.cases.previousAnswer(state.caseId, action, requestId)) return done();
+      } catch (error) {
+        return unanswered(error);
+      }
+    }
     const actor = actorFor(state, account, action);
     if (actor instanceof Refusal) {
       request.log.warn({ caseId: state.caseId, action, code: actor.code, en: actor.en }, 'action refused (web)');
@@ -349,24 +395,11 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       throw error;
     }
     try {
-      await deps.cases.act(state.caseId, action, input as never);
+      await deps.cases.act(state.caseId, action, input as never, { requestId });
     } catch (error) {
-      if (error instanceof ActionRefusedError) {
-        request.log.warn({ caseId: state.caseId, action, code: error.code, en: error.en }, 'action refused (workflow)');
-        const fresh = await loadCase(deps.cases, state.caseId);
-        return renderCase(deps, request, reply, fresh, {
-          error: error.vi,
-          status: refusalStatus(error.code),
-          typed: { action, body: request.body },
-        });
-      }
-      throw error;
+      return unanswered(error);
     }
-    // A vote cast from the council's session page returns there (to the same campaign's session); any other value
-    // of `tro_ve` is ignored, so it can never send the browser elsewhere.
-    const back = sessionReturn(returnField(request.body).tro_ve);
-    if (back !== undefined) return reply.redirect(sessionPath(back, { ok: action }), 303);
-    return reply.redirect(`${helpers.caseUrl(state.caseId)}?ok=${action}`, 303);
+    return done();
   });
 
   // ------------------------------------------------------------------------------ cluster head (bulk)
@@ -399,10 +432,12 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     if (chosen.length === 0) throw badRequest('Chưa chọn hồ sơ nào.', 'nothing chosen');
     const actor = actorWithRole(account, 'cluster_head');
     const ranks = new Map(chosen.map((c) => [c.caseId, c.rank]));
-    const results = await deps.cases.bulk([...ranks.keys()], 'endorse', (caseId) => ({
-      actor,
-      rank: ranks.get(caseId)!,
-    }));
+    const results = await deps.cases.bulk(
+      [...ranks.keys()],
+      'endorse',
+      (caseId) => ({ actor, rank: ranks.get(caseId)! }),
+      { requestId: requestIdOf(request.body) },
+    );
     const page = await listCases(deps, clusterHeadQueue(account.user.unitId), { pageSize: 50 });
     return renderPage(request, reply, 'bulk', { title: 'Kết quả đề nghị', page, mode: 'endorse', results });
   });
@@ -429,7 +464,9 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const actor = actorWithRole(account, 'leadership');
     const { decisionNumber, decisionDate } = approvalForm(request.body);
     validateAction('approve', { actor, decisionNumber, decisionDate });
-    const results = await deps.cases.bulk(caseIds, 'approve', () => ({ actor, decisionNumber, decisionDate }));
+    const results = await deps.cases.bulk(caseIds, 'approve', () => ({ actor, decisionNumber, decisionDate }), {
+      requestId: requestIdOf(request.body),
+    });
     const page = await listCases(deps, leadershipQueue(account.user.unitId), { pageSize: 50 });
     return renderPage(request, reply, 'bulk', { title: 'Kết quả phê duyệt', page, mode: 'approve', results });
   });
