@@ -25,6 +25,14 @@ export const AppConfigSchema = z.object({
   OUTBOX_DIR: z.string().min(1).default('data/outbox'),
   /** Workflows a worker keeps in memory between tasks; unset: worker/create-worker.ts DEFAULT_MAX_CACHED_WORKFLOWS. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  /**
+   * The organisation whose plans this deployment runs (its directory unit id, e.g. `hd`); unset: the one unit
+   * of the directory that has a council.
+   */
+  PLAN_ORG_UNIT_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .optional(),
   /** Load the demo organisation and plan when the directory is empty. */
   SEED_DEMO_DATA: z.stringbool().default(true),
 });
