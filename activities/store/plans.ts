@@ -23,6 +23,8 @@ import {
 import { MovementSchema, type Movement } from '../../domain/plan-year/movement.js';
 import { PlanSchema, type Plan } from '../../domain/plan.js';
 import { formatZodErrorVN, idString, isoDate, list, obj, oneOf, text } from '../../domain/zod-vi.js';
+import { applyLineupHeads } from './plan-lineup.js';
+import { PlanStoreError } from './plans-error.js';
 import type { SqlDatabase, SqlSession } from './sql.js';
 
 export type PlanKind = 'year' | 'programme' | 'movement';
@@ -30,15 +32,7 @@ export type PlanVersionStatus = 'draft' | 'issued' | 'superseded';
 /** Where a plan is in its life, as the standing body sees it. */
 export type PlanLife = 'draft' | 'issued' | 'amended';
 
-export class PlanStoreError extends Error {
-  constructor(
-    readonly code: 'not_found' | 'conflict' | 'invalid' | 'unconfirmed' | 'stale',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PlanStoreError';
-  }
-}
+export { PlanStoreError };
 
 export interface PlanIssue {
   number: string;
@@ -180,10 +174,15 @@ function checkedContent(
   return { content: plan, id: plan.id, orgUnitId: plan.orgUnitId, year: plan.year };
 }
 
-function checkedClusters(clusters: ClusterLineup[] | null | undefined): ClusterLineup[] | null {
+/**
+ * A line-up of the right shape. A draft may still have a cluster without a head or a unit in two clusters (it is
+ * copied from the directory, and the author fixes it in steps); issuing refuses them (IssuableDraftSchema), and
+ * so does an amendment, which is issued at once (`strict`).
+ */
+function checkedClusters(clusters: ClusterLineup[] | null | undefined, strict = false): ClusterLineup[] | null {
   if (!clusters) return null;
   const lineup = parse(list('Các cụm, khối thi đua của năm', ClusterLineupSchema, { max: 200 }), clusters);
-  const problems = lineupProblems(lineup);
+  const problems = strict ? lineupProblems(lineup) : [];
   if (problems.length > 0) throw new PlanStoreError('invalid', problems.join('; '));
   return lineup;
 }
@@ -322,6 +321,8 @@ async function issueIn(db: SqlSession, input: IssuePlanInput): Promise<PlanVersi
   );
   // Someone issued or edited it between the read and the write: what was checked is not what is there.
   if (updated.length === 0) throw new PlanStoreError('stale', `Dự thảo kế hoạch ${plan.id} vừa thay đổi: hãy tải lại`);
+  // The year's heads go where the year's cases look them up.
+  if (draft.clusters) await applyLineupHeads(db, plan.year, draft.clusters);
   return (await versionOf(db, plan.id, 'issued'))!;
 }
 
@@ -343,7 +344,7 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
   const checked = checkedContent(plan.kind, input.content, plan.org_unit_id);
   if (checked.id !== plan.id || checked.orgUnitId !== plan.org_unit_id || checked.year !== plan.year)
     throw new PlanStoreError('invalid', 'Không được đổi mã, đơn vị ban hành hoặc năm của kế hoạch khi sửa đổi');
-  const clusters = input.clusters === undefined ? current.clusters : checkedClusters(input.clusters);
+  const clusters = input.clusters === undefined ? current.clusters : checkedClusters(input.clusters, true);
   const issue = parse(IssueInputSchema, {
     number: input.number ?? current.issue!.number,
     date: input.date ?? current.issue!.date ?? undefined,
@@ -355,6 +356,7 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
     `SELECT max(version)::int + 1 AS next FROM plan_versions WHERE plan_id = $1`,
     [plan.id],
   )) as [{ next: number }];
+  if (input.clusters) await applyLineupHeads(db, plan.year, clusters!);
   await db.query(`UPDATE plan_versions SET status = 'superseded' WHERE plan_id = $1 AND status = 'issued'`, [plan.id]);
   await db.query(
     `INSERT INTO plan_versions (plan_id, version, status, content, clusters, review, created_by, updated_by,

@@ -4,6 +4,8 @@
  * reads (the issued version of a year's plan).
  */
 import { describe, expect, it } from 'vitest';
+import { clusterHeadsForYear } from '../../activities/store/directory.js';
+import { createNextYearDraft } from '../../activities/store/plan-drafting.js';
 import { importShippedPlans } from '../../activities/store/plan-import.js';
 import {
   PlanStoreError,
@@ -50,7 +52,7 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; message: st
 
 /** A 2027 draft made from the 2025 plan, saved, with every item confirmed by the author. */
 async function confirmedDraft(db: SqlDatabase, year = 2027) {
-  const draft = draftNextYear(HAI_DUONG_2025, { toYear: year, clusters: CLUSTERS });
+  const draft = draftNextYear(HAI_DUONG_2025, { toYear: year });
   let saved = await createPlanDraft(db, { kind: 'year', content: draft.plan, ...draft, by: AUTHOR });
   for (const item of draft.review)
     saved = await confirmPlanDraftItem(db, {
@@ -113,6 +115,7 @@ export function describePlanStoreContract(withDb: WithDb): void {
     it('live draft → issued → amended; the Schedule reads the issued version only', async () => {
       await withDb(async (db) => {
         await migrate(db);
+        await seedDemoData(db);
         const draft = draftNextYear(HAI_DUONG_2025, { toYear: 2027, clusters: CLUSTERS });
         const created = await createPlanDraft(db, { kind: 'year', content: draft.plan, ...draft, by: AUTHOR });
         expect(created).toMatchObject({ version: 1, status: 'draft', revision: 1, issue: null, createdBy: AUTHOR });
@@ -159,6 +162,8 @@ export function describePlanStoreContract(withDb: WithDb): void {
         expect(running).toMatchObject({ id: 'hd-2027', status: 'issued', documentNumber: '05/KH-VKS', year: 2027 });
         expect(running?.drives[0]?.window.to).toEqual({ day: 26, month: 2, year: 2027 });
         expect((await getPlanOfYear(db, 'hd', 2027))?.life).toBe('issued');
+        // The year's head of the cluster is where the year's compact looks it up.
+        expect(await clusterHeadsForYear(db, 'hd-cum1', 2027)).toMatchObject({ headUnitId: 'hd-kv2' });
 
         // A second issue, or a second plan for the same year, is refused.
         expect(await refusal(issuePlan(db, { planId: 'hd-2027', ...ISSUE }))).toEqual({
@@ -223,14 +228,27 @@ export function describePlanStoreContract(withDb: WithDb): void {
           message:
             'Mốc “Đơn vị gửi kế hoạch, chương trình thực hiện công tác thi đua năm 2027”: ngày 15/01/2026 nằm ngoài năm kế hoạch 2027',
         });
+        // A unit in two clusters may sit in a draft (copied, fixed in steps) but is refused at issue time.
         const twice = [CLUSTERS[0]!, { ...CLUSTERS[0]!, clusterId: 'hd-cum2', name: 'Cụm thi đua số 2' }];
-        expect(
-          (await refusal(createPlanDraft(db, { kind: 'year', content: draft.plan, clusters: twice, by: AUTHOR })))
-            .message,
-        ).toBe(
-          'Đơn vị hd-kv1 thuộc cả cụm “Cụm thi đua số 1” và cụm “Cụm thi đua số 2”; Đơn vị hd-kv2 thuộc cả cụm “Cụm thi đua số 1” và cụm “Cụm thi đua số 2”',
-        );
-        await createPlanDraft(db, { kind: 'year', content: draft.plan, by: AUTHOR });
+        let saved = await createPlanDraft(db, {
+          kind: 'year',
+          content: draft.plan,
+          clusters: twice,
+          review: draft.review,
+          by: AUTHOR,
+        });
+        for (const item of draft.review)
+          saved = await confirmPlanDraftItem(db, {
+            planId: 'hd-2027',
+            key: item.key,
+            expectedRevision: saved.revision,
+            by: AUTHOR,
+          });
+        expect(await refusal(issuePlan(db, { planId: 'hd-2027', ...ISSUE }))).toEqual({
+          code: 'invalid',
+          message:
+            'Đơn vị hd-kv1 thuộc cả cụm “Cụm thi đua số 1” và cụm “Cụm thi đua số 2”; Đơn vị hd-kv2 thuộc cả cụm “Cụm thi đua số 1” và cụm “Cụm thi đua số 2”',
+        });
         expect(
           (
             await refusal(
@@ -244,6 +262,63 @@ export function describePlanStoreContract(withDb: WithDb): void {
         expect((await refusal(issuePlan(db, { planId: 'hd-2099', ...ISSUE }))).message).toBe(
           'Không tìm thấy kế hoạch hd-2099',
         );
+      });
+    });
+
+    it('makes the coming year’s draft from the current plan and the directory, heads copied and flagged', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        await seedDemoData(db);
+        const made = await createNextYearDraft(db, { orgUnitId: 'hd', toYear: 2026, by: AUTHOR });
+        expect(made.content).toMatchObject({ id: 'hd-2026', year: 2026, status: 'draft' });
+        expect(made.clusters?.map((c) => [c.clusterId, c.headUnitId, c.deputyUnitId])).toEqual([
+          ['hd-cum1', 'hd-kv1', 'hd-kv2'],
+          ['hd-cum2', 'hd-kv5', 'hd-kv6'],
+          ['hd-cum3', 'hd-kv9', 'hd-kv10'],
+          ['hd-khoi-nv', 'hd-p1', 'hd-vp'],
+        ]);
+        expect(made.review.find((i) => i.key === 'clusters')?.flags[0]?.message).toBe(
+          'Cụm thi đua số 1: chưa xác định đơn vị cụm trưởng năm 2026, đang để đơn vị của năm 2025 (hd-kv1); cụm trưởng luân phiên hằng năm, hãy kiểm tra',
+        );
+        // Not a second time, and not without a plan to start from.
+        expect((await refusal(createNextYearDraft(db, { orgUnitId: 'hd', toYear: 2026, by: AUTHOR }))).code).toBe(
+          'conflict',
+        );
+        expect((await refusal(createNextYearDraft(db, { orgUnitId: 'bn', toYear: 2026, by: AUTHOR }))).message).toBe(
+          'Chưa có kế hoạch năm nào trước năm 2026 của đơn vị bn để lập kế hoạch năm 2026',
+        );
+        // A head the directory does not have as a member is refused at issue.
+        const lineup = made.clusters!.map((c) =>
+          c.clusterId === 'hd-cum1'
+            ? { ...c, memberUnitIds: [...c.memberUnitIds, 'hd-kv5'], headUnitId: 'hd-kv5' }
+            : c.clusterId === 'hd-cum2'
+              ? {
+                  ...c,
+                  memberUnitIds: c.memberUnitIds.filter((u) => u !== 'hd-kv5'),
+                  headUnitId: 'hd-kv6',
+                  deputyUnitId: null,
+                }
+              : c,
+        );
+        let saved = await updatePlanDraft(db, {
+          planId: 'hd-2026',
+          expectedRevision: made.revision,
+          clusters: lineup,
+          by: AUTHOR,
+        });
+        for (const item of made.review)
+          saved = await confirmPlanDraftItem(db, {
+            planId: 'hd-2026',
+            key: item.key,
+            expectedRevision: saved.revision,
+            by: AUTHOR,
+          });
+        expect((await refusal(issuePlan(db, { planId: 'hd-2026', ...ISSUE, date: '2025-12-10' }))).message).toBe(
+          'Cụm thi đua số 1: đơn vị hd-kv5 chưa là thành viên trong danh bạ: hãy cập nhật danh bạ trước khi ban hành',
+        );
+        // Nothing was written: the draft is still a draft and the directory has no 2026 heads.
+        expect((await getPlanOfYear(db, 'hd', 2026))?.life).toBe('draft');
+        expect(await clusterHeadsForYear(db, 'hd-cum1', 2026)).toBeNull();
       });
     });
 
