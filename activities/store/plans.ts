@@ -16,6 +16,7 @@ import {
   confirmReviewItem,
   lineupProblems,
   planYearProblems,
+  reconcileReview,
   unconfirmedRefusal,
   type ClusterLineup,
   type ReviewItem,
@@ -247,7 +248,12 @@ export async function updatePlanDraft(db: SqlSession, input: UpdatePlanDraftInpu
   if (checked && (checked.id !== plan.id || checked.orgUnitId !== plan.org_unit_id || checked.year !== plan.year))
     throw new PlanStoreError('invalid', 'Không được đổi mã, đơn vị ban hành hoặc năm của kế hoạch trong dự thảo');
   const clusters = input.clusters === undefined ? draft.clusters : checkedClusters(input.clusters);
-  const review = input.review === undefined ? draft.review : checkedReview(input.review);
+  const given = input.review === undefined ? draft.review : checkedReview(input.review);
+  // The reasons to check follow the edited dates (a drive moved off a Sunday loses that reason).
+  const review =
+    checked && plan.kind !== 'movement'
+      ? reconcileReview({ plan: checked.content as Plan, clusters, review: given })
+      : given;
   const rows = await db.query<{ revision: number }>(
     `UPDATE plan_versions SET content = $3::jsonb, clusters = $4::jsonb, review = $5::jsonb,
             revision = revision + 1, updated_at = now(), updated_by = $6

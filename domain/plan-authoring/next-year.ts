@@ -129,3 +129,45 @@ function formatKey(key: string): string {
   const [y, m, d] = key.split('-');
   return `${d}/${m}/${y}`;
 }
+
+const DATE_FLAG_CODES = new Set<ReviewFlag['code']>(['weekend', 'holiday', 'crosses_tet', 'holidays_unannounced']);
+
+/**
+ * The review kept in step with the draft after an edit: items of deadlines or drives that were removed go, the
+ * labels show the current titles and dates, and the date reasons are worked out again from the current dates (a
+ * drive moved off a Sunday loses that reason). The other reasons and every confirmation stay as they were:
+ * confirming stays the author's act. Items added by the author (not copied) need no confirmation.
+ */
+export function reconcileReview(draft: PlanDraft, holidays: readonly HolidayYear[] = HOLIDAYS): ReviewItem[] {
+  const { plan } = draft;
+  const deadlines = new Map(plan.deadlines.map((d) => [`deadline:${d.id}`, d]));
+  const drives = new Map(plan.drives.map((d) => [`drive:${d.id}`, d]));
+  const out: ReviewItem[] = [];
+  for (const item of draft.review) {
+    const deadline = deadlines.get(item.key);
+    const drive = drives.get(item.key);
+    if (!item.key.startsWith('deadline:') && !item.key.startsWith('drive:')) {
+      out.push(item);
+      continue;
+    }
+    if (!deadline && !drive) continue;
+    const kept = item.flags.filter((f) => !DATE_FLAG_CODES.has(f.code) && f.code !== 'copied');
+    const dated = deadline
+      ? dateFlags(deadline.date, holidays)
+      : [
+          ...dateFlags(drive!.window.from, holidays, 'Ngày bắt đầu'),
+          ...dateFlags(drive!.window.to, holidays, 'Ngày kết thúc'),
+          ...tetFlags(drive!.window, holidays),
+        ];
+    const unique = [...new Map([...dated, ...kept].map((f) => [`${f.code}|${f.message}`, f])).values()];
+    const label = deadline
+      ? `${deadline.title} (${formatCalendarDateVN(deadline.date)})`
+      : `${drive!.title} (${formatCalendarDateVN(drive!.window.from)} – ${formatCalendarDateVN(drive!.window.to)})`;
+    out.push({
+      ...item,
+      label,
+      flags: unique.length > 0 ? unique : [{ code: 'copied', message: 'Sao chép từ kế hoạch năm trước: hãy kiểm tra' }],
+    });
+  }
+  return out;
+}

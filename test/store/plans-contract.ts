@@ -137,6 +137,9 @@ export function describePlanStoreContract(withDb: WithDb): void {
           by: AUTHOR,
         });
         expect(edited.revision).toBe(2);
+        const firstDrive = edited.review.find((i) => i.key === 'drive:mung-dang-mung-xuan-2027');
+        expect(firstDrive?.label).toContain('(01/12/2026 – 26/02/2027)');
+        expect(firstDrive?.flags.some((f) => f.code === 'weekend')).toBe(false);
         const stale = await refusal(
           updatePlanDraft(db, { planId: 'hd-2027', expectedRevision: 1, content: fixed, by: 'u-khac' }),
         );

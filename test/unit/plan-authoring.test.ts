@@ -12,6 +12,7 @@ import {
   draftNextYear,
   lineupProblems,
   moveYearText,
+  reconcileReview,
   tetWindow,
   unconfirmedRefusal,
   yearSpecificText,
@@ -211,5 +212,29 @@ describe('validation of a draft, in Vietnamese', () => {
     expect(() => confirmReviewItem(draft.review, 'drive:khong-co', 'u1', '2026-12-02T02:00:00.000Z')).toThrow(
       'Không có mục cần xác nhận “drive:khong-co” trong dự thảo',
     );
+  });
+});
+
+describe('the review after the author edits the draft', () => {
+  it('drops the reasons a fixed date no longer has, keeps the others and the confirmations, forgets removed items', () => {
+    const draft = draftNextYear(HAI_DUONG_2025, { toYear: 2027 });
+    const key = 'drive:mung-dang-mung-xuan-2027';
+    const edited = structuredClone(draft);
+    edited.plan.drives[0]!.window.to = { day: 26, month: 2, year: 2027 }; // a Friday, not the Sunday 28/02
+    edited.plan.drives.splice(2, 1);
+    edited.review = confirmReviewItem(edited.review, 'deadline:compact', 'u1', '2026-12-02T02:00:00.000Z');
+    const review = reconcileReview(edited);
+    const drive = review.find((i) => i.key === key)!;
+    expect(drive.label).toBe('Thi đua “Mừng Đảng quang vinh, Mừng xuân Đinh Mùi” (01/12/2026 – 26/02/2027)');
+    expect(drive.flags.map((f) => f.message)).not.toContain('Ngày kết thúc 28/02/2027 rơi vào Chủ nhật');
+    expect(drive.flags.map((f) => f.message)).toEqual(
+      expect.arrayContaining([
+        'Đợt thi đua qua dịp nghỉ Tết Đinh Mùi (dự kiến 04/02/2027 – 10/02/2027)',
+        'Có tên năm âm lịch “Ất Tỵ”: năm 2027 là năm Đinh Mùi, hãy kiểm tra',
+      ]),
+    );
+    expect(review.some((i) => i.key === 'drive:ky-niem-65-nam-nganh-2027')).toBe(false);
+    expect(review.find((i) => i.key === 'deadline:compact')?.confirmed).toBe(true);
+    expect(review.map((i) => i.key)).toContain('council');
   });
 });
