@@ -5,11 +5,13 @@
  * it starts `plan/hd/<next year>` from the issued version, once — a restart, an amendment or a run by hand later
  * starts nothing twice. For an organisation with no issued plan for that year a run fails with a Vietnamese message.
  */
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureNextYearPlanSchedule } from '../../client/lib/plan-schedule.js';
 import { amendPlan, confirmPlanDraftItem, createPlanDraft, issuePlan } from '../../activities/store/plans.js';
 import { catchUpNextYearPlan } from '../../client/lib/plan-catch-up.js';
+import { issueAndLaunchPlan } from '../../client/lib/plan-issue.js';
 import { draftNextYear } from '../../domain/plan-authoring/index.js';
 import { ensurePlanScheduleAtStartup } from '../../worker/plan-schedule-at-startup.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';
@@ -179,6 +181,49 @@ describe("the Schedule that starts next year's plan (dev server)", () => {
     const description = await env.client.workflow.getHandle(planId).describe();
     expect([description.runId, description.status.name]).toEqual([runId, 'RUNNING']);
   }, 120_000);
+
+  it('leaves a plan issued before its season to the Schedule, and starts no past year', async () => {
+    const scheduleId = uniqueId('plan-next-year-hd');
+    const issueConfirmed = async (toYear: number) => {
+      const made = draftNextYear(HAI_DUONG_2025, { toYear });
+      let saved = await createPlanDraft(world.db, {
+        kind: 'year',
+        content: { ...made.plan, clusterIds: ['hd-cum3'] },
+        review: made.review,
+        by: 'thuongtruc',
+      });
+      for (const item of made.review)
+        saved = await confirmPlanDraftItem(world.db, {
+          planId: made.plan.id,
+          key: item.key,
+          expectedRevision: saved.revision,
+          by: 'thuongtruc',
+        });
+      const input = {
+        planId: made.plan.id,
+        number: `02/KH-${toYear}`,
+        date: `${toYear - 1}-10-01`,
+        signer: 'Viện trưởng',
+        by: 'vientruong',
+      };
+      return (await issueAndLaunchPlan(env.client, world.db, input, { scheduleId })).launch;
+    };
+    expect(await issueConfirmed(NEXT_YEAR + 1)).toEqual({ action: 'left_to_schedule', year: NEXT_YEAR + 1 });
+    expect(await issueConfirmed(NEXT_YEAR - 1)).toEqual({
+      action: 'not_started',
+      reason: 'past_year',
+    });
+    for (const year of [NEXT_YEAR + 1, NEXT_YEAR - 1]) {
+      const error = await env.client.workflow
+        .getHandle(planWorkflowId('hd', year))
+        .describe()
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(error, String(year)).toBeInstanceOf(WorkflowNotFoundError);
+    }
+  });
 
   it('fails with a clear Vietnamese message when that year has no plan data', async () => {
     const scheduleId = uniqueId('plan-next-year-kv1');
