@@ -5,3 +5,4 @@ export * from './next-year.js';
 export * from './review.js';
 export * from './tet.js';
 export * from './year-text.js';
+export * from './season.js';

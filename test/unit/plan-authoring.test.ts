@@ -8,6 +8,7 @@ import {
   IssuableDraftSchema,
   PlanDraftSchema,
   canChi,
+  comingYearPlanNotice,
   confirmReviewItem,
   draftNextYear,
   lineupProblems,
@@ -236,5 +237,23 @@ describe('the review after the author edits the draft', () => {
     expect(review.some((i) => i.key === 'drive:ky-niem-65-nam-nganh-2027')).toBe(false);
     expect(review.find((i) => i.key === 'deadline:compact')?.confirmed).toBe(true);
     expect(review.map((i) => i.key)).toContain('council');
+  });
+});
+
+describe('the notice that the coming year has no issued plan', () => {
+  // Instants in UTC; Vietnam is UTC+7, so 31/10 17:00 UTC is already 01/11 in Vietnam.
+  it('appears from 01/11 in Vietnam until the coming year’s plan is issued', () => {
+    expect(comingYearPlanNotice('2026-10-31T16:59:59.000Z', [2026])).toBeNull();
+    expect(comingYearPlanNotice('2026-10-31T17:00:00.000Z', [2026])).toEqual({
+      year: 2027,
+      late: false,
+      message:
+        'Chưa có kế hoạch thi đua, khen thưởng năm 2027 được ban hành. Hãy lập kế hoạch năm 2027 trước ngày 01/12 để kế hoạch được khởi động đúng hạn.',
+    });
+    expect(comingYearPlanNotice('2026-12-20T02:00:00.000Z', [2026, 2027])).toBeNull();
+  });
+  it('stays, plainer, once the year has begun without an issued plan', () => {
+    expect(comingYearPlanNotice('2027-01-10T02:00:00.000Z', [2026])).toMatchObject({ year: 2027, late: true });
+    expect(comingYearPlanNotice('2027-06-20T02:00:00.000Z', [2027])).toBeNull();
   });
 });
