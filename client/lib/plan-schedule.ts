@@ -29,8 +29,10 @@ export async function ensureNextYearPlanSchedule(
         taskQueue: options.taskQueue,
         args,
       },
-      // One start per year is enough; a second trigger while one runs is skipped, not queued.
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
+      // One start per year is enough; a second trigger while one runs is skipped, not queued. A server that was
+      // down over 01/12 still takes the run when it is back within December (a worker that restarts catches up
+      // any later miss: plan-catch-up.ts).
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '31 days' },
     });
     return { handle, created: true };
   } catch (error) {

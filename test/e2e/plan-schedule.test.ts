@@ -76,6 +76,8 @@ describe("the Schedule that starts next year's plan (dev server)", () => {
     expect([first.created, second.created]).toEqual([true, false]);
     const described = await second.handle.describe();
     expect(described.spec.timezone).toBe('Asia/Ho_Chi_Minh');
+    // A server down over 01/12 still takes the run within December.
+    expect(described.policies.catchupWindow).toBe(31 * 24 * 3600_000);
     const once = <T>(v: T) => [{ start: v, end: v, step: 1 }];
     expect(described.spec.calendars?.[0]).toMatchObject({
       month: once('DECEMBER'),
