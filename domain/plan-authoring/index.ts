@@ -6,3 +6,4 @@ export * from './review.js';
 export * from './tet.js';
 export * from './year-text.js';
 export * from './season.js';
+export * from './running.js';

@@ -14,6 +14,7 @@ import {
   lineupProblems,
   moveYearText,
   reconcileReview,
+  runningAmendment,
   tetWindow,
   unconfirmedRefusal,
   yearSpecificText,
@@ -22,6 +23,7 @@ import {
 } from '../../domain/plan-authoring/index.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 import { PlanSchema } from '../../domain/plan.js';
+import { AmendPlanSchema } from '../../domain/plan-year/plan-run.js';
 import { formatZodErrorVN } from '../../domain/zod-vi.js';
 
 const CLUSTERS: ClusterLineup[] = [
@@ -255,5 +257,38 @@ describe('the notice that the coming year has no issued plan', () => {
   it('stays, plainer, once the year has begun without an issued plan', () => {
     expect(comingYearPlanNotice('2027-01-10T02:00:00.000Z', [2026])).toMatchObject({ year: 2027, late: true });
     expect(comingYearPlanNotice('2027-06-20T02:00:00.000Z', [2027])).toBeNull();
+  });
+});
+
+describe('an amendment carried to the running plan', () => {
+  const actor = {
+    userId: 'u-thuongtruc',
+    displayName: 'Thường trực',
+    role: 'council_secretary' as const,
+    unitId: 'hd',
+    actingFor: null,
+  };
+  it('moves deadlines and adds drives through the plan’s Update, and says what it cannot carry', () => {
+    const before = draftNextYear(HAI_DUONG_2025, { toYear: 2027 }).plan;
+    const after = structuredClone(before);
+    after.deadlines.find((d) => d.id === 'compact')!.date = { day: 26, month: 2, year: 2027 };
+    after.drives[1]!.window.to = { day: 15, month: 4, year: 2027 };
+    after.drives.push({ ...before.drives[2]!, id: 'dot-moi-2027', title: 'Đợt thi đua mới' });
+    after.deadlines = after.deadlines.filter((d) => d.id !== 'unit-plan');
+    const { updates, notCarried } = runningAmendment(before, after, actor, 'Tết Đinh Mùi');
+    expect(updates).toEqual([
+      {
+        actor,
+        reason: 'Tết Đinh Mùi',
+        moveDeadline: { deadlineId: 'compact', date: { day: 26, month: 2, year: 2027 } },
+      },
+      { actor, reason: 'Tết Đinh Mùi', addDrive: after.drives[3] },
+    ]);
+    expect(notCarried).toEqual([
+      'Mốc “Đơn vị gửi kế hoạch, chương trình thực hiện công tác thi đua năm 2027” bị bỏ khỏi kế hoạch nhưng kế hoạch đang chạy vẫn theo dõi mốc này',
+      `Đợt thi đua “${before.drives[1]!.title}”: thời điểm mới 01/02/2027 – 15/04/2027 chỉ được ghi vào kế hoạch; kế hoạch đang chạy vẫn theo thời điểm cũ`,
+    ]);
+    // What it sends is what the running plan accepts.
+    for (const u of updates) expect(AmendPlanSchema.safeParse(u).success).toBe(true);
   });
 });
