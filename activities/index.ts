@@ -6,9 +6,10 @@
  */
 import { createCaseActivities, type CaseActivityDeps } from './cases.js';
 import { createMailer } from './mail.js';
-import { createPlanActivities, type PlanActivityDeps } from './plan.js';
+import { createPlanActivities } from './plan.js';
 
-export type ActivityDeps = CaseActivityDeps & Pick<PlanActivityDeps, 'plans'>;
+// The plans a yearly Schedule starts are read from the database (store/plans.ts), not passed in.
+export type ActivityDeps = CaseActivityDeps;
 
 export function createActivities(deps: ActivityDeps) {
   // One mailer (one transport) for every activity that sends a notice.

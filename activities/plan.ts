@@ -14,8 +14,7 @@ import {
 import type { Actor } from '../domain/org.js';
 import type { NoticeDraft } from '../domain/plan-year/common.js';
 import type { MovementContext } from '../domain/plan-year/movement.js';
-import { PlanSchema, type Plan } from '../domain/plan.js';
-import { PLANS } from '../domain/plans/index.js';
+import type { Plan } from '../domain/plan.js';
 import type { PlanYearContext } from '../domain/plan-year/plan-run.js';
 import { registrationDigest, registrationId, type RegistrationDigest } from '../domain/plan-year/registration.js';
 import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../workflows/nomination/messages.js';
@@ -26,15 +25,13 @@ import { mailMessageId } from './mail-body.js';
 import { renderYearNotice } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
 import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, listUnits } from '../store/index.js';
+import { issuedYearPlan } from '../store/plans.js';
 
 function notFound(message: string): never {
   throw ApplicationFailure.nonRetryable(message, 'NotFound');
 }
 
-export interface PlanActivityDeps extends CaseActivityDeps {
-  /** The plans to start each year; default: the plans shipped in domain/plans. */
-  plans?: readonly Plan[];
-}
+export type PlanActivityDeps = CaseActivityDeps;
 
 export function createPlanActivities(deps: PlanActivityDeps, sendMail: SendMail) {
   const { db } = deps;
@@ -92,13 +89,11 @@ export function createPlanActivities(deps: PlanActivityDeps, sendMail: SendMail)
     },
 
     /**
-     * The plan data of an organisation for a year (what a yearly Schedule starts), checked against the schema;
-     * null when there is none. From the deps' plans when given (imported by administrators, tests), else the
-     * plans shipped with the product.
+     * The plan data of an organisation for a year (what a yearly Schedule starts): the issued version of that
+     * year's plan in the database, checked against the schema; null while it has none (a draft is not started).
      */
     async planDataFor(input: { orgUnitId: string; year: number }): Promise<Plan | null> {
-      const found = (deps.plans ?? PLANS).find((p) => p.orgUnitId === input.orgUnitId && p.year === input.year);
-      return found ? PlanSchema.parse(found) : null;
+      return issuedYearPlan(db, input.orgUnitId, input.year);
     },
 
     /** A unit and the level above it in the directory (where its results are sent on; null at the top). */

@@ -27,6 +27,14 @@ export const AppConfigSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   /** A workflow bundle built by `npm run build:workflows`; without it the worker bundles workflows/ at start. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /**
+   * The organisation whose plans this deployment runs (its directory unit id, e.g. `hd`); unset: the one unit
+   * of the directory that has a council.
+   */
+  PLAN_ORG_UNIT_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .optional(),
   /** Load the demo organisation and plan when the directory is empty. */
   SEED_DEMO_DATA: z.stringbool().default(true),
 });

@@ -51,4 +51,3 @@ export const STAGE_STEP: Record<NominationStage, JourneyStep | null> = {
 /** Regular annual cases walk every step; ad-hoc (đột xuất) cases take the fast track with shorter due days. */
 export const NOMINATION_TRACKS = ['regular', 'ad_hoc'] as const;
 export type NominationTrack = (typeof NOMINATION_TRACKS)[number];
-

@@ -28,7 +28,11 @@ const worker = await createWorker({
   maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
 });
 // Idempotent, and never fatal: a failure is logged and the app comes up anyway.
-await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);
+await ensurePlanScheduleAtStartup(opened.client, {
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  db: opened.db,
+  orgUnitId: config.PLAN_ORG_UNIT_ID,
+});
 if (config.SEED_DEMO_DATA) {
   // Demo accounts without a password get the README's demo password (each with its own salt).
   const set = await seedDemoPasswords(opened.db, DEMO_USERNAMES, DEMO_PASSWORD);

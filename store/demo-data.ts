@@ -7,6 +7,7 @@
 import type { Cluster, Council, Person, Role, Unit, User } from '../domain/org.js';
 import { recordAward, type RecordAwardInput } from './book.js';
 import { countDirectory, writeDirectory, type DirectoryCounts, type DirectoryData } from './directory.js';
+import { importShippedPlans } from './plan-import.js';
 import type { SqlDatabase } from './sql.js';
 
 export const DEMO_EMAIL_DOMAIN = 'vks-haiduong.test';
@@ -704,6 +705,7 @@ export async function seedDemoData(db: SqlDatabase): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     // Serialise concurrent seeders (two processes starting at once): the second sees the first's units.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [0x7464_6b75]);
+    await importShippedPlans(tx); // every start, so a directory seeded before plans were data gets them too
     const before = await countDirectory(tx);
     if (before.units > 0)
       return {

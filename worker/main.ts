@@ -24,7 +24,11 @@ const worker = await createWorker({
   ...(config.WORKFLOW_BUNDLE ? { workflowBundle: prebuiltBundle(config.WORKFLOW_BUNDLE) } : {}),
 });
 // The worker, not the web UI, owns the next-year Schedule (see plan-schedule-at-startup.ts); never fatal.
-await ensurePlanScheduleAtStartup(opened.client, config.TEMPORAL_TASK_QUEUE);
+await ensurePlanScheduleAtStartup(opened.client, {
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+  db: opened.db,
+  orgUnitId: config.PLAN_ORG_UNIT_ID,
+});
 console.log(`worker: polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS}`);
 // The SDK's runtime turns SIGINT/SIGTERM into worker.shutdown(); run() resolves once tasks in flight are done.
 await worker.run();

@@ -1,7 +1,9 @@
 /**
  * The yearly Schedule that starts next year's plan of an organisation: every 01/12 at 00:00 Vietnam time (the
  * 2025 plan's first drive opens on 01/12/2024), it runs `nextYearPlan`, which starts `plan/<org>/<year + 1>` from
- * that year's plan data. Creating it is idempotent: an existing schedule is left as it is and returned.
+ * the issued version of that year's plan in the database. Creating it is idempotent: an existing schedule is left
+ * as it is and returned. Its catch-up window covers a server that was down at 01/12; a run missed because the
+ * Schedule did not exist yet, or because the plan was issued after 01/12, is caught up by plan-catch-up.ts.
  */
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleHandle } from '@temporalio/client';
 import type { NextYearPlanInput } from '../../workflows/plan/next-year.js';
@@ -27,8 +29,10 @@ export async function ensureNextYearPlanSchedule(
         taskQueue: options.taskQueue,
         args,
       },
-      // One start per year is enough; a second trigger while one runs is skipped, not queued.
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
+      // One start per year is enough; a second trigger while one runs is skipped, not queued. A server that was
+      // down over 01/12 still takes the run when it is back within December (a worker that restarts catches up
+      // any later miss: plan-catch-up.ts).
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '31 days' },
     });
     return { handle, created: true };
   } catch (error) {

@@ -2,6 +2,7 @@
 import * as directory from './001_directory.js';
 import * as book from './002_book.js';
 import * as webSessions from './003_web_sessions.js';
+import * as plans from './004_plans.js';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions];
+export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions, plans];

@@ -6,6 +6,7 @@
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlSession } from '../../store/sql.js';
 import { ensurePlanScheduleAtStartup } from '../../worker/plan-schedule-at-startup.js';
 import { connectToDevServer, uniqueId } from '../harness/temporal.js';
 
@@ -27,11 +28,26 @@ describe('next-year Schedule at start-up', () => {
       error: (message: string) => lines.push({ level: 'error', message }),
     };
 
-    await expect(ensurePlanScheduleAtStartup(client, 'tdkt', log)).resolves.toBe(false);
+    // The directory's one council names the organisation (no PLAN_ORG_UNIT_ID configured).
+    const db = { query: async () => [{ unit_id: 'hd' }], exec: async () => undefined } as unknown as SqlSession;
+    await expect(ensurePlanScheduleAtStartup(client, { taskQueue: 'tdkt', db }, log)).resolves.toBe(false);
 
     expect(lines).toHaveLength(1);
     expect(lines[0]!.level).toBe('error');
     expect(lines[0]!.message).toContain('could not create "plan-next-year/hd"');
     expect(lines[0]!.message).toMatch(/namespace/i);
+  });
+
+  it('says why when the directory does not name one organisation, and creates nothing', async () => {
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    const db = {
+      query: async () => [{ unit_id: 'hd' }, { unit_id: 'bn' }],
+      exec: async () => undefined,
+    } as unknown as SqlSession;
+    await expect(ensurePlanScheduleAtStartup(env.client, { taskQueue: 'tdkt', db }, log)).resolves.toBe(false);
+    expect(lines).toEqual([
+      "schedule: next year's plan will not start by itself: the directory has 2 councils (hd, bn): set PLAN_ORG_UNIT_ID",
+    ]);
   });
 });

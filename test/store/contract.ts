@@ -39,6 +39,7 @@ import {
 import { MIGRATIONS } from '../../store/migrations/index.js';
 import { migrate } from '../../store/migrations/migrate.js';
 import type { SqlDatabase } from '../../store/sql.js';
+import { describePlanStoreContract } from './plans-contract.js';
 import { FX_CLUSTERS, FX_COUNCIL, FX_DIRECTORY, FX_PEOPLE, FX_UNITS, FX_USERS } from './fixtures.js';
 
 export interface TestDatabase {
@@ -86,6 +87,7 @@ export function describeStoreContract(
   options: ContractOptions = {},
 ): void {
   describe.skipIf(options.skip ?? false)(name, () => {
+    describePlanStoreContract((fn) => withFreshDb(openDb, fn));
     describe('migrations', () => {
       it('applies every migration once; running again changes nothing', async () => {
         await withFreshDb(openDb, async (db) => {
@@ -112,6 +114,8 @@ export function describeStoreContract(
             'council_seats',
             'councils',
             'people',
+            'plan_versions',
+            'plans',
             'schema_migrations',
             'units',
             'user_roles',

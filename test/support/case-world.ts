@@ -15,6 +15,7 @@ import {
   seedDemoData,
   type SqlDatabase,
 } from '../../store/index.js';
+import { importPlans } from '../../store/plan-import.js';
 import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
 import { allHolidays } from '../../domain/holidays.js';
 import type { Plan } from '../../domain/plan.js';
@@ -47,6 +48,19 @@ export interface CaseWorld {
   close(): Promise<void>;
 }
 
+/** Issues year plans in the database as an imported, already issued document (no authoring checks to pass). */
+export async function issueTestPlans(db: SqlDatabase, plans: readonly Plan[]): Promise<void> {
+  await importPlans(
+    db,
+    plans.map((content) => ({
+      kind: 'year' as const,
+      content,
+      issue: { number: `${content.year}/KH-TEST`, date: null, signer: 'Viện trưởng (thử nghiệm)' },
+    })),
+    'test-world',
+  );
+}
+
 let sharedBundle: Awaited<ReturnType<typeof bundleWorkflows>> | undefined;
 
 async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input: NominationStartInput) {
@@ -60,7 +74,7 @@ async function startCase(env: TestWorkflowEnvironment, taskQueue: string, input:
 }
 
 export interface CaseWorldOptions {
-  /** The plan data the activities know (what a yearly Schedule may start); default: the shipped plans. */
+  /** Year plans issued in the world's database (what a yearly Schedule may start); default: the shipped plans only. */
   plans?: readonly Plan[];
   /** How many workflows the worker keeps between tasks; 0 replays every task from the history (forced replay). */
   maxCachedWorkflows?: number;
@@ -99,6 +113,8 @@ export async function createCaseWorld(
   const db = await openEmbeddedDatabase();
   await migrate(db);
   await seedDemoData(db);
+  // The plans a Schedule may start are the issued ones in the database, as in production.
+  if (options.plans) await issueTestPlans(db, options.plans);
   const mail = await startMailSink();
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mail.port, secure: false });
   const taskQueue = uniqueId('cases');
@@ -115,7 +131,6 @@ export async function createCaseWorld(
         temporal: { client: env.client, taskQueue },
         publicUrl: PUBLIC_URL,
         holidays: allHolidays(),
-        ...(options.plans ? { plans: options.plans } : {}),
       }),
     ),
   });

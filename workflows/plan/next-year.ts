@@ -1,9 +1,10 @@
 /**
  * What the yearly Schedule starts (`plan-starter/<org>`): the plan of the coming year (the year whose 15/01 comes
- * next in Vietnam: the next one on 01/12, the current one in January), or of `year` when run by hand, from that
- * year's plan data, as the usual `plan/<org>/<year>` workflow. Starting a plan that already runs
- * is not an error; a year with no plan data fails the run with a Vietnamese message, so the Schedule's recent
- * actions show what is missing.
+ * next in Vietnam: the next one on 01/12, the current one in January), or of `year` when run by hand, from the
+ * issued version of that year's plan in the database (read by the planDataFor activity, so the workflow holds no
+ * plan of its own), as the usual `plan/<org>/<year>` workflow. Starting a plan that already runs is not an error;
+ * a year with no issued plan fails the run with a Vietnamese message, so the Schedule's recent actions show what
+ * is missing.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import { planWorkflowId, upcomingPlanYear } from '../../domain/plan-year/plan-run.js';
@@ -36,9 +37,9 @@ export async function nextYearPlan(input: NextYearPlanInput): Promise<NextYearPl
   const data = await yearActivities.planDataFor({ orgUnitId: input.orgUnitId, year });
   if (!data) {
     throw ApplicationFailure.nonRetryable(
-      `Chưa có dữ liệu kế hoạch thi đua, khen thưởng năm ${year} của đơn vị ${input.orgUnitId}: hãy nhập kế hoạch rồi chạy lại lịch.`,
+      `Chưa có kế hoạch thi đua, khen thưởng năm ${year} đã ban hành của đơn vị ${input.orgUnitId}: hãy ban hành kế hoạch rồi chạy lại lịch.`,
       'NoPlanData',
-      { en: `no plan data for ${input.orgUnitId} in ${year}` },
+      { en: `no issued plan for ${input.orgUnitId} in ${year}` },
     );
   }
   const workflowId = planWorkflowId(input.orgUnitId, year);

@@ -1,5 +1,7 @@
 /**
- * A plan while it runs (`plan/<org>/<year>`), started from plan data (e.g. HAI_DUONG_2025).
+ * A plan while it runs (`plan/<org>/<year>`), started with its plan data as input (the issued version in the
+ * database, which `nextYearPlan` reads through an activity); it copies that data into its state, so an amendment
+ * in the database never changes a running plan or its replay.
  *
  * It starts the year's cases once (a registration per unit, a compact per cluster, the advanced models when
  * the plan has that deadline) through an activity, as independent workflows that report their progress to the
