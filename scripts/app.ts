@@ -8,8 +8,7 @@ import { parseConfig } from '../domain/config.js';
 import { startMailCatcher } from '../client/mail-catcher/catcher.js';
 import { buildWebServer } from '../client/web/server.js';
 import { CasesClient } from '../client/lib/cases.js';
-import { DEMO_PASSWORD, seedDemoPasswords } from '../store/credentials.js';
-import { DEMO_USERNAMES } from '../store/demo-data.js';
+import { ensureDemoPasswords } from '../store/demo-passwords.js';
 import { createWorker } from '../worker/create-worker.js';
 import { openActivityDeps } from '../worker/dependencies.js';
 import { ensurePlanScheduleAtStartup } from '../worker/plan-schedule-at-startup.js';
@@ -33,11 +32,7 @@ await ensurePlanScheduleAtStartup(opened.client, {
   db: opened.db,
   orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
-if (config.SEED_DEMO_DATA) {
-  // Demo accounts without a password get the README's demo password (each with its own salt).
-  const set = await seedDemoPasswords(opened.db, DEMO_USERNAMES, DEMO_PASSWORD);
-  if (set > 0) console.log(`web: demo accounts can sign in with the password "${DEMO_PASSWORD}" (${set} set)`);
-}
+if (config.SEED_DEMO_DATA) await ensureDemoPasswords(opened.db);
 const web = await buildWebServer({
   config,
   db: opened.db,

@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import type { ActivityDeps } from '../activities/index.js';
-import { connectPatiently } from './connect.js';
+import { connectPatiently } from '../client/lib/connect-patiently.js';
 import { openMigratedDatabase, seedDemoData, type SqlDatabase } from '../store/index.js';
 import type { AppConfig } from '../domain/config.js';
 import { allHolidays } from '../domain/holidays.js';

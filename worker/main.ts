@@ -5,7 +5,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { parseConfig } from '../domain/config.js';
 import { prebuiltBundle } from './bundle.js';
-import { connectPatiently } from './connect.js';
+import { connectPatiently } from '../client/lib/connect-patiently.js';
 import { createWorker } from './create-worker.js';
 import { openActivityDeps } from './dependencies.js';
 import { ensurePlanScheduleAtStartup } from './plan-schedule-at-startup.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connectPatiently } from '../../worker/connect.js';
+import { connectPatiently } from '../../client/lib/connect-patiently.js';
 
 afterEach(() => vi.useRealTimers());
 
