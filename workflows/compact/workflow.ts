@@ -63,9 +63,9 @@ function publish(state: CompactState): void {
   ]);
 }
 
-export async function compact(input: CompactStartInput, carried?: CompactState): Promise<CompactState> {
+export async function compact(input: CompactStartInput): Promise<CompactState> {
   const workflowId = workflowInfo().workflowId;
-  const state: CompactState = carried ?? withReminderRounding(initialCompactState(input, nowIso()));
+  const state: CompactState = withReminderRounding(initialCompactState(input, nowIso()));
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];
   let version = 0;

@@ -27,7 +27,7 @@ import {
   type AdvancedModelState,
 } from '../../domain/plan-year/advanced-model.js';
 import type { NoticeDraft } from '../../domain/plan-year/common.js';
-import { ruleSetById, ruleSetFor } from '../../domain/rules/index.js';
+import { ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
 import { PATCHES } from '../shared/patches.js';
@@ -80,14 +80,12 @@ function publish(state: AdvancedModelState, ended = false): void {
   ]);
 }
 
-export async function advancedModels(
-  input: AdvancedModelStartInput,
-  carried?: AdvancedModelState,
-): Promise<AdvancedModelState> {
+export async function advancedModels(input: AdvancedModelStartInput): Promise<AdvancedModelState> {
   const workflowId = workflowInfo().workflowId;
   const now0 = nowIso();
-  const ruleSet = carried ? ruleSetById(carried.ruleSetId) : ruleSetFor(now0);
-  const state: AdvancedModelState = carried ?? withReminderRounding(initialAdvancedModelState(input, ruleSet.id, now0));
+  // The case keeps the rule set in force when it started (its state names it) to the end.
+  const ruleSet = ruleSetFor(now0);
+  const state: AdvancedModelState = withReminderRounding(initialAdvancedModelState(input, ruleSet.id, now0));
   const closesAt = deadlineInstant({ day: 31, month: 12 }, state.year);
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];

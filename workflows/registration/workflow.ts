@@ -44,12 +44,9 @@ function publish(state: RegistrationState): void {
   ]);
 }
 
-export async function registration(
-  input: RegistrationStartInput,
-  carried?: RegistrationState,
-): Promise<RegistrationDigest> {
+export async function registration(input: RegistrationStartInput): Promise<RegistrationDigest> {
   const workflowId = workflowInfo().workflowId;
-  const state: RegistrationState = carried ?? withReminderRounding(initialRegistrationState(input, nowIso()));
+  const state: RegistrationState = withReminderRounding(initialRegistrationState(input, nowIso()));
   const reportToParent = planReporter(state.planWorkflowId);
   let version = 0;
   const changed = () => {
