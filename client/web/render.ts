@@ -80,8 +80,9 @@ export function renderPage(
     account,
     csrf: reply.generateCsrf(),
     // Each rendered form's idempotency key: sent again (a double click, a browser retry, the back button), the
-    // same key makes the same Update, so the action is applied once and the repeat shows its result.
-    requestId: randomUUID(),
+    // same key makes the same Update, so the action is applied once and the repeat shows its result. A page that
+    // says an action is still being processed passes the action's own key instead (data.requestId).
+    requestId: typeof data.requestId === 'string' ? data.requestId : randomUUID(),
     h: helpers,
     now: new Date(),
     path: request.url.split('?')[0],

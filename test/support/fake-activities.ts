@@ -4,6 +4,7 @@
  * What the suites that claim end to end use is the real thing (case-world.ts); this tier tests the workflow's own
  * logic — its steps, refusals, quota answers and timers — in a fraction of the time.
  */
+import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import type { CaseContext } from '../../domain/nomination/types.js';
 import type { Actor, Role } from '../../domain/org.js';
@@ -48,7 +49,7 @@ export interface FakeWorld {
   reservations: Map<string, Set<string>>;
 }
 
-export function createFakeActivities(options: { quotaLimit?: number } = {}): FakeWorld {
+export function createFakeActivities(options: { quotaLimit?: number; brokenLedgerCampaign?: string } = {}): FakeWorld {
   const notices: string[] = [];
   const book = new Map<string, { revoked: boolean }>();
   const reservations = new Map<string, Set<string>>();
@@ -58,6 +59,10 @@ export function createFakeActivities(options: { quotaLimit?: number } = {}): Fak
       return structuredClone(FAKE_CONTEXT);
     },
     async reserveQuota({ ledgerId, caseId }) {
+      // A ledger that fails for good (its workflow broken, say): the activity gives up at once.
+      if (options.brokenLedgerCampaign && ledgerId.includes(options.brokenLedgerCampaign)) {
+        throw ApplicationFailure.nonRetryable('the quota ledger is broken', 'LedgerBroken');
+      }
       const held = reservations.get(ledgerId) ?? new Set<string>();
       reservations.set(ledgerId, held);
       if (!held.has(caseId) && held.size >= limit) {

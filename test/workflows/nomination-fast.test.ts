@@ -25,7 +25,7 @@ const taskQueue = uniqueId('fast');
 
 beforeAll(async () => {
   env = await startTimeSkippingServer();
-  fake = createFakeActivities({ quotaLimit: 2 });
+  fake = createFakeActivities({ quotaLimit: 2, brokenLedgerCampaign: 'tk-broken' });
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -121,22 +121,41 @@ describe('nomination with in-memory activities (fast tier)', () => {
     expect(state.quotaReserved).toBe(false);
   });
 
-  it('takes one of two submits sent together; the other is refused and nothing is reserved twice', async () => {
+  it('takes one of two submits sent together; the other is refused before it enters history', async () => {
     const handle = await startCase();
-    const outcomes = await Promise.all([
+    const submit = () =>
       act(handle, 'submit', { actor: unitHead }).then(
         () => 'ok',
         (e: unknown) => toActionRefused(e)?.code,
-      ),
-      act(handle, 'submit', { actor: unitHead }).then(
-        () => 'ok',
-        (e: unknown) => toActionRefused(e)?.code,
-      ),
-    ]);
+      );
+    const outcomes = await Promise.all([submit(), submit()]);
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    // Refused while the first is in flight, or after it went through (wrong stage): by the validator either way.
     expect(outcomes.filter((o) => o !== 'ok')[0]).toMatch(/^(submission-pending|wrong-stage)$/);
+    const events = (await handle.fetchHistory()).events ?? [];
+    const acceptedSubmits = events.filter(
+      (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'submit',
+    );
+    expect(acceptedSubmits).toHaveLength(1);
     const state = await handle.query(nominationStateQuery);
     expect(state.audit.filter((a) => a.action === 'submit')).toHaveLength(1);
+  });
+
+  it('says in Vietnamese when the quota ledger cannot answer, and the case stays a draft that takes actions', async () => {
+    const handle = await startCase(uniqueId('tk-broken'));
+    expect(await refusalCode(act(handle, 'submit', { actor: unitHead }))).toBe('quota-unavailable');
+    expect((await handle.query(nominationStateQuery)).stage).toBe('draft');
+    // Nothing is left pending: the unit may act on the case at once.
+    expect((await act(handle, 'withdraw', { actor: unitHead, reason: 'Đơn vị rút hồ sơ' })).stage).toBe('withdrawn');
+  });
+
+  it('ends when it is cancelled, without a failed workflow task', async () => {
+    const handle = await startCase();
+    await handle.cancel();
+    await expect(handle.result()).rejects.toThrow();
+    expect((await handle.describe()).status.name).toBe('CANCELLED');
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
   });
 
   it('reminds before the due date and escalates after it, with time skipped', async () => {

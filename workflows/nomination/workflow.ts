@@ -7,6 +7,7 @@
  * fires reminders and escalations from timers computed from the rule set's schedule.
  */
 import {
+  ApplicationFailure,
   CancellationScope,
   TemporalFailure,
   ParentClosePolicy,
@@ -42,7 +43,7 @@ import { quotaLimit } from '../../domain/quota.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import { STAGE_STEP } from '../../domain/stages.js';
 import { nowIso } from '../shared/clock.js';
-import { asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
+import { ACTION_REFUSED, asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
 import { handlerQueue } from '../shared/handler-queue.js';
 import { PATCHES } from '../shared/patches.js';
 import { quotaLedgerId } from '../quota/messages.js';
@@ -61,6 +62,9 @@ import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js'
 // and a person may be waiting on the quota ledger, so its retries stay a few seconds apart (issue #14).
 const { reserveQuota, releaseQuota } = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
+  // A ledger that does not answer for two minutes fails the submission (in Vietnamese) instead of holding it, and
+  // with it every other action on the case, for ever.
+  scheduleToCloseTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds', backoffCoefficient: 2 },
 });
 const { loadCaseContext, sendNotice, recordAward, revokeAward } = proxyActivities<Activities>({
@@ -80,12 +84,21 @@ const SUBMISSION_PENDING = new Refusal(
   'a submission is still reserving its quota place',
 );
 
+function quotaUnavailable(error: TemporalFailure): Refusal {
+  return new Refusal(
+    'quota-unavailable',
+    'Chưa giữ được chỉ tiêu vì sổ chỉ tiêu của đợt chưa trả lời. Hồ sơ chưa được trình; vui lòng thử lại sau ít phút.',
+    `the quota ledger did not answer: ${error.message}`,
+  );
+}
+
 /** How long an awarded case stays open for a revocation (later revocations go through a complaint case). */
 const REVOCATION_WINDOW = '365 days';
 
 export async function nomination(input: NominationStartInput): Promise<NominationOutcome> {
   const caseId = workflowInfo().workflowId;
-  // A case keeps the rule set in force when it started, to the end (its state names it: ruleSetId).
+  // A case keeps the rule set in force at its start (workflow time, so a replay picks the same one: rule sets are
+  // only ever added with a future effective date, domain/rules/versions.ts), to the end; its state names it.
   const ruleSet = ruleSetFor(nowIso());
   const ctx = (): MachineContext => ({ now: nowIso(), ruleSet });
 
@@ -114,11 +127,15 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
     ({ name, input: parseOrRefuse(ActionSchemas[name], raw) }) as AnyAction;
 
   // A submission that must hold a quota place: its handler registers it here and waits; the quota lane reserves the
-  // place, applies the step and answers. While one is pending every other action is refused, by the validator
-  // (so a retried or doubled submit never enters history) and again by the handler.
+  // place, applies the step and answers. While a submit is in flight the validator refuses every other action, so a
+  // retried or doubled submit never enters history. In flight counts from the moment a submit's handler starts:
+  // two submits delivered in one workflow task both pass their validators before either reaches the lane, but the
+  // first handler starts before the second validator runs. Validators do not run on replay, so the count changes
+  // no command (and it guards the pre-patch path too).
   let submission: Submission | null = null;
+  let submitsInFlight = 0;
   const refuseWhileSubmitting = () => {
-    if (submission) throw refusalFailure(SUBMISSION_PENDING);
+    if (submission || submitsInFlight > 0) throw refusalFailure(SUBMISSION_PENDING);
   };
   const answer = (s: NominationState): ActionResult => ({ caseId, stage: s.stage, dueAt: s.dueAt });
 
@@ -128,13 +145,14 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       actionUpdates[name],
       async (raw: unknown): Promise<ActionResult> => {
         // Handlers run one at a time: an action must not interleave with a submission waiting for the quota ledger.
+        const isSubmit = name === 'submit';
+        if (isSubmit) submitsInFlight += 1;
         const { turn, release } = queue.take();
         await turn;
         try {
           await condition(() => loaded !== undefined);
           const state = current();
           const action = parseAction(name, raw);
-          refuseWhileSubmitting();
           if (action.name === 'submit' && countsAgainstQuota(state) && !state.quotaReserved) {
             asFailure(() => checkAction(state, action, ctx())); // still allowed after waiting our turn?
             if (patched(PATCHES.submitReservesOutsideHandler)) return await submitThroughQuotaLane(action);
@@ -145,6 +163,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
           changed();
           return answer(state);
         } finally {
+          if (isSubmit) submitsInFlight -= 1;
           release();
         }
       },
@@ -332,13 +351,18 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
         pending.outcome = { result: answer(state) };
       } catch (error) {
         if (!(error instanceof TemporalFailure)) throw error; // a bug: fail the workflow task, never the case
-        pending.outcome = { failure: error };
+        // The ledger's refusal goes to the person as it is; anything else (the ledger not answering) in Vietnamese.
+        const refused = error instanceof ApplicationFailure && error.type === ACTION_REFUSED;
+        pending.outcome = { failure: refused ? error : refusalFailure(quotaUnavailable(error)) };
       } finally {
         submission = null;
       }
     }
   }
-  void quotaLane();
+  // A cancelled case ends its lane with it (the lane waits in the root scope); anything else is a bug.
+  void quotaLane().catch((error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  });
 
   // --- The main loop: effects, outcomes from the higher level, timers -------------------------------------
   publishSearchAttributes(state);

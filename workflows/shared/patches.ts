@@ -2,7 +2,7 @@
  * Every patch id the workflows ask `patched()` about, in one place. A patch keeps cases that started under older
  * code replaying as they ran; each id is tied to the committed histories that guard both of its sides
  * (test/fixtures/histories/product: one recorded before the patch, one with its marker), and
- * test/workflows/patches.test.ts fails when an id has no such history.
+ * test/repo/patches.test.ts fails when an id has no such history.
  */
 export const PATCHES = {
   /** Cases started before the cluster vote keep the cluster head's endorsement alone (nomination). */

@@ -85,6 +85,8 @@ interface CasePageExtras {
   status?: number;
   /** The refused action and its form's body: that form comes back with what was typed. */
   typed?: { action: ActionName; body: unknown };
+  /** The key the forms keep: an action still being processed must be sent again under its first key. */
+  requestId?: string;
 }
 
 /** Every field of a refused action form, as typed. */
@@ -135,6 +137,7 @@ async function renderCase(
       ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
       isAdmin: account.user.roles.includes('admin'),
       today: formatDateVN(new Date().toISOString()),
+      ...(extras.requestId ? { requestId: extras.requestId } : {}),
     },
     extras.status ?? 200,
   );
@@ -349,6 +352,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
           error: error.vi,
           status: 202,
           typed: { action, body: request.body },
+          requestId,
         });
       }
       if (error instanceof ActionRefusedError) {
