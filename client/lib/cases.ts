@@ -56,18 +56,23 @@ export class ActionPendingError extends ActionRefusedError {
   }
 }
 
+/** How long act() waits before it sends again an Update the case asked for again (code 'case-busy'). */
+const CASE_BUSY_PAUSE_MS = 250;
+
 /** How long a person waits for an action's answer before the screen says it is still being processed. */
 export const ACTION_ANSWER_TIMEOUT_MS = 15_000;
 
 /** Turns a Temporal error that is not the workflow's answer into what the person should read, or null. */
+function notAnsweredYet(): ActionPendingError {
+  return new ActionPendingError(
+    'Thao tác đang được xử lý. Vui lòng tải lại trang sau giây lát để xem kết quả; gửi lại biểu mẫu không làm thao tác hai lần.',
+    'no answer in time; the update may still complete',
+    'pending',
+  );
+}
+
 export function toActionPending(error: unknown): ActionPendingError | null {
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new ActionPendingError(
-      'Thao tác đang được xử lý. Vui lòng tải lại trang sau giây lát để xem kết quả; gửi lại biểu mẫu không làm thao tác hai lần.',
-      'no answer in time; the update may still complete',
-      'pending',
-    );
-  }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return notAnsweredYet();
   // While a case's workflow task is being retried (a worker crashed mid-task, or a bug), the server refuses every
   // Update with "workflow task in failed state"; nothing was applied.
   const detail =
@@ -191,15 +196,23 @@ export class CasesClient {
   ): Promise<ActionResult> {
     const handle = this.client.workflow.getHandle(caseId);
     const deadline = Date.now() + (options.answerWithinMs ?? ACTION_ANSWER_TIMEOUT_MS);
-    try {
-      return await this.client.withDeadline(deadline, () =>
-        handle.executeUpdate(actionUpdates[action], {
-          args: [input],
-          ...(options.requestId ? { updateId: updateIdOf(action, options.requestId) } : {}),
-        }),
-      );
-    } catch (error) {
-      throw toActionRefused(error) ?? toActionPending(error) ?? error;
+    const updateId = options.requestId ? updateIdOf(action, options.requestId) : undefined;
+    for (;;) {
+      try {
+        return await this.client.withDeadline(deadline, () =>
+          handle.executeUpdate(actionUpdates[action], { args: [input], ...(updateId ? { updateId } : {}) }),
+        );
+      } catch (error) {
+        const refused = toActionRefused(error);
+        // The case was busy with other work in that workflow task and asked for the Update again: nothing was
+        // applied, so sending it again (under the same id) is safe, until the person's wait runs out.
+        if (refused?.code === 'case-busy' && Date.now() + CASE_BUSY_PAUSE_MS < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, CASE_BUSY_PAUSE_MS));
+          continue;
+        }
+        if (refused?.code === 'case-busy') throw notAnsweredYet();
+        throw refused ?? toActionPending(error) ?? error;
+      }
     }
   }
 

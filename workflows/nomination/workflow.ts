@@ -78,6 +78,12 @@ interface Submission {
   outcome: { result: ActionResult } | { failure: TemporalFailure } | null;
 }
 
+const CASE_BUSY = new Refusal(
+  'case-busy',
+  'Hồ sơ đang xử lý một bước khác. Vui lòng gửi lại sau giây lát.',
+  'the case woke to other work in this workflow task; send the update again',
+);
+
 const SUBMISSION_PENDING = new Refusal(
   'submission-pending',
   'Hồ sơ đang được trình và giữ chỉ tiêu. Vui lòng tải lại trang sau giây lát.',
@@ -137,6 +143,20 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
   const refuseWhileSubmitting = () => {
     if (submission || submitsInFlight > 0) throw refusalFailure(SUBMISSION_PENDING);
   };
+
+  // The workflow task in which the case last woke to something other than an Update (its context loaded, an
+  // activity answered, a timer fired). A worker that picks such a task up without the case in its cache may hand
+  // an Update of the same task over only after the case's own commands, while a replay hands it over first: the
+  // fault suite found cases stuck on "patch marker … no corresponding change command" that way (issue #14). An
+  // Update that arrives in such a task is refused for a moment (never enters history) and the client sends it
+  // again under the same id, into a task of its own. Validators do not run on replay, so no command changes.
+  let wokeInTask = -1;
+  const woke = () => {
+    wokeInTask = workflowInfo().historyLength;
+  };
+  const refuseInBusyTask = () => {
+    if (wokeInTask === workflowInfo().historyLength) throw refusalFailure(CASE_BUSY);
+  };
   const answer = (s: NominationState): ActionResult => ({ caseId, stage: s.stage, dueAt: s.dueAt });
 
   const queue = handlerQueue();
@@ -157,6 +177,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
             asFailure(() => checkAction(state, action, ctx())); // still allowed after waiting our turn?
             if (patched(PATCHES.submitReservesOutsideHandler)) return await submitThroughQuotaLane(action);
             await reserveQuotaForCase(state); // cases recorded before the patch reserved from the handler
+            woke();
           }
           const effects = asFailure(() => applyAction(state, action, ctx()));
           queueEffects(effects);
@@ -170,6 +191,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       {
         validator: (raw: unknown) => {
           const action = parseAction(name, raw);
+          refuseInBusyTask();
           refuseWhileSubmitting();
           if (loaded) asFailure(() => checkAction(loaded!, action, ctx()));
         },
@@ -195,12 +217,9 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
     return loaded;
   });
 
-  loaded = initialState(
-    caseId,
-    input,
-    await loadCaseContext({ unitId: input.unitId, year: input.year, nominee: input.draft.nominee }),
-    ctx(),
-  );
+  const context = await loadCaseContext({ unitId: input.unitId, year: input.year, nominee: input.draft.nominee });
+  woke();
+  loaded = initialState(caseId, input, context, ctx());
   const state: NominationState = loaded;
   // Cases started before the cluster vote existed keep the cluster head's endorsement alone (replay safety);
   // the flag travels in the state, so the case keeps its choice to the end.
@@ -263,6 +282,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
           startForwarding();
           break;
       }
+      woke();
       changed();
     }
   }
@@ -288,6 +308,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
         });
         forwardedOutcome = await child.result();
+        woke();
         version += 1;
       })
       .catch((error: unknown) => {
@@ -345,6 +366,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       const pending = submission!;
       try {
         await reserveQuotaForCase(state);
+        woke();
         const effects = asFailure(() => applyAction(state, pending.action, ctx()));
         queueEffects(effects);
         changed();
@@ -385,8 +407,9 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       if (state.stage === 'awarded') {
         // Stay open for a revocation; stop waiting once revoked or the window passes.
         const seen = version;
-        const woke = await condition(() => version !== seen || pendingEffects.length > 0, REVOCATION_WINDOW);
-        if (woke) continue;
+        const stillOpen = await condition(() => version !== seen || pendingEffects.length > 0, REVOCATION_WINDOW);
+        woke();
+        if (stillOpen) continue;
       }
       break;
     }
@@ -399,6 +422,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       const { send, superseded } = latestPerGroup(overdue);
       superseded.forEach(recordSuperseded);
       await sendReminder(send[0]!);
+      woke();
       changed();
       continue;
     }
@@ -408,6 +432,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       () => version !== seen || pendingEffects.length > 0 || forwardedOutcome !== null,
       next ? instantMs(next.at) - now : undefined,
     );
+    woke();
   }
 
   await runEffects();
