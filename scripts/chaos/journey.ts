@@ -11,6 +11,7 @@ import type { ActionName } from '../../domain/nomination/actions.js';
 import type { NominationDraft } from '../../domain/nomination/types.js';
 import type { Actor } from '../../domain/org.js';
 import { nominationId, nominationStateQuery } from '../../workflows/nomination/messages.js';
+import { sleep } from './free-port.js';
 import { untilAnswered, type RetryCounts } from './retry.js';
 
 /** Every seat of the demo council, as test/support/journey.ts lists them. */
@@ -34,6 +35,11 @@ export interface JourneyPlan {
   clusterHead: string;
   draft: NominationDraft;
   createdBy: Actor;
+  /**
+   * Also sends a second submit under a NEW request id while the first may still wait for the quota ledger (another
+   * tab, a form sent again after a reload): the shape that left cases stuck in issue #14. Exactly one may apply.
+   */
+  rival: boolean;
 }
 
 export interface JourneyContext {
@@ -47,6 +53,8 @@ export interface JourneyContext {
   refusedRetries: string[];
   /** How long one step may go unanswered before the journey gives up. */
   stepBudgetMs: number;
+  /** What each rival submit got: 'applied' or the refusal's code. */
+  rivals: Map<string, number>;
 }
 
 export interface JourneyResult {
@@ -100,6 +108,26 @@ async function startCase(ctx: JourneyContext, plan: JourneyPlan, caseId: string,
   );
 }
 
+/** The rival submit (JourneyPlan.rival), a moment after the journey's own; resolves to whether it applied. */
+async function rivalSubmit(ctx: JourneyContext, caseId: string, input: never, requestId: string): Promise<boolean> {
+  await sleep(Math.random() * 1500);
+  let outcome: string;
+  try {
+    await untilAnswered(
+      `${caseId} rival submit`,
+      () => ctx.cases.act(caseId, 'submit', input, { requestId }),
+      ctx.retries,
+      ctx.stepBudgetMs,
+    );
+    outcome = 'applied';
+  } catch (error) {
+    if (!(error instanceof ActionRefusedError)) throw error;
+    outcome = error.code;
+  }
+  ctx.rivals.set(outcome, (ctx.rivals.get(outcome) ?? 0) + 1);
+  return outcome === 'applied';
+}
+
 /** Whether the case's audit already holds this step by this person (a retry refused because it was applied). */
 async function alreadyApplied(ctx: JourneyContext, caseId: string, step: Step): Promise<boolean> {
   const state = await ctx.client.workflow.getHandle(caseId).query(nominationStateQuery);
@@ -118,6 +146,11 @@ export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promis
       const fields =
         step.action === 'approve' ? { ...step.fields, decisionDate: vnDateKey(new Date().toISOString()) } : step.fields;
       const input = { actor: ctx.actor(step.by), ...fields } as never;
+      const rival =
+        plan.rival && step.action === 'submit' ? rivalSubmit(ctx, caseId, input, `${requestId}-rival`) : null;
+      // Whichever of the two submits the case takes first, the other is refused; the journey goes on either way.
+      const rivalApplied = async () => (rival ? await rival : false);
+      void rival?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
       let attempts = 0;
       try {
         const result = await untilAnswered(
@@ -130,8 +163,10 @@ export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promis
           ctx.stepBudgetMs,
         );
         stage = result.stage;
+        await rival;
       } catch (error) {
         if (!(error instanceof ActionRefusedError)) throw error;
+        if (await rivalApplied()) continue;
         // The first answer may have been lost and the retry refused by a validator that sees the step done:
         // the request id did not attach. The journey can go on, but the run reports it.
         if (attempts > 1 && (await alreadyApplied(ctx, caseId, step))) {

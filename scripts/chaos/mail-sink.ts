@@ -15,6 +15,8 @@ export interface CaughtMail {
 export interface OutageMailSink {
   port: number;
   messages: CaughtMail[];
+  /** Connections that broke mid-session (a killed worker); the mail is retried by its activity. */
+  droppedConnections(): number;
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -48,11 +50,14 @@ function smtpServer(messages: CaughtMail[]): SMTPServer {
 
 export async function startOutageMailSink(port = 0): Promise<OutageMailSink> {
   const messages: CaughtMail[] = [];
+  let droppedConnections = 0;
   let server: SMTPServer | null = null;
   let boundPort = port;
   const up = async () => {
     if (server) return;
     const next = smtpServer(messages);
+    // A worker SIGKILLed mid-delivery resets its connection: a mail relay shrugs that off, and so must the sink.
+    next.on('error', () => void (droppedConnections += 1));
     await new Promise<void>((resolve, reject) => {
       next.server.once('error', reject);
       next.listen(boundPort, '127.0.0.1', () => resolve());
@@ -72,6 +77,7 @@ export async function startOutageMailSink(port = 0): Promise<OutageMailSink> {
       return boundPort;
     },
     messages,
+    droppedConnections: () => droppedConnections,
     up,
     down,
     close: down,

@@ -1,7 +1,8 @@
 /**
  * Who the journeys nominate, spread so that no quota runs out and nobody is refused as already awarded: one
  * person per journey (Giấy khen is once a year per person), the twelve regional procuracies in turn, and a campaign
- * per round, so each unit's ledger in a campaign holds one place (their quotas are 1–2, domain/quota.ts).
+ * per round, so each unit's ledger in a campaign holds one place (their quotas are 1–2, domain/quota.ts). One
+ * journey in four also sends a rival submit (JourneyPlan.rival).
  */
 import { getUserByUsername, peopleOfUnit, type SqlDatabase } from '../../activities/store/index.js';
 import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
@@ -57,6 +58,7 @@ export async function planJourneys(
         head: `truong.kv${n}`,
         clusterHead: `cumtruong.c${Math.ceil(n / 4)}`,
         createdBy: actors.get(`vanthu.kv${n}`)!,
+        rival: plans.length % 4 === 1,
         draft: {
           awardCode: AWARD,
           nominee: { subject: 'individual', personId: person.id, unitId, displayName: person.fullName },

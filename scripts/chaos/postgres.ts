@@ -14,7 +14,7 @@ export interface ChaosPostgres {
   url: string;
   /** Stops the server, keeps it down for `downMs`, and starts it again on the same data and port. */
   restart(downMs: number): Promise<void>;
-  /** Stops it and deletes its directory. */
+  /** Stops it and deletes its directory (synchronous, so the process 'exit' handler can call it too). */
   remove(): void;
 }
 
@@ -45,6 +45,7 @@ export async function startChaosPostgres(): Promise<ChaosPostgres> {
   const actualPort = readFileSync(path.join(dir, 'port'), 'utf8').trim();
   const data = path.join(dir, 'data');
   const pgCtl = path.join(binDir(), 'pg_ctl');
+  let removed = false;
   return {
     url,
     async restart(downMs) {
@@ -55,6 +56,8 @@ export async function startChaosPostgres(): Promise<ChaosPostgres> {
       asServerUser(pgCtl, ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
     },
     remove() {
+      if (removed) return;
+      removed = true;
       execFileSync(script('stop-local.sh'), ['--purge', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
     },
   };

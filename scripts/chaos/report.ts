@@ -13,6 +13,7 @@ export interface Figures {
   postgresRestarts: number;
   retries: number;
   refusedRetries: number;
+  rivalSubmits: string;
   bookRowsOnePerCase: string;
   mails: string;
   mailResends: number;
@@ -37,6 +38,7 @@ export function figuresOf(input: {
   postgresRestarts: number;
   retries: number;
   refusedRetries: number;
+  rivals: Map<string, number>;
   startedAt: number;
 }): Figures {
   const v = input.verdict;
@@ -52,6 +54,7 @@ export function figuresOf(input: {
     postgresRestarts: input.postgresRestarts,
     retries: input.retries,
     refusedRetries: input.refusedRetries,
+    rivalSubmits: [...input.rivals].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none',
     bookRowsOnePerCase: `${input.journeys - v.bookRowsWrong.length}/${input.journeys}`,
     mails: `${v.mailsArrived}/${v.mailsExpected}`,
     mailResends: v.mailResends,
@@ -77,6 +80,7 @@ const LABELS: Record<keyof Figures, string> = {
   postgresRestarts: 'PostgreSQL restarts',
   retries: 'actions re-sent (same request id)',
   refusedRetries: 're-sent actions refused after applied',
+  rivalSubmits: 'rival submits (new request id)',
   bookRowsOnePerCase: 'cases with exactly one book row',
   mails: 'mails arrived / expected',
   mailResends: 'resends (same Message-ID)',

@@ -41,7 +41,15 @@ say(`run ${runId}: ${options.journeys} journeys, folder ${runDir}`);
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const lastResorts: (() => void)[] = [];
-process.on('exit', () => lastResorts.forEach((f) => f()));
+process.on('exit', () =>
+  lastResorts.forEach((f) => {
+    try {
+      f();
+    } catch {
+      /* the process is ending: nothing more to do */
+    }
+  }),
+);
 // Bounded whatever happens: setup and checks get 15 minutes beyond the journeys' and the settling's budgets.
 const watchdog = setTimeout(
   () => {
@@ -65,6 +73,7 @@ async function cleanUp(): Promise<void> {
 async function main(): Promise<number> {
   const postgres = await startChaosPostgres();
   cleanups.push(() => postgres.remove());
+  lastResorts.push(() => postgres.remove());
   const db = await openPostgresDatabase(postgres.url);
   cleanups.push(() => db.close());
   await migrate(db);
@@ -114,6 +123,7 @@ async function main(): Promise<number> {
     retries: new Map(),
     refusedRetries: [],
     stepBudgetMs: 10 * 60_000,
+    rivals: new Map(),
   };
 
   const faultLog: FaultLog = { done: [], failed: [] };
@@ -204,6 +214,7 @@ async function main(): Promise<number> {
     postgresRestarts: faultLog.done.filter((f) => f.startsWith('PostgreSQL')).length,
     retries: [...ctx.retries.values()].reduce((a, b) => a + b, 0),
     refusedRetries: ctx.refusedRetries.length,
+    rivals: ctx.rivals,
     startedAt,
   });
   const journeyErrors = results.filter((r) => !r.ok).map((r) => `${r.caseId}: ${r.error}`);
@@ -220,7 +231,15 @@ async function main(): Promise<number> {
   writeFileSync(
     path.join(runDir, 'figures.json'),
     JSON.stringify(
-      { runId, options, figures, retriesByKind: Object.fromEntries(ctx.retries), faults: faultLog, problems },
+      {
+        runId,
+        options,
+        figures,
+        retriesByKind: Object.fromEntries(ctx.retries),
+        rivals: Object.fromEntries(ctx.rivals),
+        faults: faultLog,
+        problems,
+      },
       null,
       2,
     ),
