@@ -55,6 +55,8 @@ export interface JourneyContext {
   stepBudgetMs: number;
   /** What each rival submit got: 'applied' or the refusal's code. */
   rivals: Map<string, number>;
+  /** How long each step took to be answered, re-sends included, by action (ms): what a person waited. */
+  waits: Map<string, number[]>;
 }
 
 export interface JourneyResult {
@@ -100,6 +102,7 @@ async function startCase(ctx: JourneyContext, plan: JourneyPlan, caseId: string,
       } catch (error) {
         // An earlier attempt started it but its answer was lost: the business key makes the retry find it.
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        ctx.retries.set('start:already-started', (ctx.retries.get('start:already-started') ?? 0) + 1);
         await waitUntilReady(ctx.client.workflow.getHandle(caseId));
       }
     },
@@ -152,6 +155,7 @@ export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promis
       const rivalApplied = async () => (rival ? await rival : false);
       void rival?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
       let attempts = 0;
+      const sentAt = Date.now();
       try {
         const result = await untilAnswered(
           `${caseId} ${step.action} by ${step.by}`,
@@ -163,6 +167,9 @@ export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promis
           ctx.stepBudgetMs,
         );
         stage = result.stage;
+        const waits = ctx.waits.get(step.action) ?? [];
+        waits.push(Date.now() - sentAt);
+        ctx.waits.set(step.action, waits);
         await rival;
       } catch (error) {
         if (!(error instanceof ActionRefusedError)) throw error;

@@ -14,6 +14,8 @@ export interface Figures {
   retries: number;
   refusedRetries: number;
   rivalSubmits: string;
+  submitWait: string;
+  actionWait: string;
   bookRowsOnePerCase: string;
   mails: string;
   mailResends: number;
@@ -39,6 +41,7 @@ export function figuresOf(input: {
   retries: number;
   refusedRetries: number;
   rivals: Map<string, number>;
+  waits: Map<string, number[]>;
   startedAt: number;
 }): Figures {
   const v = input.verdict;
@@ -55,6 +58,8 @@ export function figuresOf(input: {
     retries: input.retries,
     refusedRetries: input.refusedRetries,
     rivalSubmits: [...input.rivals].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none',
+    submitWait: spread(input.waits.get('submit') ?? []),
+    actionWait: spread([...input.waits.values()].flat()),
     bookRowsOnePerCase: `${input.journeys - v.bookRowsWrong.length}/${input.journeys}`,
     mails: `${v.mailsArrived}/${v.mailsExpected}`,
     mailResends: v.mailResends,
@@ -66,6 +71,14 @@ export function figuresOf(input: {
     replays: `${v.workflows - v.replayFailures.length}/${v.workflows}`,
     minutes: Math.round((Date.now() - input.startedAt) / 6000) / 10,
   };
+}
+
+/** "p50 / p95 / max" in seconds: how long people waited for an answer, outages included. */
+function spread(ms: number[]): string {
+  if (ms.length === 0) return '-';
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! / 1000).toFixed(1);
+  return `${at(0.5)} / ${at(0.95)} / ${(sorted.at(-1)! / 1000).toFixed(1)}`;
 }
 
 const LABELS: Record<keyof Figures, string> = {
@@ -81,6 +94,8 @@ const LABELS: Record<keyof Figures, string> = {
   retries: 'actions re-sent (same request id)',
   refusedRetries: 're-sent actions refused after applied',
   rivalSubmits: 'rival submits (new request id)',
+  submitWait: 'submit answered in s (p50 / p95 / max)',
+  actionWait: 'any action answered in s (p50 / p95 / max)',
   bookRowsOnePerCase: 'cases with exactly one book row',
   mails: 'mails arrived / expected',
   mailResends: 'resends (same Message-ID)',

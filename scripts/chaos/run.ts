@@ -124,6 +124,7 @@ async function main(): Promise<number> {
     refusedRetries: [],
     stepBudgetMs: 10 * 60_000,
     rivals: new Map(),
+    waits: new Map(),
   };
 
   const faultLog: FaultLog = { done: [], failed: [] };
@@ -215,6 +216,7 @@ async function main(): Promise<number> {
     retries: [...ctx.retries.values()].reduce((a, b) => a + b, 0),
     refusedRetries: ctx.refusedRetries.length,
     rivals: ctx.rivals,
+    waits: ctx.waits,
     startedAt,
   });
   const journeyErrors = results.filter((r) => !r.ok).map((r) => `${r.caseId}: ${r.error}`);
