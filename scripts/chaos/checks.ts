@@ -59,17 +59,19 @@ async function listWorkflows(client: Client) {
 /** Why a case is not finished, or null: used both to wait for the run to settle and to judge it. */
 export async function unfinished(client: Client, caseId: string): Promise<string | null> {
   try {
+    // Describe first: a case stuck on a failing workflow task does not answer queries at all.
+    const description = await withDeadline(client, 10_000, () => client.workflow.getHandle(caseId).describe());
+    const task = description.raw.pendingWorkflowTask;
+    if (task && (task.attempt ?? 0) > 1) return `workflow task retrying (attempt ${task.attempt})`;
+    const pending = description.raw.pendingActivities ?? [];
     const state = await withDeadline(client, 10_000, () =>
       client.workflow.getHandle(caseId).query(nominationStateQuery),
     );
     if (state.stage !== 'awarded') return `stage ${state.stage}`;
     if (!state.bookEntryKey) return 'awarded but not in the book yet';
-    const description = await client.workflow.getHandle(caseId).describe();
-    const pending = description.raw.pendingActivities ?? [];
-    if (pending.length > 0)
+    if (pending.length > 0) {
       return `${pending.length} activities pending (${pending.map((a) => a.activityType?.name).join(', ')})`;
-    const task = description.raw.pendingWorkflowTask;
-    if (task && (task.attempt ?? 0) > 1) return `workflow task retrying (attempt ${task.attempt})`;
+    }
     return null;
   } catch (error) {
     return `not answering: ${error instanceof Error ? error.message : String(error)}`;

@@ -27,6 +27,13 @@ export class RetryBudgetExhausted extends Error {
  * Runs `attempt` until it answers (a result or a refusal) or `budgetMs` runs out. `attempt` receives the attempt
  * number (1 = first), so a caller can tell a refusal of a retry (the step may already be done) from a first one.
  */
+/**
+ * A case whose workflow task keeps failing refuses every action as 'case-retrying'; a worker crash clears that in
+ * seconds, so one that lasts this long is a stuck case (a nondeterminism error, say): the journey stops re-sending
+ * and the checks name it, instead of hammering it for the whole budget.
+ */
+export const STUCK_CASE_MS = 3 * 60_000;
+
 export async function untilAnswered<T>(
   what: string,
   attempt: (n: number) => Promise<T>,
@@ -34,6 +41,7 @@ export async function untilAnswered<T>(
   budgetMs: number,
 ): Promise<T> {
   const deadline = Date.now() + budgetMs;
+  let retryingSince: number | null = null;
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
@@ -42,8 +50,13 @@ export async function untilAnswered<T>(
       const kind = noAnswerKind(error);
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
       if (Date.now() > deadline) throw new RetryBudgetExhausted(what, error);
+      const retrying = error instanceof ActionPendingError && error.code === 'case-retrying';
+      retryingSince = retrying ? (retryingSince ?? Date.now()) : null;
+      if (retryingSince !== null && Date.now() - retryingSince > STUCK_CASE_MS) {
+        throw new RetryBudgetExhausted(`${what} (workflow task failing for ${STUCK_CASE_MS / 60_000} min)`, error);
+      }
       // A pending answer is retried at once (it attaches and waits again); a refused connection after a pause.
-      await sleep(error instanceof ActionPendingError ? 200 : Math.min(5_000, 500 * n));
+      await sleep(error instanceof ActionPendingError && !retrying ? 200 : Math.min(5_000, 500 * n));
     }
   }
 }

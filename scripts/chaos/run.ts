@@ -60,6 +60,14 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
+// Ctrl-C or a CI timeout: stop the children (the 'exit' handler runs on process.exit, not on a bare signal).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`chaos: ${signal}: stopping (folder kept: ${runDir})`);
+    process.exit(130);
+  });
+}
+
 async function cleanUp(): Promise<void> {
   for (const cleanup of cleanups.reverse()) {
     try {
@@ -185,8 +193,14 @@ async function main(): Promise<number> {
   const settleDeadline = Date.now() + options.settleSeconds * 1000;
   let left = caseIds;
   while (left.length > 0 && Date.now() < settleDeadline) {
-    const reasons = await Promise.all(left.map(async (id) => ((await unfinished(client, id)) ? id : null)));
-    left = reasons.filter((id): id is string => id !== null);
+    const reasons = await Promise.all(left.map(async (id) => ({ id, why: await unfinished(client, id) })));
+    left = reasons.filter((r) => r.why !== null).map((r) => r.id);
+    // A case whose workflow task has failed again and again will not settle by waiting: judge the run now.
+    const hopeless = reasons.filter((r) => /workflow task retrying \(attempt ([5-9]|\d\d+)\)/.test(r.why ?? ''));
+    if (left.length > 0 && hopeless.length === left.length) {
+      say(`settling: the ${left.length} cases left are stuck on a failing workflow task; not waiting longer`);
+      break;
+    }
     if (left.length > 0) {
       say(`settling: ${left.length} cases not finished yet`);
       await sleep(5_000);
