@@ -138,9 +138,14 @@ async function alreadyApplied(ctx: JourneyContext, caseId: string, step: Step): 
   return state.audit.some((entry) => entry.action === step.action && entry.actor?.userId === userId);
 }
 
+/** The case's workflow id: its business key, known before it starts (so a lost start answer is found again). */
+export function caseIdOf(ctx: Pick<JourneyContext, 'runId'>, plan: JourneyPlan): string {
+  return nominationId(plan.campaignId, plan.unitId, `${ctx.runId}-${plan.index}`);
+}
+
 export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promise<JourneyResult> {
   const n = `${ctx.runId}-${plan.index}`;
-  const caseId = nominationId(plan.campaignId, plan.unitId, n);
+  const caseId = caseIdOf(ctx, plan);
   try {
     await startCase(ctx, plan, caseId, n);
     let stage = 'draft';

@@ -12,6 +12,7 @@ export interface Figures {
   smtpOutageSeconds: number;
   postgresRestarts: number;
   retries: number;
+  caseReads: number;
   refusedRetries: number;
   rivalSubmits: string;
   submitWait: string;
@@ -39,6 +40,7 @@ export function figuresOf(input: {
   smtpOutageSeconds: number;
   postgresRestarts: number;
   retries: number;
+  caseReads: number;
   refusedRetries: number;
   rivals: Map<string, number>;
   waits: Map<string, number[]>;
@@ -56,6 +58,7 @@ export function figuresOf(input: {
     smtpOutageSeconds: input.smtpOutageSeconds,
     postgresRestarts: input.postgresRestarts,
     retries: input.retries,
+    caseReads: input.caseReads,
     refusedRetries: input.refusedRetries,
     rivalSubmits: [...input.rivals].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none',
     submitWait: spread(input.waits.get('submit') ?? []),
@@ -92,6 +95,7 @@ const LABELS: Record<keyof Figures, string> = {
   smtpOutageSeconds: 'SMTP down (s)',
   postgresRestarts: 'PostgreSQL restarts',
   retries: 'actions re-sent (same request id)',
+  caseReads: 'case reads by readers (--readers)',
   refusedRetries: 're-sent actions refused after applied',
   rivalSubmits: 'rival submits (new request id)',
   submitWait: 'submit answered in s (p50 / p95 / max)',

@@ -19,10 +19,11 @@ import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
 import { judgeRun, problemsOf, unfinished } from './checks.js';
 import { outage, scheduleFaults, type Fault, type FaultLog } from './faults.js';
 import { sleep } from './free-port.js';
-import { runJourney, type JourneyContext, type JourneyResult } from './journey.js';
+import { caseIdOf, runJourney, type JourneyContext, type JourneyResult } from './journey.js';
 import { startOutageMailSink } from './mail-sink.js';
 import { loadActors, planJourneys } from './nominees.js';
 import { parseChaosOptions } from './options.js';
+import { startReaders } from './readers.js';
 import { startChaosPostgres } from './postgres.js';
 import { figuresOf, figuresTable } from './report.js';
 import { startDevServer } from './temporal-server.js';
@@ -171,12 +172,15 @@ async function main(): Promise<number> {
     const retries = [...ctx.retries.values()].reduce((a, b) => a + b, 0);
     say(`${results.length}/${plans.length} journeys done, ${fleet.stats.kills} kills, ${retries} re-sends`);
   }, 15_000);
+  const started: string[] = [];
+  const readers = startReaders(ctx.cases, options.readers, () => started);
   const journeysDeadline = startedAt + options.seconds * 1000;
   let next = 0;
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
       while (next < plans.length && Date.now() < journeysDeadline) {
         const plan = plans[next++]!;
+        started.push(caseIdOf(ctx, plan));
         const result = await runJourney(ctx, plan);
         if (!result.ok) say(`journey ${plan.index} failed: ${result.error}`);
         results.push(result);
@@ -184,6 +188,7 @@ async function main(): Promise<number> {
     }),
   );
   clearInterval(ticker);
+  await readers.stop();
   say(`journeys over: ${results.filter((r) => r.ok).length}/${plans.length} answered to the end`);
   await scheduled.finish();
   fleet.stopKilling();
@@ -228,6 +233,7 @@ async function main(): Promise<number> {
     smtpOutageSeconds: faultLog.done.some((f) => f.startsWith('SMTP')) ? options.smtpOutageSeconds : 0,
     postgresRestarts: faultLog.done.filter((f) => f.startsWith('PostgreSQL')).length,
     retries: [...ctx.retries.values()].reduce((a, b) => a + b, 0),
+    caseReads: readers.reads(),
     refusedRetries: ctx.refusedRetries.length,
     rivals: ctx.rivals,
     waits: ctx.waits,
