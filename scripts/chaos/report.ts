@@ -23,7 +23,7 @@ export interface Figures {
   failedOrStuck: number;
   taskFailures: number;
   routineTaskFailures: number;
-  nondeterminism: number;
+  nondeterminism: string;
   actionsTwice: number;
   replays: string;
   minutes: number;
@@ -69,7 +69,8 @@ export function figuresOf(input: {
     failedOrStuck: v.failedWorkflows.length + v.stuck.length,
     taskFailures: v.taskFailures.length,
     routineTaskFailures: v.routineTaskFailures,
-    nondeterminism: v.taskFailures.filter((f) => f.nondeterminism).length + v.nondeterminismInLogs.length,
+    // The same error shows in a history (once per case) and in the worker logs (once per attempt): both counts.
+    nondeterminism: `${new Set(v.taskFailures.filter((f) => f.nondeterminism).map((f) => f.workflowId)).size} / ${v.nondeterminismInLogs.length}`,
     actionsTwice: v.actionsTwice.length + v.quotaDoubles.length,
     replays: `${v.workflows - v.replayFailures.length}/${v.workflows}`,
     minutes: Math.round((Date.now() - input.startedAt) / 6000) / 10,
@@ -106,7 +107,7 @@ const LABELS: Record<keyof Figures, string> = {
   failedOrStuck: 'failed or stuck workflows',
   taskFailures: 'workflow-task failures (not the kill)',
   routineTaskFailures: 'routine task failures (new events, sticky reset)',
-  nondeterminism: 'nondeterminism errors',
+  nondeterminism: 'nondeterminism: cases / worker log lines',
   actionsTwice: 'actions applied twice',
   replays: 'histories that replay',
   minutes: 'minutes',
