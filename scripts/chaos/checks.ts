@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { awardCaseKey, searchAwards, type SqlDatabase } from '../../activities/store/index.js';
+import { awardCaseKey, searchAwards, type SqlDatabase } from '../../store/index.js';
 import type { NominationState } from '../../domain/nomination/types.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { quotaStateQuery } from '../../workflows/quota/messages.js';

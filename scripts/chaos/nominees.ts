@@ -4,7 +4,7 @@
  * per round, so each unit's ledger in a campaign holds one place (their quotas are 1–2, domain/quota.ts). One
  * journey in four also sends a rival submit (JourneyPlan.rival).
  */
-import { getUserByUsername, peopleOfUnit, type SqlDatabase } from '../../activities/store/index.js';
+import { getUserByUsername, peopleOfUnit, type SqlDatabase } from '../../store/index.js';
 import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
 import type { Actor } from '../../domain/org.js';
 import { COUNCIL_SEATS, type JourneyPlan } from './journey.js';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, bundleWorkflowCode } from '@temporalio/worker';
-import { migrate, openPostgresDatabase, seedDemoData } from '../../activities/store/index.js';
+import { migrate, openPostgresDatabase, seedDemoData } from '../../store/index.js';
 import { CasesClient } from '../../client/lib/cases.js';
 import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
 import { judgeRun, problemsOf, unfinished } from './checks.js';

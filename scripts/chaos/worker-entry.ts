@@ -7,7 +7,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { parseConfig } from '../../domain/config.js';
 import { prebuiltBundle } from '../../worker/bundle.js';
-import { connectPatiently } from '../../worker/connect.js';
+import { connectPatiently } from '../../client/lib/connect-patiently.js';
 import { createWorker } from '../../worker/create-worker.js';
 import { openActivityDeps } from '../../worker/dependencies.js';
 import { READY_LINE } from './worker-ready.js';
