@@ -13,7 +13,10 @@ export interface WebDeps {
   yearCases: YearCasesClient;
   config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'OUTBOX_DIR' | 'PUBLIC_URL'>;
   showOutbox: boolean;
-  campaignSources: CampaignSources;
+  /** Where the new-nomination form finds open campaigns (read from the database at each request). */
+  campaignSources: () => Promise<CampaignSources>;
+  /** The organisation whose plans the pages follow (configuration, else the directory's one council). */
+  organisation: () => Promise<string | null>;
 }
 
 /** The options of `app.register(routes, { deps })`. */

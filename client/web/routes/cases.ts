@@ -178,7 +178,7 @@ async function renderDraftForm(
       subject,
       people,
       unit,
-      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, deps.campaignSources, unitId),
+      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId),
       campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
