@@ -22,6 +22,7 @@ import type { CasesClient } from '../lib/cases.js';
 import { YearCasesClient } from '../lib/year-cases.js';
 import { campaignSourcesFromDatabase, type CampaignSources, type FixedCampaign } from './campaign-options.js';
 import { planOrganisation } from '../../store/plan-organisation.js';
+import { issueAndLaunchPlan } from '../lib/plan-issue.js';
 import { handleError, notFoundPage } from './http/errors.js';
 import type { WebDeps } from './http/deps.js';
 import { readSession, requireSignIn } from './http/session.js';
@@ -34,6 +35,7 @@ import { councilRoutes } from './routes/council.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { planRoutes } from './routes/plan.js';
+import { planDraftingRoutes } from './routes/plan-drafting.js';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.js';
 import { staticRoutes } from './routes/static.js';
 
@@ -78,6 +80,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   const deps: WebDeps = {
     db,
     organisation: organisationOf,
+    issuePlan: (input) => issueAndLaunchPlan(options.temporal, db, input),
     cases: options.cases,
     yearCases: new YearCasesClient(options.temporal),
     config,
@@ -149,6 +152,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
       bookRoutes,
       dashboardRoutes,
       planRoutes,
+      planDraftingRoutes,
       councilRoutes,
       advancedModelRoutes,
     ]) {

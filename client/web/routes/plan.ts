@@ -10,8 +10,6 @@ import type { Account } from '../../../store/credentials.js';
 import { clustersHeadedBy, clustersOfUnit, getUnit, listClusters, peopleOfUnit } from '../../../store/directory.js';
 import { checkCompactAction, CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
 import { checkRegistrationAction } from '../../../domain/plan-year/registration.js';
-import { comingYearPlanNotice } from '../../../domain/plan-authoring/index.js';
-import { listPlans } from '../../../store/plans.js';
 import type { Role } from '../../../domain/org.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { checkFirst } from '../../lib/year-cases.js';
@@ -26,7 +24,7 @@ import type { RouteOptions } from '../http/deps.js';
 import { list, optionalText, parseForm, rawText, text, type FormBody } from '../http/form.js';
 import { refusalStatus } from '../http/refusal.js';
 import { currentPlanYear, yearField } from '../http/year.js';
-import { yearPlanLabel, yearPlanOf } from '../http/year-plan.js';
+import { comingYearNoticeFor, yearPlanLabel, yearPlanOf } from '../http/year-plan.js';
 
 /** The standing body and the leadership write the year's plan; administrators read it. */
 const writesPlans = (account: Account) => has(account, 'council_secretary', 'leadership');
@@ -74,11 +72,6 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const view = await yearPlanOf(deps, year);
     const { run, plan } = view;
     const now = new Date().toISOString();
-    const issuedYears = view.orgUnitId
-      ? (await listPlans(deps.db, { orgUnitId: view.orgUnitId, kind: 'year' }))
-          .filter((p) => p.issuedVersion !== null)
-          .map((p) => p.year)
-      : [];
     // From 01/12 the coming year has a plan page of its own worth a link (its plan starts then).
     const comingYear = year === currentPlanYear(now) ? await yearPlanOf(deps, year + 1) : null;
     const common = {
@@ -86,7 +79,7 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       year,
       lifeLabel: yearPlanLabel(view),
       issue: view.source === 'draft' ? null : (view.record?.issued?.issue ?? null),
-      notice: writesPlans(account) || has(account, 'admin') ? comingYearPlanNotice(now, issuedYears) : null,
+      notice: await comingYearNoticeFor(deps, account, now),
       canDraft: writesPlans(account),
       comingYear: comingYear?.plan ? { year: year + 1, label: yearPlanLabel(comingYear) } : null,
     };
