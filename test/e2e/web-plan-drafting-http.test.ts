@@ -183,15 +183,17 @@ describe('Lập kế hoạch năm', () => {
     expect(await getPlanOfYear(w.world.db, 'hd', YEAR + 1)).toBeNull();
   });
 
-  it('tells the standing body on the plan page when the coming year has no issued plan', async () => {
+  it('tells the standing body on its inbox and the plan page when the coming year has no issued plan', async () => {
     // This world has no issued plan of the current or the coming year (the shipped 2025 plan is a draft), so
     // from 01/11 the coming year is missing, and before 01/11 the year under way is (the late message).
     const notice = comingYearPlanNotice(new Date().toISOString(), [])!;
     const standing = await Agent.as(w.app, 'thuongtruc');
-    const plan = await standing.get('/ke-hoach');
-    expect(plan.body).toContain(escapeHtml(notice.message));
-    expect(plan.body).toContain(`href="/ke-hoach/soan-thao?nam=${notice.year}"`);
+    const inbox = await standing.get('/');
+    expect(inbox.body).toContain(escapeHtml(notice.message));
+    expect(inbox.body).toContain(`href="/ke-hoach/soan-thao?nam=${notice.year}"`);
+    expect((await standing.get('/ke-hoach')).body).toContain(escapeHtml(notice.message));
     const clerk = await Agent.as(w.app, 'vanthu.kv2');
+    expect((await clerk.get('/')).body).not.toContain('thong-bao-ke-hoach-nam-toi');
     expect((await clerk.get('/ke-hoach')).body).not.toContain('thong-bao-ke-hoach-nam-toi');
   });
 });
