@@ -40,6 +40,7 @@ const web = await buildWebServer({
   cases: new CasesClient(opened.client, config.TEMPORAL_TASK_QUEUE),
   showOutbox: true,
   showDemoLogins: config.SEED_DEMO_DATA,
+  orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
 await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
 console.log(

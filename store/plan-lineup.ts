@@ -5,7 +5,7 @@
  * year's compacts and registrations look them up (cluster_heads).
  */
 import type { ClusterLineup, ReviewFlag } from '../domain/plan-authoring/index.js';
-import { listClusters } from './directory.js';
+import { listClusters, listUnits } from './directory.js';
 import { PlanStoreError } from './plans-error.js';
 import type { SqlSession } from './sql.js';
 
@@ -15,6 +15,8 @@ export async function lineupFromDirectory(
   toYear: number,
 ): Promise<{ lineup: ClusterLineup[]; flags: ReviewFlag[] }> {
   const flags: ReviewFlag[] = [];
+  // The standing body reads unit names, not directory ids.
+  const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   const lineup = (await listClusters(db)).map((c): ClusterLineup => {
     const noun = c.kind === 'bloc' ? 'khối' : 'cụm';
     const named = c.headUnitByYear[String(toYear)];
@@ -23,7 +25,7 @@ export async function lineupFromDirectory(
       flags.push({
         code: 'copied',
         message: copied
-          ? `${c.name}: chưa xác định đơn vị ${noun} trưởng năm ${toYear}, đang để đơn vị của năm ${fromYear} (${copied}); ${noun} trưởng luân phiên hằng năm, hãy kiểm tra`
+          ? `${c.name}: chưa xác định đơn vị ${noun} trưởng năm ${toYear}, đang để đơn vị của năm ${fromYear} (${names.get(copied) ?? copied}); ${noun} trưởng luân phiên hằng năm, hãy kiểm tra`
           : `${c.name}: chưa có đơn vị ${noun} trưởng năm ${toYear}`,
       });
     return {

@@ -5,7 +5,7 @@
  * one worker deployment per organisation, whereas the web UI could run several copies and never needs the
  * Schedule itself.
  *
- * The organisation comes from configuration or the directory (plan-organisation.ts). Creating the Schedule is
+ * The organisation comes from configuration or the directory (store/plan-organisation.ts). Creating the Schedule is
  * idempotent (client/lib/plan-schedule.ts); the catch-up starts the year's issued plan when the Schedule was
  * created after its 01/12 run (client/lib/plan-catch-up.ts). A failure (Temporal briefly unreachable, a
  * namespace without Schedules) must not keep staff from working today: it is logged plainly and start-up goes on.
@@ -14,7 +14,7 @@ import type { Client } from '@temporalio/client';
 import type { SqlSession } from '../store/sql.js';
 import { catchUpNextYearPlan } from '../client/lib/plan-catch-up.js';
 import { ensureNextYearPlanSchedule, nextYearPlanScheduleId } from '../client/lib/plan-schedule.js';
-import { planOrganisation } from './plan-organisation.js';
+import { planOrganisation } from '../store/plan-organisation.js';
 
 export interface ScheduleLog {
   info(message: string): void;

@@ -13,7 +13,9 @@ import { formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
 import { openCampaigns } from '../../domain/plan-year/plan-run.js';
 import type { Movement, MovementReview } from '../../domain/plan-year/movement.js';
-import { HAI_DUONG_2025, PLANS, VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
+import { vnCalendarDate } from '../../domain/calendar.js';
+import { getPlanById, issuedYearPlan, listPlans } from '../../store/plans.js';
+import type { SqlSession } from '../../store/sql.js';
 import { badRequest } from './errors.js';
 import type { YearCasesClient } from '../lib/year-cases.js';
 
@@ -45,6 +47,8 @@ export interface CampaignSources {
   planYears: number[];
   /** Movements (`movement/<org>/<id>`) whose reviews may have opened campaigns. */
   movements: Movement[];
+  /** The issued plans of `planYears`, whose drives the admin search offers as filters. */
+  plans: Plan[];
 }
 
 /**
@@ -61,13 +65,37 @@ export function yearCampaignOf(plan: Plan): FixedCampaign {
   };
 }
 
-/** The shipped demo: the 2025 plan's review, its drives' campaigns and the office-culture movement's reviews. */
-export const DEFAULT_CAMPAIGN_SOURCES: CampaignSources = {
-  orgUnitId: HAI_DUONG_2025.orgUnitId,
-  fixed: [yearCampaignOf(HAI_DUONG_2025)],
-  planYears: [HAI_DUONG_2025.year],
-  movements: [VAN_HOA_CONG_SO_2019_2025],
-};
+/**
+ * Where the form looks, read from the database (issue 11; never a shipped constant): the year-end review of a
+ * year's issued plan is offered from 01/11 of that year to 31/01 of the next (the review and its nominations
+ * straddle the new year; lateness is the rule set's business), the drives of the current year's running plan,
+ * and the reviews of every issued movement.
+ */
+export async function campaignSourcesFromDatabase(
+  db: SqlSession,
+  orgUnitId: string | null,
+  now: string = new Date().toISOString(),
+): Promise<CampaignSources> {
+  const { year, month } = vnCalendarDate(now);
+  if (!orgUnitId) return { orgUnitId: '', fixed: [], planYears: [], movements: [], plans: [] };
+  const [current, previous] = await Promise.all([
+    issuedYearPlan(db, orgUnitId, year),
+    month === 1 ? issuedYearPlan(db, orgUnitId, year - 1) : null,
+  ]);
+  const reviewed = month >= 11 ? current : previous;
+  const movements = await Promise.all(
+    (await listPlans(db, { kind: 'movement' }))
+      .filter((m) => m.issuedVersion !== null)
+      .map(async (m) => (await getPlanById(db, m.id))?.issued?.content as Movement | undefined),
+  );
+  return {
+    orgUnitId,
+    fixed: reviewed ? [yearCampaignOf(reviewed)] : [],
+    planYears: [year],
+    movements: movements.filter((m): m is Movement => !!m),
+    plans: current ? [current] : [],
+  };
+}
 
 /** How a movement's review campaign is named on screen. */
 function movementReviewTitle(movement: Movement, review: MovementReview): string {
@@ -76,13 +104,10 @@ function movementReviewTitle(movement: Movement, review: MovementReview): string
 
 /**
  * Every campaign the sources can ever offer, open or not, for filters over existing cases (the admin search): the
- * fixed ones, the drives of the shipped plans of the source years, the movements' reviews. No workflow is asked.
+ * fixed ones, the drives of the issued plans of the source years, the movements' reviews. No workflow is asked.
  */
-export function allCampaigns(
-  sources: CampaignSources,
-  plans: readonly Plan[] = PLANS,
-): { id: string; title: string }[] {
-  const drives = plans
+export function allCampaigns(sources: CampaignSources): { id: string; title: string }[] {
+  const drives = sources.plans
     .filter((p) => p.orgUnitId === sources.orgUnitId && sources.planYears.includes(p.year))
     .flatMap((p) => p.drives.map((d) => ({ id: d.id, title: d.title })));
   const reviews = sources.movements.flatMap((m) =>
@@ -98,7 +123,13 @@ function withDue(title: string, dueAt: string | null): string {
 /** A fixed campaign as a form option (always open: lateness in it is the rule set's business, not the form's). */
 export function fixedOption(c: FixedCampaign): CampaignOption {
   const dueAt = c.dueAt ?? null;
-  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year: c.year ?? HAI_DUONG_2025.year, dueAt };
+  return {
+    id: c.id,
+    kind: 'year',
+    label: withDue(c.title, dueAt),
+    year: c.year ?? vnCalendarDate(new Date().toISOString()).year,
+    dueAt,
+  };
 }
 
 function isOpen(now: string, openedAt: string, dueAt: string): boolean {
@@ -161,12 +192,14 @@ export async function openCampaignOptions(
 
 /** The option a form chose, or a 400 in Vietnamese when it is not open for the unit now (nothing is started). */
 export async function chosenCampaign(
-  deps: { yearCases: YearCasesClient; campaignSources: CampaignSources },
+  deps: { yearCases: YearCasesClient; campaignSources: () => Promise<CampaignSources> },
   unitId: string,
   id: string,
 ) {
   if (!id) throw badRequest('Chưa chọn đợt, phong trào thi đua.', 'no campaign chosen');
-  const option = (await openCampaignOptions(deps.yearCases, deps.campaignSources, unitId)).find((c) => c.id === id);
+  const option = (await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId)).find(
+    (c) => c.id === id,
+  );
   if (!option)
     throw badRequest(
       'Đợt, phong trào thi đua này không nhận hồ sơ của đơn vị vào lúc này (chưa mở, đã hết hạn hoặc không dành cho đơn vị).',

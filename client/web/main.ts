@@ -26,6 +26,7 @@ const web = await buildWebServer({
   temporal,
   cases: new CasesClient(temporal, config.TEMPORAL_TASK_QUEUE),
   showOutbox: false,
+  orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
 await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
 console.log(`web: listening on http://${config.WEB_HOST}:${config.WEB_PORT}`);

@@ -20,7 +20,9 @@ import type { SqlDatabase } from '../../store/sql.js';
 import { webSecret } from '../../store/credentials.js';
 import type { CasesClient } from '../lib/cases.js';
 import { YearCasesClient } from '../lib/year-cases.js';
-import { DEFAULT_CAMPAIGN_SOURCES, type CampaignSources } from './campaign-options.js';
+import { campaignSourcesFromDatabase, type CampaignSources, type FixedCampaign } from './campaign-options.js';
+import { planOrganisation } from '../../store/plan-organisation.js';
+import { issueAndLaunchPlan } from '../lib/plan-issue.js';
 import { handleError, notFoundPage } from './http/errors.js';
 import type { WebDeps } from './http/deps.js';
 import { readSession, requireSignIn } from './http/session.js';
@@ -33,6 +35,7 @@ import { councilRoutes } from './routes/council.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { planRoutes } from './routes/plan.js';
+import { planDraftingRoutes } from './routes/plan-drafting.js';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.js';
 import { staticRoutes } from './routes/static.js';
 
@@ -52,12 +55,14 @@ export interface WebServerOptions {
   showDemoLogins?: boolean;
   logLevel?: string;
   /** Campaigns offered on the new-nomination form and the admin search instead of the demo's plan and movement. */
-  campaigns?: { id: string; title: string }[];
+  campaigns?: FixedCampaign[];
   /**
-   * Where the new-nomination form finds open campaigns (default: the demo's; with `campaigns` alone, only those,
+   * Where the new-nomination form finds open campaigns (default: the database's plans and movements; with `campaigns` alone, only those,
    * so a test's world is not mixed with plans other tests run on the same server).
    */
   campaignSources?: Partial<CampaignSources>;
+  /** PLAN_ORG_UNIT_ID: the organisation whose plans the pages follow; absent: the directory's one council. */
+  orgUnitId?: string | undefined;
 }
 
 export async function buildWebServer(options: WebServerOptions): Promise<FastifyInstance> {
@@ -69,16 +74,23 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   });
   const secure = config.PUBLIC_URL.startsWith('https:');
   const ttlSeconds = options.sessionTtlSeconds ?? 8 * 60 * 60;
+  // Looked up until found, then kept: a directory loaded after start-up is picked up on the next page.
+  let organisation: string | null = null;
+  const organisationOf = async () => (organisation ??= (await planOrganisation(db, options.orgUnitId)).orgUnitId);
   const deps: WebDeps = {
     db,
+    organisation: organisationOf,
+    issuePlan: (input) => issueAndLaunchPlan(options.temporal, db, input),
     cases: options.cases,
     yearCases: new YearCasesClient(options.temporal),
     config,
     showOutbox: options.showOutbox,
-    campaignSources: {
-      ...DEFAULT_CAMPAIGN_SOURCES,
-      ...(options.campaigns ? { fixed: options.campaigns, planYears: [], movements: [] } : {}),
-      ...options.campaignSources,
+    campaignSources: async () => {
+      const orgUnitId = await organisationOf();
+      const base: CampaignSources = options.campaigns
+        ? { orgUnitId: orgUnitId ?? '', fixed: options.campaigns, planYears: [], movements: [], plans: [] }
+        : await campaignSourcesFromDatabase(db, orgUnitId);
+      return { ...base, ...options.campaignSources };
     },
   };
 
@@ -140,6 +152,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
       bookRoutes,
       dashboardRoutes,
       planRoutes,
+      planDraftingRoutes,
       councilRoutes,
       advancedModelRoutes,
     ]) {

@@ -89,6 +89,7 @@ function depsSources() {
     fixed: [{ id: w.campaign, title: 'Đợt thi đua thử nghiệm' }],
     planYears: [YEAR],
     movements: [movementData],
+    plans: [],
   };
 }
 

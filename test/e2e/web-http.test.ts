@@ -9,6 +9,9 @@ import { buildWebServer } from '../../client/web/server.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { uniqueId } from '../harness/temporal.js';
 import { Agent, caseUrl, eventually, startWebWorld, TEMPORAL_UI_URL, type WebWorld } from './web-support.js';
+import { issueTestPlans } from '../support/case-world.js';
+import { planForYear } from '../../domain/plan-year/plan-run.js';
+import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
 
 let w: WebWorld;
 
@@ -319,8 +322,14 @@ describe('pages', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const dashboard = await admin.get('/thong-ke');
     expect(dashboard.body).toContain('<svg');
-    const ics = await new Agent(w.app).get('/lich/hd-kv2.ics');
+    // The feed of a year whose plan is issued in the database; a year with only a draft (the shipped 2025
+    // plan is dự thảo lần 2) or none has no feed.
+    const icsYear = 2080 + Math.floor(Math.random() * 10);
+    await issueTestPlans(w.world.db, [planForYear(HAI_DUONG_2025, icsYear)]);
+    const ics = await new Agent(w.app).get(`/lich/hd-kv2.ics?nam=${icsYear}`);
     expect(ics.body).toContain('BEGIN:VCALENDAR');
+    expect(ics.body).toContain(String(icsYear));
+    expect((await new Agent(w.app).get('/lich/hd-kv2.ics?nam=2025')).statusCode).toBe(404);
   });
 
   it('drops a case the administrator terminates from the inbox and the open search', async () => {

@@ -70,7 +70,9 @@ export async function startWebWorld(
     showDemoLogins: true,
     signInLimit: opts.signInLimit ?? { max: 1000, timeWindowMs: 60_000 },
     logLevel: process.env.WEB_TEST_LOG ?? 'silent',
-    campaigns: [{ id: campaign, title: 'Đợt thi đua thử nghiệm' }],
+    // The demo directory names its cluster heads for 2025: the test campaign's cases are of that year (without
+    // a year, a campaign's cases are of the current one, which has no heads, so no cluster review).
+    campaigns: [{ id: campaign, title: 'Đợt thi đua thử nghiệm', year: 2025 }],
     ...(opts.campaignSources ? { campaignSources: opts.campaignSources } : {}),
   });
   return {

@@ -1,7 +1,7 @@
 /** Which organisation's plans a deployment runs: configured, else the directory's one council (never a constant). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openEmbeddedDatabase, seedDemoData, type SqlDatabase } from '../../store/index.js';
-import { planOrganisation } from '../../worker/plan-organisation.js';
+import { planOrganisation } from '../../store/plan-organisation.js';
 import { parseConfig } from '../../domain/config.js';
 
 let db: SqlDatabase;

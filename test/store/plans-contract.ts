@@ -281,7 +281,7 @@ export function describePlanStoreContract(withDb: WithDb): void {
           ['hd-khoi-nv', 'hd-p1', 'hd-vp'],
         ]);
         expect(made.review.find((i) => i.key === 'clusters')?.flags[0]?.message).toBe(
-          'Cụm thi đua số 1: chưa xác định đơn vị cụm trưởng năm 2026, đang để đơn vị của năm 2025 (hd-kv1); cụm trưởng luân phiên hằng năm, hãy kiểm tra',
+          'Cụm thi đua số 1: chưa xác định đơn vị cụm trưởng năm 2026, đang để đơn vị của năm 2025 (Viện kiểm sát nhân dân khu vực 1); cụm trưởng luân phiên hằng năm, hãy kiểm tra',
         );
         // Not a second time, and not without a plan to start from.
         expect((await refusal(createNextYearDraft(db, { orgUnitId: 'hd', toYear: 2026, by: AUTHOR }))).code).toBe(

@@ -3,14 +3,18 @@
  * The admin search's campaign filter lists every campaign of the same sources: the year's, the drives', the movement's.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  allCampaigns,
-  DEFAULT_CAMPAIGN_SOURCES,
-  fixedOption,
-  yearCampaignOf,
-} from '../../client/web/campaign-options.js';
+import { allCampaigns, fixedOption, yearCampaignOf, type CampaignSources } from '../../client/web/campaign-options.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
-import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
+import { HAI_DUONG_2025, VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
+
+/** What the server reads from a database holding the shipped plans of 2025 (campaignSourcesFromDatabase). */
+const SOURCES_2025: CampaignSources = {
+  orgUnitId: HAI_DUONG_2025.orgUnitId,
+  fixed: [yearCampaignOf(HAI_DUONG_2025)],
+  planYears: [2025],
+  movements: [VAN_HOA_CONG_SO_2019_2025],
+  plans: [HAI_DUONG_2025],
+};
 
 describe("the year's campaign option", () => {
   it('has no due date for seed 003, which leaves it to the standing body, and says so in Vietnamese', () => {
@@ -48,7 +52,7 @@ describe("the year's campaign option", () => {
 
 describe('every campaign of the sources (the admin search filter)', () => {
   it("lists the year's review, the 2025 plan's drives and the office-culture movement's reviews, in that order", () => {
-    const campaigns = allCampaigns(DEFAULT_CAMPAIGN_SOURCES);
+    const campaigns = allCampaigns(SOURCES_2025);
     expect(campaigns.map((c) => c.id)).toEqual([
       'hd-2025',
       'mung-dang-mung-xuan-2025',
@@ -64,9 +68,7 @@ describe('every campaign of the sources (the admin search filter)', () => {
 
   it('offers no drives for a year without a shipped plan, nor those of another organisation', () => {
     const fixed = [{ id: 'thu', title: 'Đợt thử' }];
-    expect(allCampaigns({ ...DEFAULT_CAMPAIGN_SOURCES, fixed, planYears: [2031], movements: [] })).toEqual(fixed);
-    expect(
-      allCampaigns({ ...DEFAULT_CAMPAIGN_SOURCES, orgUnitId: 'bn', fixed, movements: [] }).map((c) => c.id),
-    ).toEqual(['thu']);
+    expect(allCampaigns({ ...SOURCES_2025, fixed, planYears: [2031], movements: [] })).toEqual(fixed);
+    expect(allCampaigns({ ...SOURCES_2025, orgUnitId: 'bn', fixed, movements: [] }).map((c) => c.id)).toEqual(['thu']);
   });
 });

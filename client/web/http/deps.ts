@@ -2,6 +2,8 @@
 import type { AppConfig } from '../../../domain/config.js';
 import type { SqlDatabase } from '../../../store/sql.js';
 import type { CasesClient } from '../../lib/cases.js';
+import type { LaunchOutcome } from '../../lib/plan-issue.js';
+import type { IssuePlanInput, PlanVersion } from '../../../store/plans.js';
 import type { YearCasesClient } from '../../lib/year-cases.js';
 import type { CampaignSources } from '../campaign-options.js';
 
@@ -13,7 +15,12 @@ export interface WebDeps {
   yearCases: YearCasesClient;
   config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'OUTBOX_DIR' | 'PUBLIC_URL'>;
   showOutbox: boolean;
-  campaignSources: CampaignSources;
+  /** Where the new-nomination form finds open campaigns (read from the database at each request). */
+  campaignSources: () => Promise<CampaignSources>;
+  /** The organisation whose plans the pages follow (configuration, else the directory's one council). */
+  organisation: () => Promise<string | null>;
+  /** Issues a plan and launches it when its season has come (client/lib/plan-issue.ts issueAndLaunchPlan). */
+  issuePlan: (input: IssuePlanInput) => Promise<{ version: PlanVersion; launch: LaunchOutcome }>;
 }
 
 /** The options of `app.register(routes, { deps })`. */

@@ -107,7 +107,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       q,
       units: await listUnits(deps.db),
       clusters: await listClusters(deps.db),
-      campaigns: allCampaigns(deps.campaignSources),
+      campaigns: allCampaigns(await deps.campaignSources()),
       stages: NOMINATION_STAGES.map((s) => ({ id: s, label: STAGE_LABELS[s] })),
       awards: AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable),
       filterQuery: { ...q, trang: undefined },

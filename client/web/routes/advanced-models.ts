@@ -16,7 +16,6 @@ import {
   type AdvancedModelState,
 } from '../../../domain/plan-year/advanced-model.js';
 import type { Role } from '../../../domain/org.js';
-import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { ruleSetById, ruleValue } from '../../../domain/rules/index.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { checkFirst } from '../../lib/year-cases.js';
@@ -29,8 +28,6 @@ import type { RouteOptions } from '../http/deps.js';
 import { list, optionalText, parseForm, rawText } from '../http/form.js';
 import { refusalStatus } from '../http/refusal.js';
 import { yearField } from '../http/year.js';
-
-const ORG = HAI_DUONG_2025.orgUnitId;
 
 const pageQuery = parseForm(z.object({ nam: yearField, ok: optionalText }), 'advanced models query');
 const actionParams = parseForm(z.object({ action: z.string() }), 'advanced models address');
@@ -91,6 +88,11 @@ function candidateRows(state: AdvancedModelState, ticked: string[] | null) {
 }
 
 export const advancedModelRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  // The organisation's case of the year (configuration, else the directory's one council), never a constant.
+  const stateOf = async (year: number) => {
+    const orgUnitId = await deps.organisation();
+    return orgUnitId ? deps.yearCases.advancedModels(orgUnitId, year) : null;
+  };
   const page = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -99,7 +101,7 @@ export const advancedModelRoutes: FastifyPluginAsync<RouteOptions> = async (app,
   ) => {
     const account = accountOf(request);
     requireViewer(account);
-    const state = await deps.yearCases.advancedModels(ORG, year);
+    const state = await stateOf(year);
     if (!state) throw notStarted(year);
     const now = new Date().toISOString();
     const role = actingRole(account);
@@ -152,7 +154,7 @@ export const advancedModelRoutes: FastifyPluginAsync<RouteOptions> = async (app,
           : 'Chỉ Thường trực Hội đồng hoặc lãnh đạo đơn vị được gửi kết quả lên cấp trên.',
         `roles ${account.user.roles.join(',')} may not ${name}`,
       );
-    const state = await deps.yearCases.advancedModels(ORG, year);
+    const state = await stateOf(year);
     if (!state) throw notStarted(year);
     const actor = actorWithRole(account, role);
     const raw = name === 'select' ? { actor, selected: ticked, note } : { actor, note };

@@ -36,6 +36,7 @@ import { accountOf, requireRole } from '../http/account.js';
 import type { RouteOptions, WebDeps } from '../http/deps.js';
 import { checkbox, optionalText, parseForm, rawText, requestIdOf, text } from '../http/form.js';
 import { loadCase } from '../http/load-case.js';
+import { comingYearNoticeFor } from '../http/year-plan.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
 import { chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
@@ -181,7 +182,7 @@ async function renderDraftForm(
       subject,
       people,
       unit,
-      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, deps.campaignSources, unitId),
+      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId),
       campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
@@ -244,6 +245,9 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       page,
       adminView: query === null,
       canCreate: account.user.roles.some((r) => r === 'unit_clerk' || r === 'unit_head'),
+      // From 01/11, the standing body is told when the coming year has no issued plan.
+      notice: await comingYearNoticeFor(deps, account),
+      canDraft: true,
     });
   });
 

@@ -115,7 +115,7 @@ export const councilRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
       next: agenda.next ? sessionPath(campaign, { trang: agenda.next }) : null,
       ok: ok && ok in OK ? OK[ok] : null,
       campaign,
-      campaigns: allCampaigns(deps.campaignSources),
+      campaigns: allCampaigns(await deps.campaignSources()),
       back: sessionPath(campaign),
       unreadable,
     });

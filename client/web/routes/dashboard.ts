@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { listClusters } from '../../../store/directory.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
-import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import { barChart, renderPage } from '../render.js';
 import { accountOf } from '../http/account.js';
 import type { RouteOptions } from '../http/deps.js';
@@ -37,7 +36,8 @@ export const dashboardRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
         overdue: await count({ cluster: c.id, status: 'open', overdueAt: now }),
       })),
     );
-    const run = await deps.yearCases.planState(HAI_DUONG_2025.orgUnitId, year);
+    const orgUnitId = await deps.organisation();
+    const run = orgUnitId ? await deps.yearCases.planState(orgUnitId, year) : null;
     const yearProgress = await Promise.all(
       clusters.map(async (c) => {
         if (run) {

@@ -8,10 +8,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Account } from '../../../store/credentials.js';
 import { clustersHeadedBy, clustersOfUnit, getUnit, listClusters, peopleOfUnit } from '../../../store/directory.js';
-import { planForYear } from '../../../domain/plan-year/plan-run.js';
 import { checkCompactAction, CompactActionSchemas, type CompactState } from '../../../domain/plan-year/compact.js';
 import { checkRegistrationAction } from '../../../domain/plan-year/registration.js';
-import { HAI_DUONG_2025 } from '../../../domain/plans/index.js';
 import type { Role } from '../../../domain/org.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { checkFirst } from '../../lib/year-cases.js';
@@ -25,10 +23,11 @@ import { accountOf, has } from '../http/account.js';
 import type { RouteOptions } from '../http/deps.js';
 import { list, optionalText, parseForm, rawText, text, type FormBody } from '../http/form.js';
 import { refusalStatus } from '../http/refusal.js';
-import { yearField } from '../http/year.js';
+import { currentPlanYear, yearField } from '../http/year.js';
+import { comingYearNoticeFor, yearPlanLabel, yearPlanOf } from '../http/year-plan.js';
 
-/** The organisation whose plan the UI follows (the shipped plan's); the year comes from `?nam=`. */
-const ORG = HAI_DUONG_2025.orgUnitId;
+/** The standing body and the leadership write the year's plan; administrators read it. */
+const writesPlans = (account: Account) => has(account, 'council_secretary', 'leadership');
 
 /** The standing body, the leadership and administrators follow every unit's and cluster's year (read only). */
 const followsWholeOrg = (account: Account) => has(account, 'council_secretary', 'leadership', 'admin');
@@ -70,10 +69,35 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const account = accountOf(request);
     const query = timelineQuery(request.query);
     const year = query.nam;
-    const run = await deps.yearCases.planState(ORG, year);
-    const plan = run?.plan ?? planForYear(HAI_DUONG_2025, year);
-    const wholeOrg = query['pham-vi'] === 'toan-nganh';
+    const view = await yearPlanOf(deps, year);
+    const { run, plan } = view;
     const now = new Date().toISOString();
+    // From 01/12 the coming year has a plan page of its own worth a link (its plan starts then).
+    const comingYear = year === currentPlanYear(now) ? await yearPlanOf(deps, year + 1) : null;
+    const common = {
+      title: `Kế hoạch thi đua năm ${year}`,
+      year,
+      lifeLabel: yearPlanLabel(view),
+      issue: view.source === 'draft' ? null : (view.record?.issued?.issue ?? null),
+      notice: await comingYearNoticeFor(deps, account, now),
+      canDraft: writesPlans(account),
+      comingYear: comingYear?.plan ? { year: year + 1, label: yearPlanLabel(comingYear) } : null,
+    };
+    if (!plan) {
+      return renderPage(request, reply, 'plan', {
+        ...common,
+        plan: null,
+        running: false,
+        rows: [],
+        drives: [],
+        myClusters: [],
+        progress: null,
+        units: [],
+        isUnitStaff: false,
+        icsUrl: null,
+      });
+    }
+    const wholeOrg = query['pham-vi'] === 'toan-nganh';
     const unitId = account.user.unitId;
     const unit = await getUnit(deps.db, unitId);
     const myClusters = await clustersOfUnit(deps.db, unitId);
@@ -85,8 +109,7 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const regs = run ? Object.values(run.registrations) : [];
     const comps = run ? Object.values(run.compacts) : [];
     return renderPage(request, reply, 'plan', {
-      title: `Kế hoạch thi đua năm ${year}`,
-      year,
+      ...common,
       plan,
       running: run !== null,
       wholeOrg,
@@ -100,7 +123,10 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
             now,
             unitNotes(registration, compacts, unitId),
           ),
-      drives: planTimeline(plan, run, { audiences: [] }, now),
+      // A plan not started has no drive under way, whatever the date says ("sắp tới" / "đã qua" only).
+      drives: planTimeline(plan, run, { audiences: [] }, now).map((d) =>
+        run || d.status !== 'open' ? d : { ...d, status: 'upcoming' as const },
+      ),
       statusLabels: TIMELINE_STATUS_LABELS,
       isUnitStaff,
       unitId,
@@ -125,7 +151,7 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
               canOpen: followsWholeOrg(account) || u.id === unitId,
             }))
           : [],
-      icsUrl: year === HAI_DUONG_2025.year && isUnitStaff ? `/lich/${encodeURIComponent(unitId)}.ics` : null,
+      icsUrl: view.source !== 'draft' && isUnitStaff ? `/lich/${encodeURIComponent(unitId)}.ics?nam=${year}` : null,
     });
   });
 

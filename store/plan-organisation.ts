@@ -3,7 +3,7 @@
  * the directory that has an emulation and commendation council (a provincial deployment has exactly one: its
  * own). Never a constant, so a procuracy sets itself up by loading its directory, not by changing code.
  */
-import type { SqlSession } from '../store/sql.js';
+import type { SqlSession } from './sql.js';
 
 export type PlanOrganisation =
   { orgUnitId: string; from: 'configuration' | 'directory' } | { orgUnitId: null; reason: string };

@@ -1,0 +1,413 @@
+/**
+ * "Lập kế hoạch năm …" (issue 11): the standing body (and the leadership) make the coming year's plan from the
+ * current one, go through every copied item flagged "cần xác nhận", edit the theme, the legal basis, the
+ * deadlines and the drives, confirm the items, and issue the plan (number, date, signer), which launches it
+ * when its season has come (client/lib/plan-issue.ts) or leaves it to the 01/12 Schedule. Administrators read.
+ *
+ * Every write goes through store/plans.ts, which validates with zod and refuses in Vietnamese; a refused form is
+ * shown again with what was typed, and nothing is saved. The draft's revision travels in each form, so two
+ * people editing at once get "hãy tải lại" instead of overwriting each other.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { formatCalendarDateVN, parseDateVN, type CalendarDate } from '../../../domain/calendar.js';
+import { comingYearPlanNotice, unconfirmedItems, type ReviewItem } from '../../../domain/plan-authoring/index.js';
+import { DEADLINE_AUDIENCE_LABELS, DEADLINE_KIND_LABELS } from '../../../domain/i18n.js';
+import type { Plan } from '../../../domain/plan.js';
+import { listUsers } from '../../../store/directory.js';
+import { createNextYearDraft } from '../../../store/plan-drafting.js';
+import {
+  confirmPlanDraftItem,
+  getPlanOfYear,
+  listPlans,
+  PlanStoreError,
+  updatePlanDraft,
+  type PlanRecord,
+} from '../../../store/plans.js';
+import type { Account } from '../../../store/credentials.js';
+import { forbidden, WebError } from '../errors.js';
+import { renderPage } from '../render.js';
+import { accountOf, has } from '../http/account.js';
+import type { RouteOptions } from '../http/deps.js';
+import { optionalText, parseForm, rawText, text, type FormBody } from '../http/form.js';
+import { parsedYear, yearInPreparation } from '../http/year.js';
+
+const BASE = '/ke-hoach/soan-thao';
+
+const STATUS_OF: Record<PlanStoreError['code'], number> = {
+  invalid: 400,
+  unconfirmed: 422,
+  conflict: 409,
+  stale: 409,
+  not_found: 404,
+};
+
+const OK: Record<string, string> = {
+  created: 'Đã lập dự thảo kế hoạch từ kế hoạch năm trước: hãy kiểm tra, sửa và xác nhận từng mục.',
+  saved: 'Đã lưu các thay đổi của dự thảo.',
+  confirmed: 'Đã xác nhận mục.',
+  issued: 'Đã ban hành kế hoạch.',
+};
+
+/** How the launch went, in Vietnamese (the `launch` query of the page after issuing). */
+const LAUNCH: Record<string, string> = {
+  backfilled: 'Kế hoạch đã được khởi động trên hệ thống: các đơn vị nhận việc đăng ký thi đua, giao ước thi đua.',
+  already_started: 'Kế hoạch của năm này đã chạy trên hệ thống từ trước.',
+  left_to_schedule: 'Kế hoạch sẽ tự khởi động lúc 00:00 ngày 01/12 (giờ Việt Nam) của năm trước năm kế hoạch.',
+  past_year: 'Năm của kế hoạch đã qua: kế hoạch được lưu để tra cứu, không khởi động.',
+  failed:
+    'Kế hoạch đã ban hành nhưng chưa khởi động được (máy chủ quy trình chưa sẵn sàng); hệ thống sẽ khởi động lại khi chạy lại.',
+};
+
+const writes = (account: Account) => has(account, 'council_secretary', 'leadership');
+
+function requireReader(account: Account): void {
+  if (!has(account, 'council_secretary', 'leadership', 'admin'))
+    throw forbidden(
+      'Chỉ Thường trực Hội đồng thi đua, khen thưởng và lãnh đạo đơn vị được lập kế hoạch năm.',
+      `roles ${account.user.roles.join(',')} may not see plan drafting`,
+    );
+}
+
+function requireWriter(account: Account): void {
+  requireReader(account);
+  if (!writes(account))
+    throw forbidden(
+      'Quản trị hệ thống chỉ xem được dự thảo kế hoạch, không sửa, xác nhận hay ban hành.',
+      `roles ${account.user.roles.join(',')} may not write plans`,
+    );
+}
+
+// -------------------------------------------------------------------------------------------------------- forms
+
+/** A title in quotes, unless it has its own (“Mừng Đảng…”). */
+const quoted = (title: string) => (/[“”"]/.test(title) ? title : `“${title}”`);
+
+/** A dd/mm/yyyy field: the calendar date, or a Vietnamese issue naming the field. */
+const vnDate = (label: string) =>
+  text.transform((s, ctx): CalendarDate => {
+    try {
+      return parseDateVN(s);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          s === ''
+            ? `${label}: chưa nhập ngày (dd/mm/yyyy).`
+            : `${label}: “${s}” không phải ngày hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 15/01/2027).`,
+      });
+      return z.NEVER;
+    }
+  });
+
+const yearQuery = parseForm(z.object({ nam: optionalText, ok: optionalText, launch: optionalText }), 'draft query');
+const baseForm = parseForm(
+  z.object({ nam: optionalText, revision: text.transform((s) => (/^\d+$/.test(s) ? Number(s) : -1)) }),
+  'draft form',
+);
+const confirmForm = parseForm(z.object({ key: text }), 'confirm form');
+
+/** The draft's edit form, built for the draft's own deadlines and drives (their ids name the fields). */
+function editSchema(plan: Plan) {
+  const deadlines: Record<string, z.ZodType> = Object.fromEntries(
+    plan.deadlines.flatMap((d): [string, z.ZodType][] => [
+      [`moc.${d.id}.ten`, text],
+      [`moc.${d.id}.ngay`, vnDate(`Ngày hạn của mốc ${quoted(d.title)}`)],
+    ]),
+  );
+  const drives: Record<string, z.ZodType> = Object.fromEntries(
+    plan.drives.flatMap((d): [string, z.ZodType][] => [
+      [`dot.${d.id}.ten`, text],
+      [`dot.${d.id}.tu`, vnDate(`Ngày bắt đầu đợt ${quoted(d.title)}`)],
+      [`dot.${d.id}.den`, vnDate(`Ngày kết thúc đợt ${quoted(d.title)}`)],
+      [
+        `dot.${d.id}.ngay_de_nghi`,
+        text.transform((s, ctx) => {
+          if (s === '') return undefined;
+          if (!/^\d{1,2}$/.test(s)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Số ngày gửi đề nghị khen thưởng sau đợt ${quoted(d.title)} phải là số ngày (1–90).`,
+            });
+            return z.NEVER;
+          }
+          return Number(s);
+        }),
+      ],
+    ]),
+  );
+  return z.object({
+    tieu_de: text,
+    chu_de: rawText.transform((s) => (s.trim() === '' ? undefined : s.trim())),
+    can_cu: rawText.transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    ),
+    ...deadlines,
+    ...drives,
+  });
+}
+
+/** The edited plan: the draft with what the form changed (ids, kinds, audiences and sources stay). */
+function editedPlan(plan: Plan, body: FormBody): Plan {
+  const schema = editSchema(plan);
+  const parsed = parseForm(schema, 'plan draft')(body) as Record<string, unknown> & {
+    tieu_de: string;
+    chu_de: string | undefined;
+    can_cu: string[];
+  };
+  const field = <T>(name: string) => parsed[name] as T;
+  const edited: Plan = {
+    ...plan,
+    title: parsed.tieu_de,
+    legalBasis: parsed.can_cu,
+    deadlines: plan.deadlines.map((d) => ({
+      ...d,
+      title: field<string>(`moc.${d.id}.ten`),
+      date: field<CalendarDate>(`moc.${d.id}.ngay`),
+    })),
+    drives: plan.drives.map((d) => {
+      const days = field<number | undefined>(`dot.${d.id}.ngay_de_nghi`);
+      const drive = {
+        ...d,
+        title: field<string>(`dot.${d.id}.ten`),
+        window: { from: field<CalendarDate>(`dot.${d.id}.tu`), to: field<CalendarDate>(`dot.${d.id}.den`) },
+      };
+      if (days === undefined) delete drive.nominationDays;
+      else drive.nominationDays = days;
+      return drive;
+    }),
+  };
+  if (parsed.chu_de === undefined) delete edited.theme;
+  else edited.theme = parsed.chu_de;
+  return edited;
+}
+
+// ------------------------------------------------------------------------------------------------------- views
+
+interface Typed {
+  body: FormBody;
+  /** Which form the typed values belong to. */
+  form: 'edit' | 'issue';
+}
+
+const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+
+/** The fields of the edit form a refusal is about (marked aria-invalid), from the form's own schema. */
+function invalidFields(plan: Plan, typed: FormBody | null): Set<string> {
+  if (!typed) return new Set();
+  const parsed = editSchema(plan).safeParse(typed);
+  return new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
+}
+
+/** The fields of the edit form: what was typed after a refusal, else the draft's values. */
+function editFields(plan: Plan, review: ReviewItem[], typed: FormBody | null) {
+  const invalid = invalidFields(plan, typed);
+  const value = (name: string, fallback: string) => (typed ? first(typed[name]) : fallback);
+  const item = (key: string) => review.find((i) => i.key === key) ?? null;
+  return {
+    invalid: [...invalid],
+    title: value('tieu_de', plan.title),
+    theme: value('chu_de', plan.theme ?? ''),
+    legalBasis: value('can_cu', plan.legalBasis.join('\n')),
+    deadlines: plan.deadlines.map((d) => ({
+      id: d.id,
+      heading: d.title,
+      title: value(`moc.${d.id}.ten`, d.title),
+      date: value(`moc.${d.id}.ngay`, formatCalendarDateVN(d.date)),
+      kind: DEADLINE_KIND_LABELS[d.kind],
+      audience: DEADLINE_AUDIENCE_LABELS[d.audience],
+      review: item(`deadline:${d.id}`),
+    })),
+    drives: plan.drives.map((d) => ({
+      id: d.id,
+      heading: d.title,
+      title: value(`dot.${d.id}.ten`, d.title),
+      from: value(`dot.${d.id}.tu`, formatCalendarDateVN(d.window.from)),
+      to: value(`dot.${d.id}.den`, formatCalendarDateVN(d.window.to)),
+      nominationDays: value(`dot.${d.id}.ngay_de_nghi`, d.nominationDays === undefined ? '' : String(d.nominationDays)),
+      review: item(`drive:${d.id}`),
+    })),
+  };
+}
+
+export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  const organisation = async () => {
+    const orgUnitId = await deps.organisation();
+    if (!orgUnitId)
+      throw new WebError(
+        409,
+        'Chưa xác định được đơn vị ban hành kế hoạch: hãy nạp danh bạ (đơn vị có Hội đồng thi đua, khen thưởng) hoặc đặt PLAN_ORG_UNIT_ID.',
+        'no plan organisation',
+      );
+    return orgUnitId;
+  };
+  const yearOfRequest = (raw: string | undefined) => parsedYear(raw) ?? yearInPreparation();
+  const pageUrl = (year: number, ok?: string, extra = '') =>
+    `${BASE}?nam=${year}${ok ? `&ok=${ok}` : ''}${extra}#thong-bao`;
+
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    extras: { error?: string; status?: number; typed?: Typed } = {},
+  ) => {
+    const account = accountOf(request);
+    requireReader(account);
+    const orgUnitId = await organisation();
+    const now = new Date().toISOString();
+    const record: PlanRecord | null = await getPlanOfYear(deps.db, orgUnitId, year);
+    const issuedYears = (await listPlans(deps.db, { orgUnitId, kind: 'year' }))
+      .filter((p) => p.issuedVersion !== null)
+      .map((p) => p.year);
+    const draft = record?.draft ?? null;
+    const plan = draft ? (draft.content as Plan) : null;
+    const review = draft?.review ?? [];
+    // Staff see names, not account ids.
+    const names = new Map((await listUsers(deps.db)).map((u) => [u.id, u.displayName]));
+    const query = yearQuery(request.query);
+    const typed = extras.typed ?? null;
+    const issueValue = (name: string) => (typed?.form === 'issue' ? first(typed.body[name]) : '');
+    return renderPage(
+      request,
+      reply,
+      'plan-draft',
+      {
+        title: `Lập kế hoạch năm ${year}`,
+        year,
+        canWrite: writes(account),
+        // The banner sends the standing body here; on the page of that very year it has nothing to add.
+        notice: ((n) => (n && n.year !== year ? n : null))(comingYearPlanNotice(now, issuedYears)),
+        record,
+        issued: record?.issued ?? null,
+        issuedBy: record?.issued ? (names.get(record.issued.issue?.issuedBy ?? '') ?? '') : '',
+        draft,
+        plan,
+        review: review.map((i) => ({ ...i, confirmedByName: i.confirmedBy ? (names.get(i.confirmedBy) ?? '') : '' })),
+        open: unconfirmedItems(review).length,
+        fields: plan ? editFields(plan, review, typed?.form === 'edit' ? typed.body : null) : null,
+        issueForm: {
+          number: issueValue('so_hieu'),
+          date: issueValue('ngay_ban_hanh'),
+          signer: issueValue('nguoi_ky'),
+        },
+        previousYears: issuedYears.filter((y) => y < year),
+        error: extras.error ?? null,
+        errorForm: typed?.form ?? null,
+        ok: extras.error ? null : query.ok && query.ok in OK ? OK[query.ok]! : null,
+        launch: extras.error ? null : query.launch && query.launch in LAUNCH ? LAUNCH[query.launch]! : null,
+      },
+      extras.status ?? 200,
+    );
+  };
+
+  /** A refusal of the store shown on the page (typed values kept); anything else goes to the error page. */
+  const refused = async (request: FastifyRequest, reply: FastifyReply, year: number, error: unknown, typed?: Typed) => {
+    if (error instanceof PlanStoreError || (error instanceof WebError && error.status === 400)) {
+      const status = error instanceof PlanStoreError ? STATUS_OF[error.code] : 400;
+      const message = error instanceof PlanStoreError ? `${error.message}.`.replace(/\.\.$/, '.') : error.vi;
+      request.log.warn({ year, status, message }, 'plan draft refused');
+      return page(request, reply, year, { error: message, status, ...(typed ? { typed } : {}) });
+    }
+    throw error;
+  };
+
+  app.get(BASE, async (request, reply) => page(request, reply, yearOfRequest(yearQuery(request.query).nam)));
+
+  app.post(`${BASE}/tao`, async (request, reply) => {
+    const account = accountOf(request);
+    requireWriter(account);
+    const year = yearOfRequest(baseForm(request.body).nam);
+    const orgUnitId = await organisation();
+    try {
+      await createNextYearDraft(deps.db, { orgUnitId, toYear: year, by: account.user.id });
+    } catch (error) {
+      return refused(request, reply, year, error);
+    }
+    return reply.redirect(pageUrl(year, 'created'), 303);
+  });
+
+  app.post(`${BASE}/luu`, async (request, reply) => {
+    const account = accountOf(request);
+    requireWriter(account);
+    const body = (request.body ?? {}) as FormBody;
+    const { nam, revision } = baseForm(body);
+    const year = yearOfRequest(nam);
+    const record = await getPlanOfYear(deps.db, await organisation(), year);
+    if (!record?.draft)
+      return refused(request, reply, year, new PlanStoreError('not_found', 'Không có dự thảo để sửa'));
+    try {
+      const content = editedPlan(record.draft.content as Plan, body);
+      await updatePlanDraft(deps.db, {
+        planId: record.id,
+        expectedRevision: revision,
+        content,
+        by: account.user.id,
+      });
+    } catch (error) {
+      return refused(request, reply, year, error, { body, form: 'edit' });
+    }
+    return reply.redirect(pageUrl(year, 'saved'), 303);
+  });
+
+  app.post(`${BASE}/xac-nhan`, async (request, reply) => {
+    const account = accountOf(request);
+    requireWriter(account);
+    const { nam, revision } = baseForm(request.body);
+    const { key } = confirmForm(request.body);
+    const year = yearOfRequest(nam);
+    const record = await getPlanOfYear(deps.db, await organisation(), year);
+    if (!record?.draft) return refused(request, reply, year, new PlanStoreError('not_found', 'Không có dự thảo'));
+    try {
+      await confirmPlanDraftItem(deps.db, {
+        planId: record.id,
+        key,
+        expectedRevision: revision,
+        by: account.user.id,
+      });
+    } catch (error) {
+      return refused(request, reply, year, error);
+    }
+    return reply.redirect(`${BASE}?nam=${year}&ok=confirmed#muc-${encodeURIComponent(key)}`, 303);
+  });
+
+  app.post(`${BASE}/ban-hanh`, async (request, reply) => {
+    const account = accountOf(request);
+    requireWriter(account);
+    const body = (request.body ?? {}) as FormBody;
+    const year = yearOfRequest(baseForm(body).nam);
+    const typed: Typed = { body, form: 'issue' };
+    const record = await getPlanOfYear(deps.db, await organisation(), year);
+    if (!record) return refused(request, reply, year, new PlanStoreError('not_found', 'Không có dự thảo để ban hành'));
+    let date: string;
+    try {
+      const parsed = parseForm(z.object({ ngay_ban_hanh: vnDate('Ngày ban hành') }), 'issue form')(body);
+      const d = parsed.ngay_ban_hanh;
+      date = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+    } catch (error) {
+      return refused(request, reply, year, error, typed);
+    }
+    let launch: string;
+    try {
+      const outcome = await deps.issuePlan({
+        planId: record.id,
+        number: first(body.so_hieu).trim(),
+        date,
+        signer: first(body.nguoi_ky).trim(),
+        by: account.user.id,
+      });
+      launch = outcome.launch.action === 'none' ? outcome.launch.reason : outcome.launch.action;
+      if (outcome.launch.action === 'not_started') launch = outcome.launch.reason;
+    } catch (error) {
+      if (error instanceof PlanStoreError) return refused(request, reply, year, error, typed);
+      // Issued, but the launch did not go through: the plan stays issued; the start-up catch-up starts it.
+      if ((await getPlanOfYear(deps.db, record.orgUnitId, year))?.issued) {
+        request.log.error({ err: error, year }, 'plan issued, launch failed');
+        launch = 'failed';
+      } else throw error;
+    }
+    return reply.redirect(pageUrl(year, 'issued', `&launch=${launch}`), 303);
+  });
+};
