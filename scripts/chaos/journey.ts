@@ -13,18 +13,10 @@ import type { Actor } from '../../domain/org.js';
 import { nominationId, nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { sleep } from './free-port.js';
 import { untilAnswered, type RetryCounts } from './retry.js';
+import { COUNCIL_VOTERS } from '../../test/support/journey.js';
 
-/** Every seat of the demo council, as test/support/journey.ts lists them. */
-export const COUNCIL_SEATS = [
-  'vientruong',
-  'phovientruong',
-  'thuongtruc',
-  'uyvien1',
-  'uyvien2',
-  'uyvien3',
-  'uyvien4',
-  'uyvien5',
-] as const;
+/** Every seat of the demo council: the one list the journey tests use too. */
+export { COUNCIL_VOTERS as COUNCIL_SEATS } from '../../test/support/journey.js';
 
 export interface JourneyPlan {
   index: number;
@@ -77,7 +69,7 @@ function stepsOf(plan: JourneyPlan): Step[] {
     { action: 'submit', by: plan.head, fields: {} },
     { action: 'endorse', by: plan.clusterHead, fields: { rank: 1 } },
     { action: 'verify', by: 'thuongtruc', fields: { complete: true, missingItems: [] } },
-    ...COUNCIL_SEATS.map((seat): Step => ({ action: 'vote', by: seat, fields: { choice: 'yes' } })),
+    ...COUNCIL_VOTERS.map((seat): Step => ({ action: 'vote', by: seat, fields: { choice: 'yes' } })),
     // Decision dates are Vietnam calendar dates; fixed once, so every retry sends the same request.
     { action: 'approve', by: 'vientruong', fields: { decisionNumber: '45/QĐ-VKS', decisionDate: '' } },
   ];
