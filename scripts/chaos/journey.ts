@@ -43,6 +43,8 @@ export interface JourneyContext {
   retries: RetryCounts;
   /** A retry refused although its first attempt had been applied: the request id did not attach (a finding). */
   refusedRetries: string[];
+  /** Submits the case answered "try again later" (the quota ledger did not answer), sent again by the journey. */
+  laterTries: string[];
   /** How long one step may go unanswered before the journey gives up. */
   stepBudgetMs: number;
   /** What each rival submit got: 'applied' or the refusal's code. */
@@ -135,14 +137,22 @@ export function caseIdOf(ctx: Pick<JourneyContext, 'runId'>, plan: JourneyPlan):
   return nominationId(plan.campaignId, plan.unitId, `${ctx.runId}-${plan.index}`);
 }
 
+/** How often, and after how long, a journey sends again a submit the case answered "try again later". */
+const MAX_LATER_TRIES = 5;
+const LATER_TRY_PAUSE_MS = 5_000;
+
 export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promise<JourneyResult> {
   const n = `${ctx.runId}-${plan.index}`;
   const caseId = caseIdOf(ctx, plan);
   try {
     await startCase(ctx, plan, caseId, n);
     let stage = 'draft';
-    for (const [i, step] of stepsOf(plan).entries()) {
-      const requestId = `${ctx.runId}-${plan.index}-${i}`;
+    const steps = stepsOf(plan);
+    let laterTries = 0;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      // A person told "thử lại sau ít phút" sends the form again later: a new request, so a new id.
+      const requestId = `${ctx.runId}-${plan.index}-${i}${laterTries > 0 ? `-again${laterTries}` : ''}`;
       const fields =
         step.action === 'approve' ? { ...step.fields, decisionDate: vnDateKey(new Date().toISOString()) } : step.fields;
       const input = { actor: ctx.actor(step.by), ...fields } as never;
@@ -171,6 +181,15 @@ export async function runJourney(ctx: JourneyContext, plan: JourneyPlan): Promis
       } catch (error) {
         if (!(error instanceof ActionRefusedError)) throw error;
         if (await rivalApplied()) continue;
+        // The quota ledger did not answer in time (it lives on the killed workers too): the case stays a draft
+        // and says to try again in a few minutes, which is what a person would do.
+        if (error.code === 'quota-unavailable' && laterTries < MAX_LATER_TRIES) {
+          laterTries += 1;
+          ctx.laterTries.push(`${caseId} ${step.action}: ${error.en}`);
+          await new Promise((resolve) => setTimeout(resolve, LATER_TRY_PAUSE_MS));
+          i -= 1;
+          continue;
+        }
         // The first answer may have been lost and the retry refused by a validator that sees the step done:
         // the request id did not attach. The journey can go on, but the run reports it.
         if (attempts > 1 && (await alreadyApplied(ctx, caseId, step))) {

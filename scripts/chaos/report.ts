@@ -14,6 +14,7 @@ export interface Figures {
   retries: number;
   caseReads: number;
   refusedRetries: number;
+  laterTries: number;
   rivalSubmits: string;
   submitWait: string;
   actionWait: string;
@@ -42,6 +43,7 @@ export function figuresOf(input: {
   retries: number;
   caseReads: number;
   refusedRetries: number;
+  laterTries: number;
   rivals: Map<string, number>;
   waits: Map<string, number[]>;
   startedAt: number;
@@ -60,6 +62,7 @@ export function figuresOf(input: {
     retries: input.retries,
     caseReads: input.caseReads,
     refusedRetries: input.refusedRetries,
+    laterTries: input.laterTries,
     rivalSubmits: [...input.rivals].map(([outcome, n]) => `${n} ${outcome}`).join(', ') || 'none',
     submitWait: spread(input.waits.get('submit') ?? []),
     actionWait: spread([...input.waits.values()].flat()),
@@ -98,6 +101,7 @@ const LABELS: Record<keyof Figures, string> = {
   retries: 'actions re-sent (same request id)',
   caseReads: 'case reads by readers (--readers)',
   refusedRetries: 're-sent actions refused after applied',
+  laterTries: 'submits tried again later (ledger not answering)',
   rivalSubmits: 'rival submits (new request id)',
   submitWait: 'submit answered in s (p50 / p95 / max)',
   actionWait: 'any action answered in s (p50 / p95 / max)',

@@ -62,9 +62,10 @@ import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js'
 // and a person may be waiting on the quota ledger, so its retries stay a few seconds apart (issue #14).
 const { reserveQuota, releaseQuota } = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
-  // A ledger that does not answer for two minutes fails the submission (in Vietnamese) instead of holding it, and
-  // with it every other action on the case, for ever.
-  scheduleToCloseTimeout: '2 minutes',
+  // A ledger that does not answer for ten minutes fails the submission (in Vietnamese: try again later) instead of
+  // holding it, and with it every other action on the case, for ever. Two minutes proved too short while workers
+  // were being killed every few seconds (the fault suite); a person is told "đang xử lý" after 15 s anyway.
+  scheduleToCloseTimeout: '10 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds', backoffCoefficient: 2 },
 });
 const { loadCaseContext, sendNotice, recordAward, revokeAward } = proxyActivities<Activities>({
