@@ -30,7 +30,7 @@ import {
   advancedModelStateQuery,
   advancedModelUpdates,
 } from '../../workflows/plan/advanced-model-messages.js';
-import { ActionRefusedError, toActionRefused } from './cases.js';
+import { ActionRefusedError, CASE_READ_TIMEOUT_MS, toActionRefused } from './cases.js';
 
 function isNotFound(error: unknown): boolean {
   return error instanceof WorkflowNotFoundError || (error as { name?: string }).name === 'WorkflowNotFoundError';
@@ -53,10 +53,16 @@ export function checkFirst(check: () => void): void {
 export class YearCasesClient {
   constructor(private readonly client: Client) {}
 
-  /** Queries a workflow's state; null when it does not exist (never started for that year). */
+  /**
+   * Queries a workflow's state; null when it does not exist (never started for that year). A query is answered by
+   * a worker, so a case whose worker is gone would hold the page for the server's whole query timeout: it gets
+   * CASE_READ_TIMEOUT_MS, then the error says so.
+   */
   private async stateOf<T>(workflowId: string, query: QueryDefinition<T, []>): Promise<T | null> {
     try {
-      return await this.client.workflow.getHandle(workflowId).query(query);
+      return await this.client.withDeadline(Date.now() + CASE_READ_TIMEOUT_MS, () =>
+        this.client.workflow.getHandle(workflowId).query(query),
+      );
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;

@@ -36,7 +36,11 @@ export async function yearPlanOf(deps: Pick<WebDeps, 'db' | 'yearCases' | 'organ
   const empty: YearPlanView = { orgUnitId, year, run: null, plan: null, source: null, record: null };
   if (!orgUnitId) return empty;
   const [run, record] = await Promise.all([
-    deps.yearCases.planState(orgUnitId, year),
+    // A running plan that does not answer (its worker gone) must not take the page down: the database has the plan.
+    deps.yearCases.planState(orgUnitId, year).catch((error: unknown) => {
+      console.warn(`plan/${orgUnitId}/${year} did not answer its state query: ${String(error)}`);
+      return null;
+    }),
     getPlanOfYear(deps.db, orgUnitId, year),
   ]);
   const view: YearPlanView = { ...empty, run, record };
