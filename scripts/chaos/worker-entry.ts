@@ -4,31 +4,17 @@
  * It is worker/main.ts without the yearly Schedule, which is no part of a journey. Configured by the environment
  * (domain/config.ts) like the product's worker; prints READY_LINE once it polls, which the fleet waits for.
  */
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parseConfig } from '../../domain/config.js';
-import { prebuiltBundle } from '../../worker/bundle.js';
-import { connectPatiently } from '../../client/lib/connect-patiently.js';
-import { createWorker } from '../../worker/create-worker.js';
-import { openActivityDeps } from '../../worker/dependencies.js';
+import { workerFromConfig } from '../../worker/from-config.js';
 import { READY_LINE } from './worker-ready.js';
 
 // WARN keeps what the checks look for (failed workflow tasks, nondeterminism) and drops the routine lines.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const config = parseConfig(process.env);
 if (!config.WORKFLOW_BUNDLE) throw new Error('a chaos worker needs WORKFLOW_BUNDLE');
-const opened = await openActivityDeps(config);
-const connection = await connectPatiently(`Temporal at ${config.TEMPORAL_ADDRESS}`, () =>
-  NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
-);
-const worker = await createWorker({
-  connection,
-  namespace: config.TEMPORAL_NAMESPACE,
-  taskQueue: config.TEMPORAL_TASK_QUEUE,
-  deps: opened.deps,
-  workflowBundle: prebuiltBundle(config.WORKFLOW_BUNDLE),
-});
+const { worker, close } = await workerFromConfig(config);
 const running = worker.run();
 console.log(READY_LINE);
 await running;
-await connection.close();
-await opened.close();
+await close();
