@@ -236,6 +236,8 @@ export interface DemoCase {
   awardCode: string;
   subject: 'individual' | 'collective';
   target: DemoTarget;
+  /** The criteria the unit declares (its dossier proves them), where the award asks for one. */
+  declaredCriteria?: string[];
 }
 
 /**
@@ -268,8 +270,15 @@ export const DEMO_CASES: readonly DemoCase[] = [
   { n: 'demo-tra-lai', unitId: 'hd-kv1', awardCode: 'giay-khen', subject: 'individual', target: 'returned' },
   { n: 'demo-tam-dung', unitId: 'hd-kv12', awardCode: 'giay-khen', subject: 'individual', target: 'on_hold' },
   { n: 'demo-khen-thuong', unitId: 'hd-p1', awardCode: 'giay-khen', subject: 'individual', target: 'awarded' },
-  { n: 'demo-khen-thuong', unitId: 'hd-kv5', awardCode: 'giay-khen', subject: 'collective', target: 'awarded' },
-  { n: 'demo-cap-tren', unitId: 'hd-vp', awardCode: 'bang-khen-vksndtc', subject: 'collective', target: 'forwarded' },
+  { n: 'demo-khen-thuong', unitId: 'hd-kv5', awardCode: 'giay-khen', subject: 'individual', target: 'awarded' },
+  {
+    n: 'demo-cap-tren',
+    unitId: 'hd-vp',
+    awardCode: 'bang-khen-vksndtc',
+    subject: 'individual',
+    target: 'forwarded',
+    declaredCriteria: ['htxsnv-2-nam-2-sang-kien'],
+  },
 ];
 
 /** Council members who have voted on the case left in the council's vote (the others still have it to do). */

@@ -347,6 +347,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
         demoCase.subject === 'individual'
           ? 'Hoàn thành xuất sắc nhiệm vụ được giao; chất lượng giải quyết án đạt và vượt chỉ tiêu của ngành.'
           : 'Đơn vị hoàn thành xuất sắc các chỉ tiêu nghiệp vụ; nội bộ đoàn kết, không có cán bộ vi phạm.',
+      ...(demoCase.declaredCriteria ? { declaredCriteria: demoCase.declaredCriteria } : {}),
     };
   }
 
@@ -378,8 +379,9 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   }
 
   /** A request id per case, step and stage entry: a repeated start sends the same Update, applied once. */
-  const requestId = (state: NominationState, name: string) =>
-    `demo-${state.unitId}-${name}-${state.stageEntry}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
+  function requestId(state: NominationState, name: string): string {
+    return `demo-${state.unitId}-${name}-${state.stageEntry}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64);
+  }
 
   async function act(state: NominationState, next: DemoStep): Promise<void> {
     const wait = { answerWithinMs: 60_000 };
