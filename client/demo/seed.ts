@@ -65,6 +65,8 @@ export interface DemoSeedOptions {
   /** The Schedule issuing catches up (tests name their own). */
   scheduleId?: string;
   log?: DemoLog;
+  /** Aborted when the app stops: the steps left are skipped (the next start takes them up). */
+  signal?: AbortSignal;
 }
 
 export interface DemoSeedReport {
@@ -86,11 +88,17 @@ function actorOf(user: User, role: Role = user.roles[0]!): Actor {
   return { userId: user.id, displayName: user.displayName, role, unitId: user.unitId, actingFor: null };
 }
 
-async function waitFor<T>(what: string, read: () => Promise<T | null>, timeoutMs = 120_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | null>,
+  timeoutMs = 120_000,
+  signal?: AbortSignal,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read().catch(() => null);
     if (value !== null) return value;
+    if (signal?.aborted) throw new Error(`demo: stopped while waiting for ${what}`);
     if (Date.now() > deadline) throw new Error(`demo: gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -134,6 +142,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     return user(login.username);
   };
   const step = async (what: string, run: () => Promise<void>): Promise<void> => {
+    if (options.signal?.aborted) return;
     try {
       await run();
     } catch (error) {
@@ -241,10 +250,15 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   }
 
   // --------------------------------------------------------------------------------- the year's own cases
-  const plan = await waitFor(`the plan of ${calendar.year} running`, async () => {
-    const state = await yearCases.planState(orgUnitId, calendar.year);
-    return state?.childrenStarted && Object.keys(state.registrations).length > 0 ? state : null;
-  }).catch((error: Error) => {
+  const plan = await waitFor(
+    `the plan of ${calendar.year} running`,
+    async () => {
+      const state = await yearCases.planState(orgUnitId, calendar.year);
+      return state?.childrenStarted && Object.keys(state.registrations).length > 0 ? state : null;
+    },
+    120_000,
+    options.signal,
+  ).catch((error: Error) => {
     report.failures.push(error.message);
     log.error(error.message);
     return null;
@@ -480,4 +494,24 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     `demo: ready for ${calendar.today} (${report.workflowsStarted.length} workflows started, ${report.actions} actions${report.failures.length ? `, ${report.failures.length} failed steps` : ''})`,
   );
   return report;
+}
+
+/**
+ * What `npm start` runs once the worker polls (scripts/app.ts): the seeding in the background, so the web UI is up
+ * at once; its progress goes to the log. Resolves when it is done or stopped; never rejects.
+ */
+export function seedLivingDemoInBackground(
+  options: Omit<DemoSeedOptions, 'orgUnitId'> & { orgUnitId: string | null },
+): Promise<void> {
+  const log = options.log ?? consoleLog;
+  if (!options.orgUnitId) {
+    log.error('demo: no organisation to prepare (the directory names no single council)');
+    return Promise.resolve();
+  }
+  log.info('demo: preparing the current year (plan, registrations, compacts, nominations) in the background');
+  return seedLivingDemo({ ...options, orgUnitId: options.orgUnitId }).then(
+    () => undefined,
+    (error: unknown) =>
+      log.error(`demo: could not be prepared: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
