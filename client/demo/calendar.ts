@@ -172,10 +172,14 @@ export function demoIssue(
   return { number: `${String(year % 100).padStart(2, '0')}/KH-HĐTĐKT`, date: today, signer };
 }
 
-/** The date a plan of `year` is issued by the demo: today, or the first day of a year still to come. */
+/**
+ * The date the demo issues the plan of `year`: today in its own year. A past year's plan (issued as the record its
+ * review needs) is dated as a plan is normally issued, in mid-December of the year before it.
+ */
 export function demoIssueDate(year: number, today: string): CalendarDate {
   const date = dateOf(today);
-  return date.year >= year ? date : { day: 1, month: 1, year };
+  if (date.year === year) return date;
+  return date.year > year ? { day: 15, month: 12, year: year - 1 } : { day: 1, month: 1, year };
 }
 
 // -------------------------------------------------------------------------------------------------- campaign

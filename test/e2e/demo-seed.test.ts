@@ -4,7 +4,8 @@
  * year get issued then, with the 01/12 Schedule already on the coming year): it drafts, settles and issues that
  * year's plan and starts it, registers some units and signs some compacts through the year's cases, leaves a
  * nomination at every stage by the staff actions of the demo accounts, and drafts the coming year. A second run
- * starts nothing and acts on nothing.
+ * starts nothing and acts on nothing. Set on 10/01, it also issues last year's plan, whose review still takes the
+ * nominations.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,27 +27,47 @@ import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { connectToDevServer } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
 
-// 2030–2039: the e2e tests that start plans of `hd` use 2040 and later, the Schedule's test the coming year.
-const YEAR = 2030 + Math.floor(Math.random() * 10);
-/** 01/12 at 10:00 in Hà Nội. */
+// 2030–2039: the e2e tests that start plans of `hd` use 2040 and later, the Schedule's test the coming year. The
+// December run uses 2030–2034; the January run five years later, so its year and the year before are its own.
+const YEAR = 2030 + Math.floor(Math.random() * 5);
+const JANUARY_YEAR = YEAR + 5;
+/** 10:00 in Hà Nội. */
 const NOW = new Date(Date.UTC(YEAR, 11, 1, 3));
+const JANUARY = new Date(Date.UTC(JANUARY_YEAR, 0, 10, 3));
 
 let env: TestWorkflowEnvironment;
 let world: CaseWorld;
+let januaryWorld: CaseWorld;
 let first: DemoSeedReport;
+let january: DemoSeedReport;
 const lines: string[] = [];
+const januaryLines: string[] = [];
 
 beforeAll(async () => {
   env = await connectToDevServer();
   world = await createCaseWorld(env);
   first = await seed();
-}, 600_000);
+  januaryWorld = await createCaseWorld(env);
+  january = await seedOn(januaryWorld, JANUARY, januaryLines);
+}, 900_000);
+
+/** Every workflow a run left: the plan and its children, the cases and their forwarded children. */
+async function startedBy(report: DemoSeedReport | undefined, year: number, campaignYear: number): Promise<string[]> {
+  const plan = await new YearCasesClient(env.client).planState('hd', year).catch(() => null);
+  return [
+    planWorkflowId('hd', year),
+    ...Object.values(plan?.registrations ?? {}).map((r) => r.workflowId),
+    ...Object.values(plan?.compacts ?? {}).map((c) => c.workflowId),
+    ...(plan?.advancedModels ? [plan.advancedModels.workflowId] : []),
+    ...(report?.workflowsStarted ?? []),
+    ...DEMO_CASES.map((c) => `forwarded/${nominationId(`hd-${campaignYear}`, c.unitId, c.n)}`),
+  ];
+}
 
 afterAll(async () => {
   const started = [
-    planWorkflowId('hd', YEAR),
-    ...(first?.workflowsStarted ?? []),
-    ...DEMO_CASES.map((c) => `forwarded/${nominationId(`hd-${YEAR}`, c.unitId, c.n)}`),
+    ...(await startedBy(first, YEAR, YEAR)),
+    ...(await startedBy(january, JANUARY_YEAR, JANUARY_YEAR - 1)),
   ];
   for (const id of started)
     await env.client.workflow
@@ -54,18 +75,23 @@ afterAll(async () => {
       .terminate('end of the demo test')
       .catch(() => undefined);
   await world?.close();
+  await januaryWorld?.close();
   await env?.teardown();
 });
 
-function seed(): Promise<DemoSeedReport> {
+function seedOn(on: CaseWorld, now: Date, log: string[]): Promise<DemoSeedReport> {
   return seedLivingDemo({
     client: env.client,
-    db: world.db,
-    taskQueue: world.taskQueue,
+    db: on.db,
+    taskQueue: on.taskQueue,
     orgUnitId: 'hd',
-    now: NOW,
-    log: { info: (m) => lines.push(m), error: (m) => lines.push(`ERROR ${m}`) },
+    now,
+    log: { info: (m) => log.push(m), error: (m) => log.push(`ERROR ${m}`) },
   });
+}
+
+function seed(): Promise<DemoSeedReport> {
+  return seedOn(world, NOW, lines);
 }
 
 describe('the living demo on 01/12 (dev server)', () => {
@@ -167,4 +193,31 @@ describe('the living demo on 01/12 (dev server)', () => {
     expect(await look()).toEqual(before);
     expect(lines.filter((l) => l.startsWith('ERROR'))).toEqual([]);
   }, 300_000);
+});
+
+describe('the living demo on 10/01 (dev server)', () => {
+  it("issues last year's plan as the record its review needs, and runs this year's", async () => {
+    expect(january.failures).toEqual([]);
+    expect(january.plansDrafted).toEqual([JANUARY_YEAR, JANUARY_YEAR - 1, JANUARY_YEAR + 1]);
+    expect(january.plansIssued).toEqual([JANUARY_YEAR - 1, JANUARY_YEAR]);
+    const last = await getPlanOfYear(januaryWorld.db, 'hd', JANUARY_YEAR - 1);
+    expect(last?.issued?.issue?.date).toBe(`${JANUARY_YEAR - 2}-12-15`);
+    // A past year is a record: its plan is not started.
+    await expect(env.client.workflow.getHandle(planWorkflowId('hd', JANUARY_YEAR - 1)).describe()).rejects.toThrow();
+    const plan = await new YearCasesClient(env.client).planState('hd', JANUARY_YEAR);
+    const due = (kind: string) => plan?.plan.deadlines.find((d) => d.kind === kind)?.date;
+    // 15/01 is five days away: the units get until 24/01; the compact of 15/02 stays.
+    expect(due('registration')).toEqual({ day: 24, month: 1, year: JANUARY_YEAR });
+    expect(due('compact')).toEqual({ day: 15, month: 2, year: JANUARY_YEAR });
+  });
+
+  it("puts its nominations in last year's review, which still takes them", async () => {
+    expect(january.campaignId).toBe(`hd-${JANUARY_YEAR - 1}`);
+    const cases = new CasesClient(env.client, januaryWorld.taskQueue);
+    for (const demoCase of DEMO_CASES) {
+      const state = await cases.getCase(nominationId(`hd-${JANUARY_YEAR - 1}`, demoCase.unitId, demoCase.n));
+      expect(state.stage, `${demoCase.unitId} ${demoCase.n}`).toBe(demoCase.target);
+      expect(state.year).toBe(JANUARY_YEAR - 1);
+    }
+  });
 });

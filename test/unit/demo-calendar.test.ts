@@ -137,6 +137,11 @@ describe('the demo plan', () => {
     expect(due('compact').source).toContain(compact);
   });
 
+  it('dates a past year’s plan in mid-December before its year, and this year’s today', () => {
+    expect(demoIssueDate(2026, '2027-01-10')).toEqual({ day: 15, month: 12, year: 2025 });
+    expect(demoIssueDate(2027, '2027-01-10')).toEqual({ day: 10, month: 1, year: 2027 });
+  });
+
   it('keeps a deadline a unit still has time for', () => {
     expect(lateDeadline('registration', { day: 15, month: 1, year: 2027 }, { day: 2, month: 1, year: 2027 })).toEqual({
       day: 15,
