@@ -68,10 +68,6 @@ const UNIT_DEADLINES: readonly PlanDeadlineKind[] = ['unit_plan', 'registration'
 const LATE_REGISTRATION_DAYS = 14;
 const LATE_COMPACT_DAYS = 21;
 
-function dateOf(key: string): CalendarDate {
-  return parseDateKey(key);
-}
-
 function later(a: CalendarDate, b: CalendarDate): CalendarDate {
   const ka = a.year * 10000 + a.month * 100 + a.day;
   const kb = b.year * 10000 + b.month * 100 + b.day;
@@ -133,15 +129,12 @@ export function renewedLegalBasis(basis: readonly string[], fromYear: number, to
 export function demoPlanEdits(plan: Plan, fromYear: number, issued: CalendarDate): Plan {
   const by = plan.year - fromYear;
   const deadlines = plan.deadlines.map((d) => {
-    const moved =
-      UNIT_DEADLINES.includes(d.kind) && issued.year === plan.year ? lateDeadline(d.kind, d.date, issued) : d.date;
-    if (moved === d.date) return { ...d, title: recountAnniversaries(d.title, by) };
-    return {
-      ...d,
-      date: moved,
-      title: replaceDate(recountAnniversaries(d.title, by), d.date, moved),
-      source: replaceDate(d.source, d.date, moved),
-    };
+    const title = recountAnniversaries(d.title, by);
+    const source = recountAnniversaries(d.source, by);
+    const late = UNIT_DEADLINES.includes(d.kind) && issued.year === plan.year;
+    const moved = late ? lateDeadline(d.kind, d.date, issued) : d.date;
+    if (moved === d.date) return { ...d, title, source };
+    return { ...d, date: moved, title: replaceDate(title, d.date, moved), source: replaceDate(source, d.date, moved) };
   });
   // The compact compiles the members' registrations: never due before them.
   const registration = deadlines.find((d) => d.kind === 'registration');
@@ -177,7 +170,7 @@ export function demoIssue(
  * review needs) is dated as a plan is normally issued, in mid-December of the year before it.
  */
 export function demoIssueDate(year: number, today: string): CalendarDate {
-  const date = dateOf(today);
+  const date = parseDateKey(today);
   if (date.year === year) return date;
   return date.year > year ? { day: 15, month: 12, year: year - 1 } : { day: 1, month: 1, year };
 }

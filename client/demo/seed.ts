@@ -12,7 +12,7 @@
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { awardByCode, requiredDossierItems } from '../../domain/catalogue.js';
-import { vnDateKey } from '../../domain/calendar.js';
+import { dateKey, vnDateKey } from '../../domain/calendar.js';
 import type { NominationDraft, NominationState } from '../../domain/nomination/types.js';
 import type { Actor, Role, User } from '../../domain/org.js';
 import type { Plan } from '../../domain/plan.js';
@@ -187,11 +187,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
         });
       }
     });
-    const issue = demoIssue(
-      year,
-      `${issued.year}-${String(issued.month).padStart(2, '0')}-${String(issued.day).padStart(2, '0')}`,
-      chair.displayName,
-    );
+    const issue = demoIssue(year, dateKey(issued), chair.displayName);
     try {
       const { launch } = await issueAndLaunchPlan(
         client,
