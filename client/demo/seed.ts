@@ -18,7 +18,7 @@ import type { Actor, Role, User } from '../../domain/org.js';
 import type { Plan } from '../../domain/plan.js';
 import { planWorkflowId } from '../../domain/plan-year/plan-run.js';
 import { unconfirmedItems } from '../../domain/plan-authoring/index.js';
-import { DEMO_LOGINS } from '../../store/demo-data.js';
+import { DEMO_EMAIL_DOMAIN, DEMO_LOGINS, DEMO_PROVINCIAL_UNIT_ID } from '../../store/demo-data.js';
 import { getUnit, getUser, getUserByUsername, peopleOfUnit } from '../../store/directory.js';
 import { createNextYearDraft } from '../../store/plan-drafting.js';
 import { confirmPlanDraftItem, getPlanOfYear, listPlans, updatePlanDraft } from '../../store/plans.js';
@@ -80,6 +80,8 @@ export interface DemoSeedReport {
   actions: number;
   /** Steps that failed (logged): the demo is then only partly there. */
   failures: string[];
+  /** Why nothing was prepared: the directory is not the demo's (a procuracy's own data is never touched). */
+  skipped?: string;
 }
 
 const consoleLog: DemoLog = { info: (m) => console.log(m), error: (m) => console.error(m) };
@@ -151,7 +153,15 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       log.error(`demo: ${what} failed: ${reason}`);
     }
   };
-  const standingBody = await user(STANDING_BODY);
+  // Only ever the demo organisation: a deployment that loaded its own directory with SEED_DEMO_DATA left on gets
+  // no demo plans or cases in it.
+  const demoStandingBody = await getUserByUsername(db, STANDING_BODY);
+  if (orgUnitId !== DEMO_PROVINCIAL_UNIT_ID || !demoStandingBody?.email.endsWith(`@${DEMO_EMAIL_DOMAIN}`)) {
+    report.skipped = `the directory of ${orgUnitId} is not the demo's`;
+    log.info(`demo: not prepared: ${report.skipped}`);
+    return report;
+  }
+  const standingBody = demoStandingBody;
   const chair = await user(CHAIR);
 
   // ------------------------------------------------------------------------------------------------ plans

@@ -221,3 +221,17 @@ describe('the living demo on 10/01 (dev server)', () => {
     }
   });
 });
+
+describe('the living demo outside the demo directory', () => {
+  it("prepares nothing in an organisation's own data", async () => {
+    const log: string[] = [];
+    await januaryWorld.db.query(`UPDATE users SET email = 'thuong.truc@vks.example' WHERE username = 'thuongtruc'`);
+    const report = await seedOn(januaryWorld, JANUARY, log);
+    expect(report).toMatchObject({
+      skipped: "the directory of hd is not the demo's",
+      workflowsStarted: [],
+      actions: 0,
+    });
+    expect(log).toEqual(["demo: not prepared: the directory of hd is not the demo's"]);
+  });
+});
