@@ -35,6 +35,8 @@ await ensurePlanScheduleAtStartup(opened.client, {
   orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
 if (config.SEED_DEMO_DATA) await ensureDemoPasswords(opened.db);
+// True until the living demo is ready (started below, once the worker polls): the sign-in page says so meanwhile.
+let demoPreparing = config.SEED_DEMO_DATA;
 const web = await buildWebServer({
   config,
   db: opened.db,
@@ -42,6 +44,7 @@ const web = await buildWebServer({
   cases: new CasesClient(opened.client, config.TEMPORAL_TASK_QUEUE),
   showOutbox: true,
   showDemoLogins: config.SEED_DEMO_DATA,
+  demoPreparing: () => demoPreparing,
   orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
 await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
@@ -61,7 +64,7 @@ const demo = config.SEED_DEMO_DATA
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       orgUnitId: (await planOrganisation(opened.db, config.PLAN_ORG_UNIT_ID)).orgUnitId,
       signal: stopDemo.signal,
-    })
+    }).finally(() => (demoPreparing = false))
   : Promise.resolve();
 await running;
 stopDemo.abort();

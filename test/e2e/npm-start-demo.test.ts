@@ -57,6 +57,15 @@ async function startApp(env: NodeJS.ProcessEnv, until: RegExp): Promise<Started>
   return { child, output: () => output, exited };
 }
 
+async function waitForOutput(started: Started, until: RegExp): Promise<void> {
+  const deadline = Date.now() + 360_000;
+  while (!until.test(started.output())) {
+    if (started.child.exitCode !== null) throw new Error(`npm start exited:\n${started.output()}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not print ${String(until)}:\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function stop(started: Started): Promise<number | null> {
   process.kill(-started.child.pid!, 'SIGINT');
   return started.exited;
@@ -162,12 +171,18 @@ describe('npm start, the living demo', () => {
     dirs.push(dataDir);
     const { webPort, temporalPort, env } = await ports();
     const ready = /demo: ready for \d{4}-\d{2}-\d{2} \((\d+) workflows started, (\d+) actions(, \d+ failed steps)?\)/;
-    const first = await startApp({ ...env, DATA_DIR: dataDir }, ready);
+    const first = await startApp({ ...env, DATA_DIR: dataDir }, /tdkt-flow is running/);
     const year = currentPlanYear();
+    const base = `http://127.0.0.1:${webPort}`;
+    const hint = 'id="demo-dang-chuan-bi"';
     try {
+      // Up at once; the sign-in page says the demo's year is still being prepared, until it is.
+      // (The seeding needs tens of seconds after the web UI listens; the banner comes as soon as it answers.)
+      expect(await new Browser(base).get('/dang-nhap')).toContain(hint);
+      await waitForOutput(first, ready);
+      expect(await new Browser(base).get('/dang-nhap')).not.toContain(hint);
       expect(first.output()).not.toMatch(/failed steps|demo: .* failed/);
       expect(Number(ready.exec(first.output())![1])).toBeGreaterThan(0);
-      const base = `http://127.0.0.1:${webPort}`;
 
       // The admin's "Việc cần làm" lists the cases overdue across the system, which a fresh start cannot have
       // (every case was created a minute ago). The Supreme Procuracy's department has a forwarded award waiting on
