@@ -8,7 +8,9 @@ import { parseConfig } from '../domain/config.js';
 import { startMailCatcher } from '../client/mail-catcher/catcher.js';
 import { buildWebServer } from '../client/web/server.js';
 import { CasesClient } from '../client/lib/cases.js';
+import { seedLivingDemoInBackground } from '../client/demo/seed.js';
 import { ensureDemoPasswords } from '../store/demo-passwords.js';
+import { planOrganisation } from '../store/plan-organisation.js';
 import { createWorker } from '../worker/create-worker.js';
 import { openActivityDeps } from '../worker/dependencies.js';
 import { ensurePlanScheduleAtStartup } from '../worker/plan-schedule-at-startup.js';
@@ -33,6 +35,8 @@ await ensurePlanScheduleAtStartup(opened.client, {
   orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
 if (config.SEED_DEMO_DATA) await ensureDemoPasswords(opened.db);
+// True until the living demo is ready (started below, once the worker polls): the sign-in page says so meanwhile.
+let demoPreparing = config.SEED_DEMO_DATA;
 const web = await buildWebServer({
   config,
   db: opened.db,
@@ -40,6 +44,7 @@ const web = await buildWebServer({
   cases: new CasesClient(opened.client, config.TEMPORAL_TASK_QUEUE),
   showOutbox: true,
   showDemoLogins: config.SEED_DEMO_DATA,
+  demoPreparing: () => demoPreparing,
   orgUnitId: config.PLAN_ORG_UNIT_ID,
 });
 await web.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
@@ -48,7 +53,24 @@ console.log(
 );
 
 // The SDK's runtime turns SIGINT/SIGTERM into worker.shutdown(); once drained, close the rest in order.
-await worker.run();
+const running = worker.run();
+// The living demo (client/demo): the current year's plan, cases and inboxes, made through the workflows once the
+// worker polls; in the background, because it takes a minute on a first start and the web UI is usable meanwhile.
+const stopDemo = new AbortController();
+const demo = config.SEED_DEMO_DATA
+  ? seedLivingDemoInBackground({
+      client: opened.client,
+      db: opened.db,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      orgUnitId: (await planOrganisation(opened.db, config.PLAN_ORG_UNIT_ID)).orgUnitId,
+      signal: stopDemo.signal,
+    }).finally(() => (demoPreparing = false))
+  : Promise.resolve();
+await running;
+stopDemo.abort();
+// A step in flight (an action waiting for the worker that just stopped) is not waited for long: the next start
+// takes it up again.
+await Promise.race([demo, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
 await web.close();
 await catcher.close();
 await connection.close();

@@ -107,7 +107,7 @@ tdkt-flow is running (Ctrl-C stops everything):
   Temporal gRPC:        ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})
   SMTP catcher:         ${config.SMTP_HOST}:${config.SMTP_PORT} (mails shown at ${webUrl}/hop-thu-di)
   Data:                 ${dataDir}
-`);
+${config.SEED_DEMO_DATA ? "  Demo:                 the current year is being prepared (see 'demo: ready'; docs/demo.md)\n" : ''}`);
 } catch (error) {
   console.error(`npm start failed: ${(error as Error).message}`);
   await stopAll(1);

@@ -53,6 +53,8 @@ export interface WebServerOptions {
   sessionTtlSeconds?: number;
   /** Show the demo accounts on the sign-in page (the embedded demo). */
   showDemoLogins?: boolean;
+  /** Whether the living demo is still being prepared (client/demo): the sign-in page says so meanwhile. */
+  demoPreparing?: () => boolean;
   logLevel?: string;
   /** Campaigns offered on the new-nomination form and the admin search instead of the demo's plan and movement. */
   campaigns?: FixedCampaign[];
@@ -135,6 +137,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     ttlSeconds,
     limit: options.signInLimit ?? { max: 5, timeWindowMs: 60_000 },
     showDemoLogins: options.showDemoLogins ?? false,
+    demoPreparing: options.demoPreparing ?? (() => false),
   });
   await app.register(calendarRoutes, { deps });
   if (options.showOutbox) await app.register(outboxRoutes, { deps });

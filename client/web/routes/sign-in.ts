@@ -16,6 +16,8 @@ export interface SignInOptions extends RouteOptions {
   /** Sign-in attempts allowed per address and username in a window. */
   limit: { max: number; timeWindowMs: number };
   showDemoLogins: boolean;
+  /** True while the living demo's year is being prepared (its inboxes fill in about a minute). */
+  demoPreparing: () => boolean;
 }
 
 /** Only a path of this site: never `//host` or `/\host`, which browsers read as another site. */
@@ -43,7 +45,14 @@ export const signInRoutes: FastifyPluginAsync<SignInOptions> = async (app, optio
   app.get('/dang-nhap', async (request, reply) => {
     const { next } = nextQuery(request.query);
     if (request.account) return reply.redirect(next, 303);
-    return renderPage(request, reply, 'signin', { title: 'Đăng nhập', next, username: '', error: null, demoLogins });
+    return renderPage(request, reply, 'signin', {
+      title: 'Đăng nhập',
+      next,
+      username: '',
+      error: null,
+      demoLogins,
+      demoPreparing: demoLogins.length > 0 && options.demoPreparing(),
+    });
   });
 
   app.post(
