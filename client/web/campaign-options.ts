@@ -9,7 +9,7 @@
  * because the state also says which units the plan or movement covers; the open window is the domain's own rule
  * (`openCampaigns`), the same one the plan's `campaigns` query answers with.
  */
-import { formatDateVN } from '../../domain/calendar.js';
+import { deadlineInstant, formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
 import { openCampaigns } from '../../domain/plan-year/plan-run.js';
 import type { Movement, MovementReview } from '../../domain/plan-year/movement.js';
@@ -29,6 +29,8 @@ export interface CampaignOption {
   /** The year the nomination is for (its rule set and quota year). */
   year: number;
   dueAt: string | null;
+  /** When the campaign stops taking nominations, so its quota ledgers close (campaignClosesAt). */
+  closesAt: string;
 }
 
 /** A campaign offered whatever the running workflows say (the year's review, or a test's own campaign). */
@@ -66,10 +68,18 @@ export function yearCampaignOf(plan: Plan): FixedCampaign {
 }
 
 /**
+ * The year's review closes at the end of 31/01 of the next year, when the form stops offering it
+ * (campaignSourcesFromDatabase); its due date only makes a nomination late, not refused.
+ */
+export function yearCampaignClosesAt(year: number): string {
+  return deadlineInstant({ day: 31, month: 1 }, year + 1);
+}
+
+/**
  * Where the form looks, read from the database (issue 11; never a shipped constant): the year-end review of a
- * year's issued plan is offered from 01/11 of that year to 31/01 of the next (the review and its nominations
- * straddle the new year; lateness is the rule set's business), the drives of the current year's running plan,
- * and the reviews of every issued movement.
+ * year's issued plan is offered from 01/11 of that year to 31/01 of the next (yearCampaignClosesAt: the review and
+ * its nominations straddle the new year; lateness is the rule set's business), the drives of the current year's
+ * running plan, and the reviews of every issued movement.
  */
 export async function campaignSourcesFromDatabase(
   db: SqlSession,
@@ -123,13 +133,8 @@ function withDue(title: string, dueAt: string | null): string {
 /** A fixed campaign as a form option (always open: lateness in it is the rule set's business, not the form's). */
 export function fixedOption(c: FixedCampaign): CampaignOption {
   const dueAt = c.dueAt ?? null;
-  return {
-    id: c.id,
-    kind: 'year',
-    label: withDue(c.title, dueAt),
-    year: c.year ?? vnCalendarDate(new Date().toISOString()).year,
-    dueAt,
-  };
+  const year = c.year ?? vnCalendarDate(new Date().toISOString()).year;
+  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year, dueAt, closesAt: yearCampaignClosesAt(year) };
 }
 
 function isOpen(now: string, openedAt: string, dueAt: string): boolean {
@@ -146,6 +151,7 @@ async function driveOptions(yearCases: YearCasesClient, orgUnitId: string, year:
     label: withDue(c.title, c.dueAt),
     year: run.plan.year,
     dueAt: c.dueAt,
+    closesAt: c.dueAt, // a drive's campaign is offered until its due date, then closes
   }));
 }
 
@@ -166,7 +172,14 @@ async function movementOptions(
       if (!review) return [];
       const title = movementReviewTitle(state.movement, review);
       return [
-        { id: c.campaignId, kind: 'movement', label: withDue(title, c.dueAt), year: review.year, dueAt: c.dueAt },
+        {
+          id: c.campaignId,
+          kind: 'movement',
+          label: withDue(title, c.dueAt),
+          year: review.year,
+          dueAt: c.dueAt,
+          closesAt: c.dueAt, // offered until its due date (isOpen), then closed
+        },
       ];
     });
 }

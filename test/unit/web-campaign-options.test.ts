@@ -25,6 +25,8 @@ describe("the year's campaign option", () => {
       label: 'Tổng kết công tác thi đua, khen thưởng năm 2025 (hạn gửi hồ sơ theo thông báo của Thường trực Hội đồng)',
       year: 2025,
       dueAt: null,
+      // Offered (and its quota ledgers open) to the end of 31/01/2026 in Vietnam.
+      closesAt: '2026-01-31T16:59:59.999Z',
     });
   });
 
