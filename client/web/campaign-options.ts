@@ -29,8 +29,8 @@ export interface CampaignOption {
   /** The year the nomination is for (its rule set and quota year). */
   year: number;
   dueAt: string | null;
-  /** When the campaign stops taking nominations, so its quota ledgers close (campaignClosesAt). */
-  closesAt: string;
+  /** When the campaign stops taking nominations, so its quota ledgers close (campaignClosesAt); null: never known. */
+  closesAt: string | null;
 }
 
 /** A campaign offered whatever the running workflows say (the year's review, or a test's own campaign). */
@@ -39,6 +39,8 @@ export interface FixedCampaign {
   title: string;
   year?: number;
   dueAt?: string | null;
+  /** When the form stops offering it (its quota ledgers close then); absent: offered for as long as it is given. */
+  closesAt?: string | null;
 }
 
 /** Where the form looks for open campaigns. */
@@ -64,6 +66,7 @@ export function yearCampaignOf(plan: Plan): FixedCampaign {
     title: `Tổng kết công tác thi đua, khen thưởng năm ${plan.year}`,
     year: plan.year,
     dueAt: deadline ? planDeadlineInstant(deadline) : null,
+    closesAt: yearCampaignClosesAt(plan.year),
   };
 }
 
@@ -130,11 +133,15 @@ function withDue(title: string, dueAt: string | null): string {
   return `${title} (hạn gửi hồ sơ ${dueAt ? formatDateVN(dueAt) : 'theo thông báo của Thường trực Hội đồng'})`;
 }
 
-/** A fixed campaign as a form option (always open: lateness in it is the rule set's business, not the form's). */
+/**
+ * A fixed campaign as a form option (open while it is given: lateness in it is the rule set's business, not the
+ * form's). The year's review closes when the form stops offering it (yearCampaignClosesAt); a campaign given by
+ * configuration without a closing instant keeps its ledgers open.
+ */
 export function fixedOption(c: FixedCampaign): CampaignOption {
   const dueAt = c.dueAt ?? null;
   const year = c.year ?? vnCalendarDate(new Date().toISOString()).year;
-  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year, dueAt, closesAt: yearCampaignClosesAt(year) };
+  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year, dueAt, closesAt: c.closesAt ?? null };
 }
 
 function isOpen(now: string, openedAt: string, dueAt: string): boolean {

@@ -30,6 +30,11 @@ describe("the year's campaign option", () => {
     });
   });
 
+  it('closes a campaign given by configuration never (its ledgers stay open), the plan year review at 31/01 next', () => {
+    expect(fixedOption({ id: 'dot-thu', title: 'Đợt thử', year: 2025 }).closesAt).toBeNull();
+    expect(fixedOption(yearCampaignOf(planForYear(HAI_DUONG_2025, 2027))).closesAt).toBe('2028-01-31T16:59:59.999Z');
+  });
+
   it("is due at the end of the plan's nomination day in Vietnam, shown dd/mm/yyyy, for that plan's year", () => {
     const plan = planForYear(HAI_DUONG_2025, 2026);
     plan.deadlines = [
