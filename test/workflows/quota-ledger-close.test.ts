@@ -110,6 +110,29 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     expect(await status(c.ledger)).toBe('COMPLETED');
   }, 240_000);
 
+  it('a ledger started without a closing instant learns it from a later case, and then closes', async () => {
+    const c = await campaign(5);
+    // The first case knows no closing instant (a case started before it was kept): its ledger does not either.
+    const old = await world.startNomination({
+      unitId: 'hd-kv2',
+      campaignId: c.id,
+      draft: await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2', personIndex: 7 }),
+    });
+    await journey(world, old).submit();
+    await journey(world, old).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).reservations).toEqual([]), 30_000);
+    expect((await c.ledger.query(quotaStateQuery)).closesAt ?? null).toBeNull();
+
+    const next = await nominate(c, 8);
+    await journey(world, next).submit();
+    expect((await c.ledger.query(quotaStateQuery)).closesAt).toBe(c.closesAt);
+    await untilInstant(env, addDays(c.closesAt, 1));
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).closedAt).toBeTruthy(), 30_000);
+    expect(await status(c.ledger)).toBe('RUNNING'); // the later case still holds its place
+    await journey(world, next).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    expect((await c.ledger.result()).reservations).toEqual([]);
+  }, 240_000);
+
   it('keeps a ledger that knows no closing instant open, as before', async () => {
     const id = uniqueId('dot');
     const handle = await world.startNomination({

@@ -54,8 +54,9 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
   setHandler(
     reserveQuotaUpdate,
     ({ caseId, subject, closesAt }: ReserveRequest): ReserveResult => {
-      // A ledger started before closing instants were kept learns its campaign's from the first case that knows it;
-      // a later instant (a deadline moved out) wins while the ledger is open.
+      // A ledger started before closing instants were kept learns its campaign's from the first case that knows it
+      // and is given a place (a validator cannot change state; a full old ledger learns it from a retried or later
+      // reserve once a place is free); a later instant (a deadline moved out) wins while the ledger is open.
       if (closesAt && !state.closedAt && (!state.closesAt || instantMs(closesAt) > instantMs(state.closesAt)))
         state.closesAt = closesAt;
       if (!state.reservations.some((r) => r.caseId === caseId)) {
