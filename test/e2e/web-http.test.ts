@@ -22,6 +22,19 @@ afterAll(async () => {
   await w?.close();
 });
 
+/** A second web server on the test world with options of its own (the caller closes it). */
+function serverWith(options: Partial<Parameters<typeof buildWebServer>[0]>) {
+  return buildWebServer({
+    config: { TEMPORAL_UI_URL, OUTBOX_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:3000' },
+    db: w.world.db,
+    temporal: w.env.client,
+    cases: w.cases,
+    showOutbox: false,
+    logLevel: 'silent',
+    ...options,
+  });
+}
+
 async function startCase(unitId = 'hd-kv2') {
   const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId });
   const handle = await w.world.startNomination({ unitId, draft, campaignId: uniqueId('camp') });
@@ -92,15 +105,7 @@ describe('sign-in, sessions, headers', () => {
   });
 
   it('rate-limits sign-in attempts with a Vietnamese message', async () => {
-    const limited = await buildWebServer({
-      config: { TEMPORAL_UI_URL, OUTBOX_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:3000' },
-      db: w.world.db,
-      temporal: w.env.client,
-      cases: w.cases,
-      showOutbox: false,
-      signInLimit: { max: 2, timeWindowMs: 60_000 },
-      logLevel: 'silent',
-    });
+    const limited = await serverWith({ signInLimit: { max: 2, timeWindowMs: 60_000 } });
     try {
       const agent = new Agent(limited);
       await agent.get('/dang-nhap');
@@ -257,15 +262,7 @@ describe('who sees what: role × page (issue #14)', () => {
   });
 
   it('has no outbox outside demo mode, not even for an administrator', async () => {
-    const production = await buildWebServer({
-      config: { TEMPORAL_UI_URL, OUTBOX_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:3000' },
-      db: w.world.db,
-      temporal: w.env.client,
-      cases: w.cases,
-      showOutbox: true,
-      demo: false,
-      logLevel: 'silent',
-    });
+    const production = await serverWith({ showOutbox: true, demo: false });
     try {
       const admin = await Agent.as(production, 'admin');
       expect((await admin.get('/hop-thu-di')).statusCode).toBe(404);
