@@ -44,20 +44,12 @@ async function status(ledger: WorkflowHandle): Promise<string | undefined> {
   return (await ledger.describe()).status.name;
 }
 
-async function award(handle: CaseHandle): Promise<void> {
-  const j = journey(world, handle);
-  await j.endorse();
-  await j.verify();
-  await j.voteAll('yes');
-  await j.approve('phovientruong');
-}
-
 describe('quota ledgers close with their campaign (time skipping)', () => {
   it('ends after the campaign closes once its awarded place is settled; the place stays counted to the end', async () => {
     const c = await campaign(20);
     const handle = await nominate(c, 2);
     await journey(world, handle).submit();
-    await award(handle);
+    await journey(world, handle).award('phovientruong');
     await waitFor(async () => {
       const [reservation] = (await c.ledger.query(quotaStateQuery)).reservations;
       expect(reservation?.settledAt).toBeTruthy();
