@@ -8,7 +8,6 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { BUNDLES, SCENARIOS, historiesDir } from '../test/fixtures/scenarios.js';
 import { saveHistory } from '../test/harness/histories.js';
-import { startPatiently } from '../test/harness/slow-start.js';
 import { registerSearchAttributes } from '../test/harness/temporal.js';
 import { createCaseWorld } from '../test/support/case-world.js';
 import { ensureTestServer } from './tools/index.js';
@@ -16,11 +15,9 @@ import { ensureTestServer } from './tools/index.js';
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const filter = process.argv[2];
 const testServer = ensureTestServer();
-const env = await startPatiently(() =>
-  TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: testServer ? { type: 'existing-path', path: testServer.path } : undefined },
-  }),
-);
+const env = await TestWorkflowEnvironment.createTimeSkipping({
+  server: { executable: testServer ? { type: 'existing-path', path: testServer.path } : undefined },
+});
 await registerSearchAttributes(env);
 try {
   for (const scenario of SCENARIOS.filter((s) => !filter || s.name.includes(filter))) {

@@ -10,7 +10,6 @@ import { SearchAttributeType } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { inject } from 'vitest';
 import { ALL_SEARCH_ATTRIBUTES } from '../../domain/search-attributes.js';
-import { startPatiently, type SlowStartOptions } from './slow-start.js';
 
 /** Connects to the dev server that global-setup started (supports visibility queries, no time skipping). */
 export async function connectToDevServer(): Promise<TestWorkflowEnvironment> {
@@ -22,24 +21,13 @@ export async function connectToDevServer(): Promise<TestWorkflowEnvironment> {
 
 /**
  * Starts a private Java time-skipping server for this file (no List/Count visibility, no Schedules), with
- * the project's search attributes registered (it refuses workflows that upsert unknown ones). A JVM that does not
- * answer within the SDK's 5 s is started again (slow-start.ts). Each file has its own server: time skipping is the
- * server's, so files sharing one would move each other's clocks.
+ * the project's search attributes registered (it refuses workflows that upsert unknown ones).
  */
-export async function startTimeSkippingServer(
-  options: SlowStartOptions & { executablePath?: string | null } = {},
-): Promise<TestWorkflowEnvironment> {
-  const path = options.executablePath !== undefined ? options.executablePath : inject('testServerPath');
-  const env = await startPatiently(
-    () =>
-      TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: path ? { type: 'existing-path', path } : undefined },
-      }),
-    {
-      onRetry: (attempt, error) => console.warn(`time-skipping server, start ${attempt}: ${error.message}`),
-      ...options,
-    },
-  );
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const path = inject('testServerPath');
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: path ? { type: 'existing-path', path } : undefined },
+  });
   await registerSearchAttributes(env);
   return env;
 }
