@@ -139,5 +139,12 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     await env.sleep('60 days');
     expect(await status(ledger)).toBe('RUNNING');
     expect((await ledger.query(quotaStateQuery)).closedAt ?? null).toBeNull();
+
+    // A case that knows its campaign closed yesterday is refused even by this ledger, which learns nothing from it.
+    const yesterday = addDays(new Date(await env.currentTimeMs()).toISOString(), -1);
+    const late = await nominate({ id, closesAt: yesterday }, 9);
+    expect(await refusalOf(journey(world, late).submit())).toContain(CLOSED);
+    expect((await ledger.query(quotaStateQuery)).closesAt ?? null).toBeNull();
+    expect((await ledger.query(quotaStateQuery)).reservations).toEqual([]);
   }, 240_000);
 });
