@@ -3,12 +3,22 @@
  * notices, and the commendation book. Built from injected dependencies and the mailer (createCaseActivities).
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { awardByCode } from '../domain/catalogue.js';
 import type { CaseContext, Nominee, Recipient } from '../domain/nomination/types.js';
 import type { CaseSummary } from '../domain/nomination/summary.js';
 import type { QuotaLedgerInput } from '../workflows/quota/messages.js';
-import { releaseQuotaUpdate, reserveQuotaUpdate } from '../workflows/quota/messages.js';
+import {
+  ledgerClosedRefusal,
+  releaseQuotaUpdate,
+  reserveQuotaUpdate,
+  settleQuotaUpdate,
+} from '../workflows/quota/messages.js';
 import { ACTION_REFUSED } from '../workflows/shared/refusals.js';
 import type { MailDeps, SendMail } from './mail.js';
 import { mailMessageId } from './mail-body.js';
@@ -44,6 +54,22 @@ function notFound(what: string, en: string): never {
 
 export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail) {
   const { db } = deps;
+
+  /**
+   * Release and settle may be retried after the ledger took them and then ended (its last place released or
+   * settled): an ended ledger answers "not found", which means the update has nothing left to do.
+   */
+  async function updateOpenLedger(
+    ledgerId: string,
+    update: typeof releaseQuotaUpdate | typeof settleQuotaUpdate,
+    caseId: string,
+  ): Promise<void> {
+    try {
+      await deps.temporal.client.workflow.getHandle(ledgerId).executeUpdate(update, { args: [{ caseId }] });
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
 
   return {
     /** The organisation facts a case needs, read once at its start (the result is in the case's history). */
@@ -114,17 +140,38 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       const { client, taskQueue } = deps.temporal;
       // Start-if-missing then update (rather than update-with-start), which every Temporal server supports,
       // the time-skipping test server included. Both steps are idempotent, so a retried activity is safe.
+      //
+      // A ledger ends once its campaign has closed and every place is settled; a late reserve must not start a
+      // fresh, empty ledger under the same id, which would hand out the whole quota again. REJECT_DUPLICATE makes
+      // the start refuse while the server keeps the ended run, and the update to it then fails as not found: the
+      // case is told the campaign has closed. Once the server has forgotten the ended run (its retention), a new
+      // ledger may start, but it carries the campaign's closing instant in its input and refuses every place from
+      // its first update. (A ledger ends no other way; an operator who terminates one gets no silent successor.)
       try {
-        await client.workflow.start('quotaLedger', { workflowId: input.ledgerId, taskQueue, args: [input.ledger] });
+        await client.workflow.start('quotaLedger', {
+          workflowId: input.ledgerId,
+          taskQueue,
+          args: [input.ledger],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }
+      const request = {
+        caseId: input.caseId,
+        subject: input.subject,
+        ...(input.ledger.closesAt ? { closesAt: input.ledger.closesAt } : {}),
+      };
       try {
-        const result = await client.workflow
-          .getHandle(input.ledgerId)
-          .executeUpdate(reserveQuotaUpdate, { args: [{ caseId: input.caseId, subject: input.subject }] });
+        const result = await client.workflow.getHandle(input.ledgerId).executeUpdate(reserveQuotaUpdate, {
+          args: [request],
+        });
         return { ok: true, ...result };
       } catch (error) {
+        if (error instanceof WorkflowNotFoundError) {
+          const closed = ledgerClosedRefusal(input.ledger.closesAt);
+          return { ok: false, reason: closed.vi, en: closed.en };
+        }
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
         // The ledger's validator refused the place: an answer for the case, not a failure to retry.
         if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
@@ -135,10 +182,14 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       }
     },
 
+    /** Gives the case's place back. A ledger that has ended holds no place any more: nothing to give back. */
     async releaseQuota(input: { ledgerId: string; caseId: string }): Promise<void> {
-      await deps.temporal.client.workflow
-        .getHandle(input.ledgerId)
-        .executeUpdate(releaseQuotaUpdate, { args: [{ caseId: input.caseId }] });
+      await updateOpenLedger(input.ledgerId, releaseQuotaUpdate, input.caseId);
+    },
+
+    /** The case's place is final (awarded): it stays counted; an ended ledger had it settled already. */
+    async settleQuota(input: { ledgerId: string; caseId: string }): Promise<void> {
+      await updateOpenLedger(input.ledgerId, settleQuotaUpdate, input.caseId);
     },
 
     /** Mails a notice of the case to the recipients (resolved from the directory). */

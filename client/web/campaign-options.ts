@@ -9,7 +9,7 @@
  * because the state also says which units the plan or movement covers; the open window is the domain's own rule
  * (`openCampaigns`), the same one the plan's `campaigns` query answers with.
  */
-import { formatDateVN } from '../../domain/calendar.js';
+import { deadlineInstant, formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
 import { openCampaigns } from '../../domain/plan-year/plan-run.js';
 import type { Movement, MovementReview } from '../../domain/plan-year/movement.js';
@@ -29,6 +29,8 @@ export interface CampaignOption {
   /** The year the nomination is for (its rule set and quota year). */
   year: number;
   dueAt: string | null;
+  /** When the campaign stops taking nominations, so its quota ledgers close (campaignClosesAt); null: never known. */
+  closesAt: string | null;
 }
 
 /** A campaign offered whatever the running workflows say (the year's review, or a test's own campaign). */
@@ -37,6 +39,8 @@ export interface FixedCampaign {
   title: string;
   year?: number;
   dueAt?: string | null;
+  /** When the form stops offering it (its quota ledgers close then); absent: offered for as long as it is given. */
+  closesAt?: string | null;
 }
 
 /** Where the form looks for open campaigns. */
@@ -62,14 +66,23 @@ export function yearCampaignOf(plan: Plan): FixedCampaign {
     title: `Tổng kết công tác thi đua, khen thưởng năm ${plan.year}`,
     year: plan.year,
     dueAt: deadline ? planDeadlineInstant(deadline) : null,
+    closesAt: yearCampaignClosesAt(plan.year),
   };
 }
 
 /**
+ * The year's review closes at the end of 31/01 of the next year, when the form stops offering it
+ * (campaignSourcesFromDatabase); its due date only makes a nomination late, not refused.
+ */
+export function yearCampaignClosesAt(year: number): string {
+  return deadlineInstant({ day: 31, month: 1 }, year + 1);
+}
+
+/**
  * Where the form looks, read from the database (issue 11; never a shipped constant): the year-end review of a
- * year's issued plan is offered from 01/11 of that year to 31/01 of the next (the review and its nominations
- * straddle the new year; lateness is the rule set's business), the drives of the current year's running plan,
- * and the reviews of every issued movement.
+ * year's issued plan is offered from 01/11 of that year to 31/01 of the next (yearCampaignClosesAt: the review and
+ * its nominations straddle the new year; lateness is the rule set's business), the drives of the current year's
+ * running plan, and the reviews of every issued movement.
  */
 export async function campaignSourcesFromDatabase(
   db: SqlSession,
@@ -120,16 +133,15 @@ function withDue(title: string, dueAt: string | null): string {
   return `${title} (hạn gửi hồ sơ ${dueAt ? formatDateVN(dueAt) : 'theo thông báo của Thường trực Hội đồng'})`;
 }
 
-/** A fixed campaign as a form option (always open: lateness in it is the rule set's business, not the form's). */
+/**
+ * A fixed campaign as a form option (open while it is given: lateness in it is the rule set's business, not the
+ * form's). The year's review closes when the form stops offering it (yearCampaignClosesAt); a campaign given by
+ * configuration without a closing instant keeps its ledgers open.
+ */
 export function fixedOption(c: FixedCampaign): CampaignOption {
   const dueAt = c.dueAt ?? null;
-  return {
-    id: c.id,
-    kind: 'year',
-    label: withDue(c.title, dueAt),
-    year: c.year ?? vnCalendarDate(new Date().toISOString()).year,
-    dueAt,
-  };
+  const year = c.year ?? vnCalendarDate(new Date().toISOString()).year;
+  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year, dueAt, closesAt: c.closesAt ?? null };
 }
 
 function isOpen(now: string, openedAt: string, dueAt: string): boolean {
@@ -146,6 +158,7 @@ async function driveOptions(yearCases: YearCasesClient, orgUnitId: string, year:
     label: withDue(c.title, c.dueAt),
     year: run.plan.year,
     dueAt: c.dueAt,
+    closesAt: c.dueAt, // a drive's campaign is offered until its due date, then closes
   }));
 }
 
@@ -166,7 +179,14 @@ async function movementOptions(
       if (!review) return [];
       const title = movementReviewTitle(state.movement, review);
       return [
-        { id: c.campaignId, kind: 'movement', label: withDue(title, c.dueAt), year: review.year, dueAt: c.dueAt },
+        {
+          id: c.campaignId,
+          kind: 'movement',
+          label: withDue(title, c.dueAt),
+          year: review.year,
+          dueAt: c.dueAt,
+          closesAt: c.dueAt, // offered until its due date (isOpen), then closed
+        },
       ];
     });
 }

@@ -172,10 +172,15 @@ export function timeline(state: NominationState, h: TimelineHelpers): TimelineRo
   });
 }
 
-/** Everyone with a part in the case may read it: its unit, the cluster head, the council and its office, admins. */
+/**
+ * Everyone with a part in the case may read it: its unit, the cluster head, the council and its office, admins; a
+ * draft its unit has never submitted, only the unit and admins (issue #14).
+ */
 export function canView(state: NominationState, account: Account): boolean {
   const { user } = account;
   if (user.roles.includes('admin')) return true;
+  // Until its unit first submits it, a case is the unit's draft: no cluster, council or other unit reads it.
+  if (neverSubmitted(state)) return user.unitId === state.unitId;
   const ctx = state.context;
   return (
     user.unitId === state.unitId ||
@@ -186,6 +191,11 @@ export function canView(state: NominationState, account: Account): boolean {
     // The cluster's member units vote on an award with a cluster vote, so they read its dossier.
     (needsClusterVote(state) && clusterMembers(state).includes(user.unitId))
   );
+}
+
+/** Whether the unit has never submitted the case (a case returned to it for changes was submitted before). */
+export function neverSubmitted(state: NominationState): boolean {
+  return !state.audit.some((entry) => entry.action === 'submit');
 }
 
 export function actorWithRole(account: Account, role: Role): Actor {

@@ -61,6 +61,13 @@ export const helpers = {
 };
 export type Helpers = typeof helpers;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The demo outbox page is served (server.ts): the layout links to it for administrators. */
+    outboxShown?: boolean;
+  }
+}
+
 export interface PageData {
   title: string;
   [key: string]: unknown;
@@ -86,6 +93,7 @@ export function renderPage(
     h: helpers,
     now: new Date(),
     path: request.url.split('?')[0],
+    outboxShown: request.server.outboxShown === true,
   });
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 }

@@ -45,8 +45,13 @@ export interface WebServerOptions {
   /** The Temporal client the year's cases are read through, and the typed cases client built on it. */
   temporal: Client;
   cases: CasesClient;
-  /** Show the local mail catcher's outbox (embedded default only). */
+  /** This process runs the local mail catcher, whose outbox may be shown (embedded default only; see `demo`). */
   showOutbox: boolean;
+  /**
+   * Demo mode (SEED_DEMO_DATA): the outbox page is served, to administrators only, in demo mode alone. Defaults to
+   * `showDemoLogins`, which the embedded app sets from SEED_DEMO_DATA.
+   */
+  demo?: boolean;
   /** Sign-in attempts allowed per address and username in a window (default 5 per minute). */
   signInLimit?: { max: number; timeWindowMs: number };
   /** Idle lifetime of a session (default 8 hours). */
@@ -140,7 +145,9 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     demoPreparing: options.demoPreparing ?? (() => false),
   });
   await app.register(calendarRoutes, { deps });
-  if (options.showOutbox) await app.register(outboxRoutes, { deps });
+  // The outbox exists only in demo mode with the local catcher; the layout links to it for administrators.
+  const outboxShown = options.showOutbox && (options.demo ?? options.showDemoLogins ?? false);
+  app.decorate('outboxShown', outboxShown);
 
   // ---------------------------------------------------------------------------- protected: a signed-in account
   await app.register(async (protectedScope) => {
@@ -148,6 +155,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     // Set here, the not-found page runs this scope's hooks: an anonymous visitor learns nothing of which pages
     // exist, and is sent to sign in as for any other private address.
     protectedScope.setNotFoundHandler(notFoundPage);
+    if (outboxShown) await protectedScope.register(outboxRoutes, { deps });
     for (const routes of [
       signOutRoutes,
       caseRoutes,

@@ -65,6 +65,11 @@ export interface CaseContext {
 
 export interface NominationStartInput {
   campaignId: string;
+  /**
+   * When the campaign stops taking nominations (ISO; the form's campaign option says): the campaign's quota ledger
+   * closes then. Absent or null: not known (cases started before it, the CLI), and the ledger stays open.
+   */
+  campaignClosesAt?: string | null;
   year: number;
   track: NominationTrack;
   unitId: string;

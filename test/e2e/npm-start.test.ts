@@ -1,6 +1,6 @@
 /**
  * `npm start` as a user runs it: all services come up, the printed URLs answer, a mail sent to the
- * catcher shows in "Hộp thư đi", Ctrl-C (SIGINT to the whole process group) stops everything, and a
+ * catcher shows in "Hộp thư đi" (to the demo's administrator, signed in; a visitor is sent to sign in), Ctrl-C (SIGINT to the whole process group) stops everything, and a
  * second start finds the first one's data.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +13,32 @@ import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/tools/index.js';
 import { nextYearPlanScheduleId } from '../../client/lib/plan-schedule.js';
+import { DEMO_PASSWORD } from '../../store/credentials.js';
+
+/** Signs in over plain HTTP as a browser does (the form's CSRF token and cookie); returns the cookies to send. */
+async function signIn(webUrl: string, username: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = await fetch(`${webUrl}/dang-nhap`);
+  keep(form);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const res = await fetch(`${webUrl}/dang-nhap`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, username, password: DEMO_PASSWORD, next: '/' }).toString(),
+  });
+  expect(res.status, `sign-in of ${username}`).toBe(303);
+  keep(res);
+  return cookie();
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -100,7 +126,11 @@ describe('npm start', () => {
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false });
     await transport.sendMail({ from: 'a@vks.test', to: 'b@vks.test', subject: 'Nhắc hạn đăng ký thi đua', text: 'x' });
     transport.close();
-    expect(await (await fetch(`${webUrl}/hop-thu-di`)).text()).toContain('Nhắc hạn đăng ký thi đua');
+    expect((await fetch(`${webUrl}/hop-thu-di`, { redirect: 'manual' })).status).toBe(303);
+    const admin = await signIn(webUrl, 'admin');
+    const outbox = await fetch(`${webUrl}/hop-thu-di`, { headers: { cookie: admin } });
+    expect(outbox.status).toBe(200);
+    expect(await outbox.text()).toContain('Nhắc hạn đăng ký thi đua');
 
     // A case started in the first run…
     const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });

@@ -22,6 +22,19 @@ afterAll(async () => {
   await w?.close();
 });
 
+/** A second web server on the test world with options of its own (the caller closes it). */
+function serverWith(options: Partial<Parameters<typeof buildWebServer>[0]>) {
+  return buildWebServer({
+    config: { TEMPORAL_UI_URL, OUTBOX_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:3000' },
+    db: w.world.db,
+    temporal: w.env.client,
+    cases: w.cases,
+    showOutbox: false,
+    logLevel: 'silent',
+    ...options,
+  });
+}
+
 async function startCase(unitId = 'hd-kv2') {
   const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId });
   const handle = await w.world.startNomination({ unitId, draft, campaignId: uniqueId('camp') });
@@ -92,15 +105,7 @@ describe('sign-in, sessions, headers', () => {
   });
 
   it('rate-limits sign-in attempts with a Vietnamese message', async () => {
-    const limited = await buildWebServer({
-      config: { TEMPORAL_UI_URL, OUTBOX_DIR: '/nonexistent', PUBLIC_URL: 'http://127.0.0.1:3000' },
-      db: w.world.db,
-      temporal: w.env.client,
-      cases: w.cases,
-      showOutbox: false,
-      signInLimit: { max: 2, timeWindowMs: 60_000 },
-      logLevel: 'silent',
-    });
+    const limited = await serverWith({ signInLimit: { max: 2, timeWindowMs: 60_000 } });
     try {
       const agent = new Agent(limited);
       await agent.get('/dang-nhap');
@@ -198,6 +203,72 @@ describe('authorisation: wrong role or foreign unit → 403, nothing changes', (
     const clerk = await Agent.as(w.app, 'vanthu.kv2');
     for (const url of ['/quan-tri/ho-so', '/quan-tri/danh-ba', '/quan-tri/quy-tac', '/phe-duyet', '/cum']) {
       expect((await clerk.get(url)).statusCode, url).toBe(403);
+    }
+  });
+});
+
+describe('who sees what: role × page (issue #14)', () => {
+  const REFUSED = 'Bạn không có quyền xem hồ sơ này';
+
+  it("keeps a unit's unsubmitted draft to its own staff and admins, and opens it to those with a part once submitted", async () => {
+    const caseId = await startCase('hd-kv2');
+    const nominee = (await w.cases.getCase(caseId)).draft.nominee.displayName;
+    const readers = ['vanthu.kv2', 'truong.kv2', 'admin'];
+    // Other units' heads (of the same cluster too), the cluster head, the council's office, members, the leadership.
+    const outsiders = ['truong.kv1', 'truong.kv5', 'vanthu.kv5', 'cumtruong.c1', 'thuongtruc', 'uyvien1', 'vientruong'];
+    const agents = new Map(
+      await Promise.all([...readers, ...outsiders].map(async (u) => [u, await Agent.as(w.app, u)] as const)),
+    );
+    const page = (username: string) => agents.get(username)!.get(caseUrl(caseId));
+
+    for (const username of readers) {
+      const res = await page(username);
+      expect(res.statusCode, username).toBe(200);
+      expect(res.body, username).toContain(nominee);
+    }
+    for (const username of outsiders) {
+      const res = await page(username);
+      expect(res.statusCode, username).toBe(403);
+      expect(res.body, username).toContain(REFUSED); // a refusal page, and none of the draft's data
+      expect(res.body, username).not.toContain(nominee);
+      expect((await agents.get(username)!.get(`${caseUrl(caseId)}/quyet-dinh`)).statusCode, username).toBe(403);
+    }
+
+    expect((await agents.get('truong.kv2')!.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(303);
+    for (const username of ['cumtruong.c1', 'thuongtruc', 'uyvien1', 'vientruong', ...readers]) {
+      const res = await page(username);
+      expect(res.statusCode, username).toBe(200);
+      expect(res.body, username).toContain(nominee);
+    }
+    for (const username of ['truong.kv5', 'vanthu.kv5']) expect((await page(username)).statusCode, username).toBe(403);
+  });
+
+  it('shows the demo outbox to administrators only: others get a refusal, visitors are sent to sign in', async () => {
+    const anonymous = await new Agent(w.app).get('/hop-thu-di');
+    expect(anonymous.statusCode).toBe(303);
+    expect(String(anonymous.headers.location)).toMatch(/^\/dang-nhap/);
+    for (const username of ['vanthu.kv2', 'truong.kv2', 'cumtruong.c1', 'thuongtruc', 'uyvien1', 'vientruong']) {
+      const agent = await Agent.as(w.app, username);
+      const res = await agent.get('/hop-thu-di');
+      expect(res.statusCode, username).toBe(403);
+      expect(res.body, username).toContain('Bạn không có quyền xem trang này');
+      expect((await agent.get('/')).body, username).not.toContain('href="/hop-thu-di"');
+    }
+    const admin = await Agent.as(w.app, 'admin');
+    const res = await admin.get('/hop-thu-di');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Hộp thư đi');
+    expect((await admin.get('/')).body).toContain('href="/hop-thu-di"');
+  });
+
+  it('has no outbox outside demo mode, not even for an administrator', async () => {
+    const production = await serverWith({ showOutbox: true, demo: false });
+    try {
+      const admin = await Agent.as(production, 'admin');
+      expect((await admin.get('/hop-thu-di')).statusCode).toBe(404);
+      expect((await admin.get('/')).body).not.toContain('href="/hop-thu-di"');
+    } finally {
+      await production.close();
     }
   });
 });

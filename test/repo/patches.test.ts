@@ -26,6 +26,8 @@ const GUARDS: Record<PatchId, { marked: string; unmarked: string }> = {
     marked: 'nomination-awarded',
     unmarked: 'nomination-awarded-before-cluster-vote',
   },
+  'quota-ledger-closes': { marked: 'quota-ledger-closed', unmarked: 'quota-ledger-before-close-3e67d3b' },
+  'quota-settled-on-award': { marked: 'nomination-awarded', unmarked: 'nomination-awarded-before-settle-3e67d3b' },
 };
 
 describe('patch registry', () => {

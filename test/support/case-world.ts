@@ -170,6 +170,7 @@ export async function createCaseWorld(
     startNomination: async (input) =>
       startCase(env, taskQueue, {
         campaignId: input.campaignId ?? uniqueId('camp'),
+        ...(input.campaignClosesAt ? { campaignClosesAt: input.campaignClosesAt } : {}),
         year: input.year ?? 2025,
         track: input.track ?? 'regular',
         unitId: input.unitId,

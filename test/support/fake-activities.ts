@@ -11,7 +11,7 @@ import type { Actor, Role } from '../../domain/org.js';
 
 type NominationActivities = Pick<
   Activities,
-  'loadCaseContext' | 'reserveQuota' | 'releaseQuota' | 'sendNotice' | 'recordAward' | 'revokeAward'
+  'loadCaseContext' | 'reserveQuota' | 'releaseQuota' | 'settleQuota' | 'sendNotice' | 'recordAward' | 'revokeAward'
 >;
 
 /** A small organisation: one unit in a cluster headed by another, and a council of three. */
@@ -47,12 +47,15 @@ export interface FakeWorld {
   book: Map<string, { revoked: boolean }>;
   /** Quota places held, by ledger id. */
   reservations: Map<string, Set<string>>;
+  /** Quota places settled (their case awarded), by ledger id: still counted in `reservations`. */
+  settled: Map<string, Set<string>>;
 }
 
 export function createFakeActivities(options: { quotaLimit?: number; brokenLedgerCampaign?: string } = {}): FakeWorld {
   const notices: string[] = [];
   const book = new Map<string, { revoked: boolean }>();
   const reservations = new Map<string, Set<string>>();
+  const settled = new Map<string, Set<string>>();
   const limit = options.quotaLimit ?? 10;
   const activities: NominationActivities = {
     async loadCaseContext() {
@@ -74,6 +77,11 @@ export function createFakeActivities(options: { quotaLimit?: number; brokenLedge
     async releaseQuota({ ledgerId, caseId }) {
       reservations.get(ledgerId)?.delete(caseId);
     },
+    async settleQuota({ ledgerId, caseId }) {
+      if (!reservations.get(ledgerId)?.has(caseId)) return;
+      const done = settled.get(ledgerId) ?? new Set<string>();
+      settled.set(ledgerId, done.add(caseId));
+    },
     async sendNotice({ caseId, event, key }) {
       notices.push(`${event}:${key}`);
       return { messageId: `<${caseId}/${key}@test>`, recipients: [] };
@@ -89,5 +97,5 @@ export function createFakeActivities(options: { quotaLimit?: number; brokenLedge
       return { changed: !!row };
     },
   };
-  return { activities, notices, book, reservations };
+  return { activities, notices, book, reservations, settled };
 }

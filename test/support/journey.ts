@@ -40,6 +40,13 @@ export function journey(world: CaseWorld, handle: CaseHandle) {
       const today = vnDateKey(new Date(await world.env.currentTimeMs()).toISOString());
       return act('approve', leader, { decisionNumber: '45/QĐ-VKS', decisionDate: today });
     },
+    /** A submitted case through every step to the leader's approval: endorsed, verified, voted yes by all. */
+    async award(leader = 'vientruong') {
+      await this.endorse();
+      await this.verify();
+      await this.voteAll('yes');
+      return this.approve(leader);
+    },
   };
 }
 

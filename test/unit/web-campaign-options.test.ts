@@ -25,7 +25,14 @@ describe("the year's campaign option", () => {
       label: 'Tổng kết công tác thi đua, khen thưởng năm 2025 (hạn gửi hồ sơ theo thông báo của Thường trực Hội đồng)',
       year: 2025,
       dueAt: null,
+      // Offered (and its quota ledgers open) to the end of 31/01/2026 in Vietnam.
+      closesAt: '2026-01-31T16:59:59.999Z',
     });
+  });
+
+  it('closes a campaign given by configuration never (its ledgers stay open), the plan year review at 31/01 next', () => {
+    expect(fixedOption({ id: 'dot-thu', title: 'Đợt thử', year: 2025 }).closesAt).toBeNull();
+    expect(fixedOption(yearCampaignOf(planForYear(HAI_DUONG_2025, 2027))).closesAt).toBe('2028-01-31T16:59:59.999Z');
   });
 
   it("is due at the end of the plan's nomination day in Vietnam, shown dd/mm/yyyy, for that plan's year", () => {

@@ -108,6 +108,10 @@ describe('nomination with in-memory activities (fast tier)', () => {
     expect(fake.book.get(handle.workflowId)).toEqual({ revoked: false });
     expect((await handle.query(nominationStateQuery)).stage).toBe('awarded');
     expect([...fake.reservations.values()].filter((held) => held.has(handle.workflowId))).toHaveLength(1);
+    // The award settles its place (still counted) so the campaign's ledger may close.
+    await waitFor(() =>
+      expect([...fake.settled.values()].filter((done) => done.has(handle.workflowId))).toHaveLength(1),
+    );
   });
 
   it("refuses a submit beyond the unit's quota with the ledger's Vietnamese reason, and changes nothing", async () => {

@@ -5,14 +5,7 @@
  * `resolve` closes it: the hold is released (`resume`), and an upheld complaint may revoke the award — through
  * the nomination's `revoke` Update while its case is still open, else on the book row.
  */
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   ComplaintActionSchemas,
   ComplaintStartSchema,
@@ -31,7 +24,8 @@ import { ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
 import { handlerQueue } from '../shared/handler-queue.js';
-import { ACTION_REFUSED, asFailure, parseOrRefuse } from '../shared/refusals.js';
+import { asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
+import { Refusal } from '../../domain/nomination/refusal.js';
 import {
   flushOutbox,
   sendRemindersDueNow,
@@ -53,10 +47,6 @@ function publish(state: ComplaintState): void {
       value: state.stage === 'resolved' ? null : (state.council.secretariatUnitId ?? state.council.unitId),
     },
   ]);
-}
-
-function refused(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: ACTION_REFUSED, message, nonRetryable: true });
 }
 
 export async function complaint(input: ComplaintStartInput): Promise<ComplaintState> {
@@ -104,7 +94,9 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
         const action = parse('hold_case', raw);
         asFailure(() => checkComplaintAction(state, action));
         if (action.name !== 'hold_case' || state.target.kind !== 'nomination')
-          throw refused('Không có hồ sơ để tạm dừng.');
+          throw refusalFailure(
+            new Refusal('no-case', 'Không có hồ sơ để tạm dừng.', 'the complaint names no case to hold'),
+          );
         const held = await yearActivities.nominationAction({
           caseId: state.target.caseId,
           action: 'hold',
@@ -112,7 +104,14 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
           reason: action.input.reason,
           complaintId: state.complaintId,
         });
-        if (!held.ok) throw refused(`Hồ sơ ${state.target.caseId} không tạm dừng được: ${held.reason}`);
+        if (!held.ok)
+          throw refusalFailure(
+            new Refusal(
+              'hold-refused',
+              `Hồ sơ ${state.target.caseId} không tạm dừng được: ${held.reason}`,
+              `case ${state.target.caseId} could not be held: ${held.reason}`,
+            ),
+          );
         const now = nowIso();
         state.hold = { caseId: state.target.caseId, by: action.input.actor, at: now, released: false };
         state.audit.push({
@@ -134,7 +133,8 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
       serial(async () => {
         const action = parse('resolve', raw);
         asFailure(() => checkComplaintAction(state, action));
-        if (action.name !== 'resolve') throw refused('Thao tác không hợp lệ.');
+        if (action.name !== 'resolve')
+          throw refusalFailure(new Refusal('invalid-action', 'Thao tác không hợp lệ.', 'not a resolve action'));
         const { actor, outcome, revokeAward, reason } = action.input;
         let revoked = false;
         if (revokeAward) revoked = await revoke(actor, reason);
@@ -187,7 +187,10 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
     const nomination = await yearActivities.describeNomination({ caseId: target.caseId });
     if (nomination.running && nomination.stage === 'awarded') {
       const r = await yearActivities.nominationAction({ caseId: target.caseId, action: 'revoke', actor, reason });
-      if (!r.ok) throw refused(`Không hủy được khen thưởng: ${r.reason}`);
+      if (!r.ok)
+        throw refusalFailure(
+          new Refusal('revoke-refused', `Không hủy được khen thưởng: ${r.reason}`, `award not revoked: ${r.reason}`),
+        );
       return true;
     }
     if (nomination.bookEntryKey) {
@@ -198,7 +201,13 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
       });
       return done;
     }
-    throw refused('Hồ sơ chưa có quyết định khen thưởng: không có gì để hủy.');
+    throw refusalFailure(
+      new Refusal(
+        'nothing-to-revoke',
+        'Hồ sơ chưa có quyết định khen thưởng: không có gì để hủy.',
+        'the case has no award decision to revoke',
+      ),
+    );
   }
 
   publish(state);

@@ -7,6 +7,7 @@
  * fires reminders and escalations from timers computed from the rule set's schedule.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   TemporalFailure,
@@ -60,7 +61,7 @@ import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js'
 
 // Timeouts fit what each activity does: a worker killed mid-activity is noticed after the start-to-close timeout,
 // and a person may be waiting on the quota ledger, so its retries stay a few seconds apart (issue #14).
-const { reserveQuota, releaseQuota } = proxyActivities<Activities>({
+const { reserveQuota, releaseQuota, settleQuota } = proxyActivities<Activities>({
   startToCloseTimeout: '15 seconds',
   // A ledger that does not answer for ten minutes fails the submission (in Vietnamese: try again later) instead of
   // holding it, and with it every other action on the case, for ever. Two minutes proved too short while workers
@@ -241,6 +242,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
           individual: quotaLimit(unitFacts, 'individual', ruleSet),
           collective: quotaLimit(unitFacts, 'collective', ruleSet),
         },
+        ...(input.campaignClosesAt ? { closesAt: input.campaignClosesAt } : {}),
       },
       caseId,
       subject: s.draft.nominee.subject,
@@ -273,6 +275,15 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
             reason: null,
             details: { caseKey: result.caseKey, created: result.created },
           });
+          // The award used its place for good: settled, it no longer keeps the campaign's ledger open. A ledger that
+          // does not answer only stays open longer, so its silence is logged and the award's mails go on.
+          if (state.quotaReserved && patched(PATCHES.quotaSettledOnAward))
+            await settleQuota({ ledgerId: quotaLedgerId(state.campaignId, state.unitId), caseId }).catch(
+              (error: unknown) => {
+                if (!(error instanceof ActivityFailure)) throw error;
+                log.warn('quota place not settled; the ledger stays open', { caseId, error: error.message });
+              },
+            );
           break;
         }
         case 'revokeAward':

@@ -1,24 +1,33 @@
 /**
  * The quota ledger of one unit in one campaign. Every reservation goes through this one workflow, and
  * Temporal runs its updates one at a time, so concurrent submissions can never exceed the limit.
+ *
+ * It lives as long as its campaign: once the campaign's closing instant has passed it refuses new places, and it
+ * ends when no case holds an unsettled place any more (each was given back, or settled when its case was awarded).
+ * A ledger that has ended is never replaced by an empty one: see `reserveQuota` (activities/cases.ts).
  */
 import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { instantMs } from '../../domain/calendar.js';
 import { SA } from '../../domain/search-attributes.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
 import { nowIso } from '../shared/clock.js';
+import { PATCHES } from '../shared/patches.js';
 import { refusalFailure } from '../shared/refusals.js';
 import type { NomineeSubject } from '../../domain/nomination/types.js';
 import {
+  ledgerClosedRefusal,
   quotaStateQuery,
   releaseQuotaUpdate,
   reserveQuotaUpdate,
+  settleQuotaUpdate,
   type QuotaLedgerInput,
   type QuotaLedgerState,
   type ReserveRequest,
@@ -27,7 +36,8 @@ import {
 
 const SUBJECT_VI = { individual: 'cá nhân', collective: 'tập thể' } as const;
 
-export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedgerState): Promise<void> {
+/** Runs until its campaign has closed and every place is settled, then returns what it held at the end. */
+export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedgerState): Promise<QuotaLedgerState> {
   const state: QuotaLedgerState = carried ?? { ...input, reservations: [] };
   upsertSearchAttributes([
     { key: SA.kind, value: 'quota' },
@@ -36,18 +46,30 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
   ]);
 
   const used = (subject: NomineeSubject): number => state.reservations.filter((r) => r.subject === subject).length;
+  const held = (): number => state.reservations.filter((r) => !r.settledAt).length;
+  // Closed once the closing timer fired, or already in this workflow task's time (a reserve racing the timer).
+  const isClosed = (): boolean =>
+    !!state.closedAt || (!!state.closesAt && instantMs(nowIso()) >= instantMs(state.closesAt));
 
   setHandler(
     reserveQuotaUpdate,
-    ({ caseId, subject }: ReserveRequest): ReserveResult => {
+    ({ caseId, subject, closesAt }: ReserveRequest): ReserveResult => {
+      // A ledger started before closing instants were kept learns its campaign's from the first case that knows it
+      // and is given a place (a validator cannot change state; a full old ledger learns it from a retried or later
+      // reserve once a place is free); a later instant (a deadline moved out) wins while the ledger is open.
+      if (closesAt && !state.closedAt && (!state.closesAt || instantMs(closesAt) > instantMs(state.closesAt)))
+        state.closesAt = closesAt;
       if (!state.reservations.some((r) => r.caseId === caseId)) {
         state.reservations.push({ caseId, subject, at: nowIso() });
       }
       return { used: used(subject), limit: state.limits[subject] };
     },
     {
-      validator: ({ caseId, subject }: ReserveRequest): void => {
+      validator: ({ caseId, subject, closesAt }: ReserveRequest): void => {
         if (state.reservations.some((r) => r.caseId === caseId)) return; // a retry of the same case
+        if (isClosed()) throw refusalFailure(ledgerClosedRefusal(state.closesAt));
+        // A ledger that has not learned the instant yet still refuses a case that knows its campaign has closed.
+        if (closesAt && instantMs(nowIso()) >= instantMs(closesAt)) throw refusalFailure(ledgerClosedRefusal(closesAt));
         if (used(subject) >= state.limits[subject]) {
           throw refusalFailure(
             new Refusal(
@@ -60,13 +82,42 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
       },
     },
   );
+  // Giving a place back is always accepted, after the close too: it is how the last held places leave the ledger.
   setHandler(releaseQuotaUpdate, ({ caseId }) => {
     state.reservations = state.reservations.filter((r) => r.caseId !== caseId);
   });
+  // A settled place stays counted (the award used it) but no longer holds the ledger open; settling twice is a no-op.
+  setHandler(settleQuotaUpdate, ({ caseId }) => {
+    const reservation = state.reservations.find((r) => r.caseId === caseId);
+    if (reservation && !reservation.settledAt) reservation.settledAt = nowIso();
+  });
   setHandler(quotaStateQuery, () => state);
 
-  // The ledger lives as long as its campaign; keep its history short by rolling over when Temporal suggests it.
-  await condition(() => workflowInfo().continueAsNewSuggested);
+  const rollOver = () => workflowInfo().continueAsNewSuggested;
+  // Whether this ledger closes, asked of patched() once it knows a closing instant: ledgers that ran before closing
+  // existed never knew one, and a run that learns one (from a reserve) records the marker then.
+  let closes: boolean | null = null;
+  const learnsToClose = () => closes === null && !!state.closesAt;
+  for (;;) {
+    if (learnsToClose()) closes = patched(PATCHES.quotaLedgerCloses);
+    if (state.closedAt) {
+      await condition(() => rollOver() || held() === 0);
+      if (held() === 0) break;
+    } else if (closes && state.closesAt) {
+      // Open until the campaign's closing instant (an instant moved out restarts the wait), rolling over on the way.
+      const closesAt = state.closesAt;
+      const wait = instantMs(closesAt) - instantMs(nowIso());
+      const woken = wait > 0 && (await condition(() => rollOver() || state.closesAt !== closesAt, wait));
+      if (!woken) state.closedAt = nowIso();
+    } else {
+      // No closing instant (yet): wait for one, rolling over to keep the history short (the only path before it).
+      await condition(() => rollOver() || learnsToClose());
+    }
+    if (rollOver()) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof quotaLedger>(input, state);
+    }
+  }
   await condition(allHandlersFinished);
-  await continueAsNew<typeof quotaLedger>(input, state);
+  return state;
 }

@@ -17,6 +17,13 @@ export const PATCHES = {
    * so a second submit could be accepted while the first waited for the ledger.
    */
   submitReservesOutsideHandler: 'submit-reserves-outside-handler',
+  /**
+   * A quota ledger that knows its campaign's closing instant waits for it, then ends once every place is settled
+   * (quota ledger). Ledgers that ran before it never knew the instant and roll over for ever.
+   */
+  quotaLedgerCloses: 'quota-ledger-closes',
+  /** An awarded case settles its quota place, so the campaign's ledger can end (nomination). */
+  quotaSettledOnAward: 'quota-settled-on-award',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

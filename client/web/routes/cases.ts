@@ -282,6 +282,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const caseId = await deps.cases.startNomination(
       {
         campaignId: campaign.id,
+        campaignClosesAt: campaign.closesAt,
         year: campaign.year,
         track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
         unitId: account.user.unitId,

@@ -1,0 +1,150 @@
+/**
+ * A campaign's quota ledger closes (issue #12): after the campaign's closing instant it refuses new places, and it
+ * ends once no case holds an unsettled place (each awarded case settled, each rejected or withdrawn one released).
+ * A reserve after the ledger has ended is refused too, and no empty ledger takes its place. Time is skipped.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/calendar.js';
+import type { quotaLedger } from '../../workflows/quota/ledger.js';
+import { nominationStateQuery } from '../../workflows/nomination/messages.js';
+import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
+import { uniqueId } from '../harness/temporal.js';
+import { untilInstant, waitFor } from '../harness/wait.js';
+import type { CaseWorld } from '../support/case-world.js';
+import { journey, type CaseHandle } from '../support/journey.js';
+import { refusalOf } from '../support/refusal.js';
+import { withTimeSkippingWorld } from '../support/time-skipping-world.js';
+
+let env: TestWorkflowEnvironment;
+let world: CaseWorld;
+withTimeSkippingWorld((started) => ({ env, world } = started));
+
+const CLOSED = 'Đợt đề nghị khen thưởng đã kết thúc';
+
+/** A campaign of its own closing `days` from the server's now, and the ledger of hd-kv2 in it. */
+async function campaign(days: number) {
+  const id = uniqueId('dot');
+  const closesAt = addDays(new Date(await env.currentTimeMs()).toISOString(), days);
+  const ledger = env.client.workflow.getHandle<typeof quotaLedger>(quotaLedgerId(id, 'hd-kv2'));
+  return { id, closesAt, ledger };
+}
+
+async function nominate(c: { id: string; closesAt: string }, personIndex: number): Promise<CaseHandle> {
+  return world.startNomination({
+    unitId: 'hd-kv2',
+    campaignId: c.id,
+    campaignClosesAt: c.closesAt,
+    draft: await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2', personIndex }),
+  });
+}
+
+async function status(ledger: WorkflowHandle): Promise<string | undefined> {
+  return (await ledger.describe()).status.name;
+}
+
+describe('quota ledgers close with their campaign (time skipping)', () => {
+  it('ends after the campaign closes once its awarded place is settled; the place stays counted to the end', async () => {
+    const c = await campaign(20);
+    const handle = await nominate(c, 2);
+    await journey(world, handle).submit();
+    await journey(world, handle).award('phovientruong');
+    await waitFor(async () => {
+      const [reservation] = (await c.ledger.query(quotaStateQuery)).reservations;
+      expect(reservation?.settledAt).toBeTruthy();
+    }, 60_000);
+    // Settled but the campaign still open: the ledger runs (a unit may still nominate until the close).
+    expect(await status(c.ledger)).toBe('RUNNING');
+
+    await untilInstant(env, addDays(c.closesAt, 1));
+    const final = await c.ledger.result();
+    expect(await status(c.ledger)).toBe('COMPLETED');
+    expect(final.closedAt).toBeTruthy();
+    expect(Date.parse(final.closedAt!)).toBeGreaterThanOrEqual(Date.parse(c.closesAt));
+    expect(final.reservations.map((r) => r.caseId)).toEqual([handle.workflowId]);
+
+    // A late case of the same campaign and unit is refused: the ended ledger is not replaced by an empty one.
+    const { runId } = await c.ledger.describe();
+    const late = await nominate(c, 3);
+    const refusal = await refusalOf(journey(world, late).submit());
+    expect(refusal).toContain(CLOSED);
+    expect((await late.query(nominationStateQuery)).stage).toBe('draft');
+    const after = await c.ledger.describe();
+    expect(after.runId).toBe(runId);
+    expect(after.status.name).toBe('COMPLETED');
+  }, 240_000);
+
+  it('stays open past the close while a case holds a place, refuses new places, and ends when that place is given back', async () => {
+    const c = await campaign(10);
+    const held = await nominate(c, 4);
+    const late = await nominate(c, 5);
+    await journey(world, held).submit();
+    expect((await c.ledger.query(quotaStateQuery)).reservations).toHaveLength(1);
+
+    await untilInstant(env, addDays(c.closesAt, 3));
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).closedAt).toBeTruthy(), 30_000);
+    expect(await status(c.ledger)).toBe('RUNNING');
+
+    // The quota has a free place for nobody: refused because the campaign closed (in Vietnamese, with its date).
+    const refusal = await refusalOf(journey(world, late).submit());
+    expect(refusal).toContain(CLOSED);
+    expect((await late.query(nominationStateQuery)).stage).toBe('draft');
+    expect((await c.ledger.query(quotaStateQuery)).reservations.map((r) => r.caseId)).toEqual([held.workflowId]);
+
+    await untilInstant(env, addDays(c.closesAt, 30));
+    expect(await status(c.ledger)).toBe('RUNNING'); // still held, however long after the close
+
+    // The held case is withdrawn: its place is released (accepted after the close) and nothing is held any more.
+    await journey(world, held).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    const final = await c.ledger.result();
+    expect(final.reservations).toEqual([]);
+    expect(await status(c.ledger)).toBe('COMPLETED');
+  }, 240_000);
+
+  it('a ledger started without a closing instant learns it from a later case, and then closes', async () => {
+    const c = await campaign(5);
+    // The first case knows no closing instant (a case started before it was kept): its ledger does not either.
+    const old = await world.startNomination({
+      unitId: 'hd-kv2',
+      campaignId: c.id,
+      draft: await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2', personIndex: 7 }),
+    });
+    await journey(world, old).submit();
+    await journey(world, old).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).reservations).toEqual([]), 30_000);
+    expect((await c.ledger.query(quotaStateQuery)).closesAt ?? null).toBeNull();
+
+    const next = await nominate(c, 8);
+    await journey(world, next).submit();
+    expect((await c.ledger.query(quotaStateQuery)).closesAt).toBe(c.closesAt);
+    await untilInstant(env, addDays(c.closesAt, 1));
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).closedAt).toBeTruthy(), 30_000);
+    expect(await status(c.ledger)).toBe('RUNNING'); // the later case still holds its place
+    await journey(world, next).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    expect((await c.ledger.result()).reservations).toEqual([]);
+  }, 240_000);
+
+  it('keeps a ledger that knows no closing instant open, as before', async () => {
+    const id = uniqueId('dot');
+    const handle = await world.startNomination({
+      unitId: 'hd-kv2',
+      campaignId: id,
+      draft: await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2', personIndex: 6 }),
+    });
+    await journey(world, handle).submit();
+    await journey(world, handle).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    const ledger = env.client.workflow.getHandle(quotaLedgerId(id, 'hd-kv2'));
+    await waitFor(async () => expect((await ledger.query(quotaStateQuery)).reservations).toEqual([]), 30_000);
+    await env.sleep('60 days');
+    expect(await status(ledger)).toBe('RUNNING');
+    expect((await ledger.query(quotaStateQuery)).closedAt ?? null).toBeNull();
+
+    // A case that knows its campaign closed yesterday is refused even by this ledger, which learns nothing from it.
+    const yesterday = addDays(new Date(await env.currentTimeMs()).toISOString(), -1);
+    const late = await nominate({ id, closesAt: yesterday }, 9);
+    expect(await refusalOf(journey(world, late).submit())).toContain(CLOSED);
+    expect((await ledger.query(quotaStateQuery)).closesAt ?? null).toBeNull();
+    expect((await ledger.query(quotaStateQuery)).reservations).toEqual([]);
+  }, 240_000);
+});
