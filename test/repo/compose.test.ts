@@ -96,7 +96,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('registers exactly the search attributes the code defines', () => {
-    const script = readFileSync(path.join(repoRoot, 'scripts', 'compose', 'register-search-attributes.sh'), 'utf8');
+    const script = readFileSync(path.join(repoRoot, 'deploy', 'temporal', 'register-search-attributes.sh'), 'utf8');
     const registered = [...script.matchAll(/\bTdkt\w+/g)].map((m) => m[0]);
     expect(new Set(registered)).toEqual(new Set(ALL_SEARCH_ATTRIBUTES.map((k) => k.name)));
   });
