@@ -19,41 +19,10 @@ import { ensureTemporalCli, findTemporalServer, repoRoot, type TemporalServerToo
 import { composeService, hostCommand, readComposeFile, type ComposeFile } from './compose-service.js';
 import { freeMembershipPort } from './ports.js';
 import { managedProcess, type ManagedProcess } from './process.js';
+import { SITE_VARIABLES, TEMPORAL_SERVICES, type TemporalService } from './site.js';
 import { acceptsConnections, answersOk, logHas } from './probes.js';
 
 const run = promisify(execFile);
-
-/** The Temporal server's services, by their compose service. */
-export const TEMPORAL_SERVICES = {
-  frontend: 'temporal-frontend',
-  history: 'temporal-history',
-  matching: 'temporal-matching',
-  worker: 'temporal-worker',
-} as const;
-export type TemporalService = keyof typeof TEMPORAL_SERVICES;
-
-/** The only variables of the compose Temporal services this run sets differently: the site, not the setup. */
-export const SITE_VARIABLES = [
-  'TEMPORAL_DB_HOST',
-  'TEMPORAL_DB_PORT',
-  'TEMPORAL_DB_USER',
-  'TEMPORAL_DB_PASSWORD',
-  'TEMPORAL_DB_NAME',
-  'TEMPORAL_VISIBILITY_DB_NAME',
-  'TEMPORAL_BIND_IP',
-  'TEMPORAL_BROADCAST_ADDRESS',
-  'TEMPORAL_FRONTEND_GRPC_PORT',
-  'TEMPORAL_FRONTEND_HTTP_PORT',
-  'TEMPORAL_FRONTEND_MEMBERSHIP_PORT',
-  'TEMPORAL_HISTORY_GRPC_PORT',
-  'TEMPORAL_HISTORY_MEMBERSHIP_PORT',
-  'TEMPORAL_MATCHING_GRPC_PORT',
-  'TEMPORAL_MATCHING_MEMBERSHIP_PORT',
-  'TEMPORAL_WORKER_GRPC_PORT',
-  'TEMPORAL_WORKER_MEMBERSHIP_PORT',
-  // The namespace step's frontend address.
-  'TEMPORAL_ADDRESS',
-] as const;
 
 /** What a worker prints once it polls (worker/main.ts). */
 const WORKER_READY = 'worker: polling task queue';
