@@ -19,7 +19,8 @@ import { ensureTemporalCli, findTemporalServer, repoRoot, type TemporalServerToo
 import { composeService, hostCommand, readComposeFile, type ComposeFile } from './compose-service.js';
 import { freeMembershipPort } from './ports.js';
 import { managedProcess, type ManagedProcess } from './process.js';
-import { SITE_VARIABLES, TEMPORAL_SERVICES, type TemporalService } from './site.js';
+import type { SITE_VARIABLES} from './site.js';
+import { TEMPORAL_SERVICES, type TemporalService } from './site.js';
 import { acceptsConnections, answersOk, logHas } from './probes.js';
 
 const run = promisify(execFile);

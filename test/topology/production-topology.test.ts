@@ -9,7 +9,7 @@
  * nothing lost, doubled, failed or stuck. Fails (never skips) when the server binaries or PostgreSQL are missing.
  *
  *   npm run tools:server && eval "$(scripts/postgres/start-local.sh)" && npm run test:topology
- *   TOPOLOGY_JOURNEYS=40 npm run test:topology    # more journeys (default 12)
+ *   TOPOLOGY_JOURNEYS=40 npm run test:topology    # more journeys (default 16)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,8 +26,11 @@ import { runJourney, type JourneyContext, type JourneyResult } from '../../scrip
 import { startOutageMailSink, type OutageMailSink } from '../../scripts/chaos/mail-sink.js';
 import { loadActors, planJourneys } from '../../scripts/chaos/nominees.js';
 import { startTopology, type Topology } from '../../scripts/topology/cluster.js';
+import { DEMO_PASSWORD } from '../../store/credentials.js';
+import { STAGE_LABELS } from '../../domain/i18n.js';
+import { WebSession } from './web-session.js';
 
-const JOURNEYS = Number(process.env.TOPOLOGY_JOURNEYS ?? 12);
+const JOURNEYS = Number(process.env.TOPOLOGY_JOURNEYS ?? 16);
 const CONCURRENCY = 4;
 const HISTORY_DOWN_MS = 5_000;
 
@@ -112,12 +115,16 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
       const worker = topology!.workers[0]!;
       const faultLog: FaultLog = { done: [], failed: [] };
       const results: JourneyResult[] = [];
+      /** Journeys started and not finished when each kill came: the kills must land on work in progress. */
+      const inFlightAtKill: number[] = [];
+      let started = 0;
       const faults = scheduleFaults(
         [
           {
             name: `history service SIGKILLed, back after ${HISTORY_DOWN_MS / 1000} s`,
             at: 0.25,
             run: async () => {
+              inFlightAtKill.push(started - results.length);
               await history.kill();
               await sleep(HISTORY_DOWN_MS);
               await history.start();
@@ -127,6 +134,7 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
             name: 'tdkt worker 1 SIGKILLed, started again at once',
             at: 0.5,
             run: async () => {
+              inFlightAtKill.push(started - results.length);
               await worker.kill();
               await worker.start();
             },
@@ -140,6 +148,7 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
           while (next < plans.length) {
+            started += 1;
             const result = await runJourney(ctx, plans[next++]!);
             if (!result.ok) say(`journey ${result.caseId} failed: ${result.error}`);
             results.push(result);
@@ -183,7 +192,17 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
         `checked ${verdict.workflows} workflows: ${verdict.awarded} awarded, ${verdict.mailsArrived} mails, ` +
           `${verdict.routineTaskFailures} routine task failures, re-sends ${JSON.stringify(Object.fromEntries(ctx.retries))}`,
       );
+      // The web process, apart from the workers, shows a finished case from the cluster to the council's chair.
+      const web = new WebSession(topology!.webUrl);
+      await web.signIn('vientruong', DEMO_PASSWORD);
+      const page = await web.get(`/ho-so/${encodeURIComponent(caseIds[0]!)}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(STAGE_LABELS.awarded);
+      expect(page.body).toContain(plans[0]!.draft.nominee.displayName);
+
       expect(faultLog.done).toHaveLength(2);
+      expect(inFlightAtKill).toHaveLength(2);
+      for (const inFlight of inFlightAtKill) expect(inFlight).toBeGreaterThan(0);
       expect([history.kills, history.starts, worker.kills, worker.starts]).toEqual([1, 2, 1, 2]);
       expect(problems).toEqual([]);
       expect(verdict.awarded).toBe(JOURNEYS);
