@@ -26,4 +26,18 @@ else
   temporal operator namespace create --address "$address" --namespace "$namespace" --retention "$retention"
   echo "namespace $namespace created (retention $retention)"
 fi
+# The frontend reports SERVING before it reaches a history host (services started together can take 40 s to form
+# the ring): the apps start after this step, so it waits until a read that only history answers comes back, here
+# "not found" for a workflow that does not exist, which also needs the namespace in the frontend's cache.
+tries=0
+until temporal workflow describe --address "$address" --namespace "$namespace" --workflow-id tdkt-setup-probe 2>&1 |
+  grep -Eqi 'workflow (execution )?not found'; do
+  tries=$((tries + 1))
+  if [ "$tries" -ge 90 ]; then
+    echo "temporal namespace: no history host answers through $address after 3 minutes" >&2
+    exit 1
+  fi
+  sleep 2
+done
+echo "history answers through $address"
 exec sh "$(dirname "$0")/register-search-attributes.sh"

@@ -19,7 +19,7 @@ import { ensureTemporalCli, findTemporalServer, repoRoot, type TemporalServerToo
 import { composeService, hostCommand, readComposeFile, type ComposeFile } from './compose-service.js';
 import { freeMembershipPort } from './ports.js';
 import { managedProcess, type ManagedProcess } from './process.js';
-import type { SITE_VARIABLES} from './site.js';
+import type { SITE_VARIABLES } from './site.js';
 import { TEMPORAL_SERVICES, type TemporalService } from './site.js';
 import { acceptsConnections, answersOk, logHas } from './probes.js';
 
@@ -191,25 +191,26 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
           env: { ...command.env, ...site },
           cwd: options.runDir,
           logFile,
-          // The frontend answers the compose healthcheck's URL; history and matching serve gRPC; the internal
-          // worker serves nothing, and is up once it polls its system task queues.
-          ready: (logFrom: number) =>
-            name === 'frontend'
-              ? answersOk(healthUrl)
+          // In the ring first (its log names the members it reached), then serving: the frontend answers the compose
+          // healthcheck's URL, history and matching accept gRPC, the internal worker (which serves nothing) polls.
+          ready: async (logFrom: number) =>
+            (await logHas(logFile, '"msg":"Current reachable members"', logFrom)) &&
+            (name === 'frontend'
+              ? await answersOk(healthUrl)
               : name === 'worker'
-                ? logHas(logFile, '"msg":"Started Worker"', logFrom)
-                : acceptsConnections(grpcPort[name]),
-          // Four Go servers starting at once on a busy 2-core machine.
+                ? await logHas(logFile, '"msg":"Started Worker"', logFrom)
+                : await acceptsConnections(grpcPort[name])),
+          // A Go server starting on a busy 2-core machine, ringpop's join included.
           readyTimeoutMs: 180_000,
         });
         return [name, managed];
       }),
     ) as Record<TemporalService, ManagedProcess>;
-    // History first: it owns the shards the others wait for. Then the rest together.
-    await temporal.history.start();
-    started.push(temporal.history);
+    // All four at once, as compose starts them. Services that bootstrap ringpop from peers still joining can wait out
+    // maxJoinDuration (30 s) and try again (seen here: the frontend had no history host for 47 s); the namespace
+    // step holds the apps back until a read only history answers comes back through the frontend.
     await Promise.all(
-      (['matching', 'frontend', 'worker'] as const).map(async (name) => {
+      (Object.keys(TEMPORAL_SERVICES) as TemporalService[]).map(async (name) => {
         await temporal[name].start();
         started.push(temporal[name]);
       }),

@@ -10,6 +10,7 @@
  *
  *   npm run tools:server && eval "$(scripts/postgres/start-local.sh)" && npm run test:topology
  *   TOPOLOGY_JOURNEYS=40 npm run test:topology    # more journeys (default 16)
+ *   TOPOLOGY_KEEP=1 npm run test:topology         # keep the logs, histories and databases of a passing run
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ import { loadActors, planJourneys } from '../../scripts/chaos/nominees.js';
 import { startTopology, type Topology } from '../../scripts/topology/cluster.js';
 import { DEMO_PASSWORD } from '../../store/credentials.js';
 import { STAGE_LABELS } from '../../domain/i18n.js';
+import { nextYearPlanScheduleId } from '../../client/lib/plan-schedule.js';
+import { planOrganisation } from '../../store/plan-organisation.js';
 import { WebSession } from './web-session.js';
 
 const JOURNEYS = Number(process.env.TOPOLOGY_JOURNEYS ?? 16);
@@ -68,16 +71,17 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
   afterAll(async () => {
     await db?.close();
     await connection?.close();
-    await topology?.stop({ keepDatabases: failed });
+    await topology?.stop({ keepDatabases: failed || Boolean(process.env.TOPOLOGY_KEEP) });
     await sink?.close();
     process.off('exit', lastResort);
-    if (failed) console.log(`topology: logs and histories kept in ${runDir}`);
+    if (failed || process.env.TOPOLOGY_KEEP) console.log(`topology: logs and histories kept in ${runDir}`);
     else rmSync(runDir, { recursive: true, force: true });
   });
 
   it('sets up the namespace and every search attribute the way the compose file does', async () => {
     try {
       expect(topology!.namespaceSetupOutput).toContain(`namespace ${topology!.namespace} created`);
+      expect(topology!.namespaceSetupOutput).toContain('history answers');
       const { response } = await answerOf(() =>
         connection.operatorService.listSearchAttributes({ namespace: topology!.namespace }),
       );
@@ -87,6 +91,22 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
       const health = await fetch(topology!.healthUrl);
       expect(health.ok).toBe(true);
       expect(((await health.json()) as { serverVersion?: string }).serverVersion).toBe('1.29.1');
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  });
+
+  it("keeps the workers' yearly Schedule, which the server's internal worker runs", async () => {
+    try {
+      const org = await planOrganisation(db, undefined);
+      expect(org.orgUnitId).not.toBeNull();
+      // Describing a Schedule asks its scheduler workflow, which only the internal worker service executes.
+      const { response } = await answerOf(() =>
+        client.schedule.getHandle(nextYearPlanScheduleId(org.orgUnitId!)).describe(),
+      );
+      expect(response.info.nextActionTimes.length).toBeGreaterThan(0);
+      expect(response.action.type).toBe('startWorkflow');
     } catch (error) {
       failed = true;
       throw error;
