@@ -57,7 +57,7 @@ function toolsIn(dir: string, source: TemporalServerTools['source']): TemporalSe
 }
 
 /**
- * Finds the server and the SQL tool, or builds both with `go install` (about 10 minutes on 2 cores, once per
+ * Finds the server and the SQL tool, or builds both with `go install` (5 minutes on 2 cores after the CLI, once per
  * machine; GOFLAGS from the environment is passed on, e.g. `-p=1` to leave a core to others). Throws when Go is
  * missing: unlike the CLI there is no SDK download to fall back to.
  */

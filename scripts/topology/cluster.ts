@@ -73,12 +73,12 @@ function requireServerTools(): TemporalServerTools {
   if (!tools)
     throw new Error(
       'the production topology needs the Temporal server and temporal-sql-tool v1.29.1: run `npm run tools:server` ' +
-        '(go install from the Go module proxy, about 10 minutes once per machine)',
+        '(go install from the Go module proxy, minutes, once per machine)',
     );
   return tools;
 }
 
-async function recreateDatabases(postgresUrl: string, names: string[]): Promise<void> {
+async function dropDatabases(postgresUrl: string, names: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   try {
@@ -167,7 +167,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
 
   const killAll = () => started.forEach((p) => p.killNow());
   try {
-    await recreateDatabases(options.postgresUrl, [databases.temporal, databases.visibility, databases.app]);
+    await dropDatabases(options.postgresUrl, [databases.temporal, databases.visibility, databases.app]);
     say(`PostgreSQL ${pgUrl.host}: databases ${Object.values(databases).join(', ')} dropped; schema step…`);
     const schemaOutput = await runStep(compose, 'temporal-schema', site, [tools.binDir]);
     writeFileSync(path.join(options.runDir, 'temporal-schema.log'), schemaOutput);
@@ -289,7 +289,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
         for (const p of [web, ...workers]) await p.stop();
         for (const name of ['frontend', 'worker', 'matching', 'history'] as const) await temporal[name].stop();
         if (!stopOptions.keepDatabases)
-          await recreateDatabases(options.postgresUrl, [databases.temporal, databases.visibility, databases.app]);
+          await dropDatabases(options.postgresUrl, [databases.temporal, databases.visibility, databases.app]);
       },
       killNow: killAll,
     };

@@ -16,7 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import proto from '@temporalio/proto';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { CasesClient } from '../../client/lib/cases.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../../domain/search-attributes.js';
 import { migrate, openPostgresDatabase, seedDemoData, type SqlDatabase } from '../../store/index.js';
@@ -32,6 +33,9 @@ import { STAGE_LABELS } from '../../domain/i18n.js';
 import { nextYearPlanScheduleId } from '../../client/lib/plan-schedule.js';
 import { planOrganisation } from '../../store/plan-organisation.js';
 import { WebSession } from './web-session.js';
+
+// The proto package is CommonJS: under plain Node ESM only its default export is visible.
+const { IndexedValueType } = proto.temporal.api.enums.v1;
 
 const JOURNEYS = Number(process.env.TOPOLOGY_JOURNEYS ?? 16);
 const CONCURRENCY = 4;
@@ -49,6 +53,8 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
   let db: SqlDatabase;
   let failed = false;
   const lastResort = () => topology?.killNow();
+  /** Keeps the run's folder and databases for whoever reads a failure. */
+  const keepOnFailure = () => onTestFailed(() => void (failed = true));
 
   beforeAll(async () => {
     if (!postgresUrl)
@@ -79,157 +85,146 @@ describe('production topology: Temporal v1.29.1 on PostgreSQL, services apart, t
   });
 
   it('sets up the namespace and every search attribute the way the compose file does', async () => {
-    try {
-      expect(topology!.namespaceSetupOutput).toContain(`namespace ${topology!.namespace} created`);
-      expect(topology!.namespaceSetupOutput).toContain('history answers');
-      const { response } = await answerOf(() =>
-        connection.operatorService.listSearchAttributes({ namespace: topology!.namespace }),
-      );
-      const custom = response.customAttributes ?? {};
-      for (const key of ALL_SEARCH_ATTRIBUTES) expect(Object.keys(custom), key.name).toContain(key.name);
-      // The compose healthcheck's URL answers on the real frontend.
-      const health = await fetch(topology!.healthUrl);
-      expect(health.ok).toBe(true);
-      expect(((await health.json()) as { serverVersion?: string }).serverVersion).toBe('1.29.1');
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
+    keepOnFailure();
+    expect(topology!.namespaceSetupOutput).toContain(`namespace ${topology!.namespace} created`);
+    expect(topology!.namespaceSetupOutput).toContain('history answers');
+    const { response } = await answerOf(() =>
+      connection.operatorService.listSearchAttributes({ namespace: topology!.namespace }),
+    );
+    const custom = response.customAttributes ?? {};
+    for (const key of ALL_SEARCH_ATTRIBUTES)
+      expect(custom[key.name], key.name).toBe(IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}`]);
+    // The compose healthcheck's URL answers on the real frontend.
+    const health = await fetch(topology!.healthUrl);
+    expect(health.ok).toBe(true);
+    expect(((await health.json()) as { serverVersion?: string }).serverVersion).toBe('1.29.1');
   });
 
   it("keeps the workers' yearly Schedule, which the server's internal worker runs", async () => {
-    try {
-      const org = await planOrganisation(db, undefined);
-      expect(org.orgUnitId).not.toBeNull();
-      // Describing a Schedule asks its scheduler workflow, which only the internal worker service executes.
-      const { response } = await answerOf(() =>
-        client.schedule.getHandle(nextYearPlanScheduleId(org.orgUnitId!)).describe(),
-      );
-      expect(response.info.nextActionTimes.length).toBeGreaterThan(0);
-      expect(response.action.type).toBe('startWorkflow');
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
+    keepOnFailure();
+    const org = await planOrganisation(db, undefined);
+    expect(org.orgUnitId).not.toBeNull();
+    // Describing a Schedule asks its scheduler workflow, which only the internal worker service executes.
+    const { response } = await answerOf(() =>
+      client.schedule.getHandle(nextYearPlanScheduleId(org.orgUnitId!)).describe(),
+    );
+    expect(response.info.nextActionTimes.length).toBeGreaterThan(0);
+    expect(response.action.type).toBe('startWorkflow');
   });
 
   it(`takes ${JOURNEYS} whole journeys through it while history and a tdkt worker are SIGKILLed: all awarded once`, async () => {
-    try {
-      const runId = `topo${Date.now().toString(36)}`;
-      const actors = await loadActors(db);
-      const plans = await planJourneys(db, actors, runId, JOURNEYS);
-      const ctx: JourneyContext = {
-        client,
-        cases: new CasesClient(client, topology!.taskQueue),
-        taskQueue: topology!.taskQueue,
-        runId,
-        actor: (username) => actors.get(username)!,
-        retries: new Map(),
-        refusedRetries: [],
-        laterTries: [],
-        stepBudgetMs: 5 * 60_000,
-        rivals: new Map(),
-        waits: new Map(),
-      };
-      const { history } = topology!.temporal;
-      const worker = topology!.workers[0]!;
-      const faultLog: FaultLog = { done: [], failed: [] };
-      const results: JourneyResult[] = [];
-      /** Journeys started and not finished when each kill came: the kills must land on work in progress. */
-      const inFlightAtKill: number[] = [];
-      let started = 0;
-      const faults = scheduleFaults(
-        [
-          {
-            name: `history service SIGKILLed, back after ${HISTORY_DOWN_MS / 1000} s`,
-            at: 0.25,
-            run: async () => {
-              inFlightAtKill.push(started - results.length);
-              await history.kill();
-              await sleep(HISTORY_DOWN_MS);
-              await history.start();
-            },
+    keepOnFailure();
+    const runId = `topo${Date.now().toString(36)}`;
+    const actors = await loadActors(db);
+    const plans = await planJourneys(db, actors, runId, JOURNEYS);
+    const ctx: JourneyContext = {
+      client,
+      cases: new CasesClient(client, topology!.taskQueue),
+      taskQueue: topology!.taskQueue,
+      runId,
+      actor: (username) => actors.get(username)!,
+      retries: new Map(),
+      refusedRetries: [],
+      laterTries: [],
+      stepBudgetMs: 5 * 60_000,
+      rivals: new Map(),
+      waits: new Map(),
+    };
+    const { history } = topology!.temporal;
+    const worker = topology!.workers[0]!;
+    const faultLog: FaultLog = { done: [], failed: [] };
+    const results: JourneyResult[] = [];
+    /** Journeys started and not finished when each kill came: the kills must land on work in progress. */
+    const inFlightAtKill: number[] = [];
+    let started = 0;
+    const faults = scheduleFaults(
+      [
+        {
+          name: `history service SIGKILLed, back after ${HISTORY_DOWN_MS / 1000} s`,
+          at: 0.25,
+          run: async () => {
+            inFlightAtKill.push(started - results.length);
+            await history.kill();
+            await sleep(HISTORY_DOWN_MS);
+            await history.start();
           },
-          {
-            name: 'tdkt worker 1 SIGKILLed, started again at once',
-            at: 0.5,
-            run: async () => {
-              inFlightAtKill.push(started - results.length);
-              await worker.kill();
-              await worker.start();
-            },
+        },
+        {
+          name: 'tdkt worker 1 SIGKILLed, started again at once',
+          at: 0.5,
+          run: async () => {
+            inFlightAtKill.push(started - results.length);
+            await worker.kill();
+            await worker.start();
           },
-        ],
-        () => results.length / plans.length,
-        faultLog,
-        say,
-      );
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < plans.length) {
-            started += 1;
-            const result = await runJourney(ctx, plans[next++]!);
-            if (!result.ok) say(`journey ${result.caseId} failed: ${result.error}`);
-            results.push(result);
-          }
-        }),
-      );
-      await faults.finish();
-      say(
-        `journeys answered: ${results.filter((r) => r.ok).length}/${plans.length}; faults: ${faultLog.done.join('; ')}`,
-      );
+        },
+      ],
+      () => results.length / plans.length,
+      faultLog,
+      say,
+    );
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < plans.length) {
+          started += 1;
+          const result = await runJourney(ctx, plans[next++]!);
+          if (!result.ok) say(`journey ${result.caseId} failed: ${result.error}`);
+          results.push(result);
+        }
+      }),
+    );
+    await faults.finish();
+    say(
+      `journeys answered: ${results.filter((r) => r.ok).length}/${plans.length}; faults: ${faultLog.done.join('; ')}`,
+    );
 
-      // Effects (the book, the mails) run after the last answer: wait until no case has anything left to do.
-      const caseIds = results.map((r) => r.caseId);
-      const deadline = Date.now() + 5 * 60_000;
-      let left = caseIds;
-      while (left.length > 0 && Date.now() < deadline) {
-        const reasons = await Promise.all(left.map(async (id) => ({ id, why: await unfinished(client, id) })));
-        left = reasons.filter((r) => r.why !== null).map((r) => r.id);
-        if (left.length > 0) await sleep(2_000);
-      }
-
-      const verdict = await judgeRun({
-        client,
-        db,
-        caseIds,
-        mails: sink.messages,
-        bundlePath: topology!.bundlePath,
-        runDir,
-        workerLogs: topology!.workers.map((w) => w.logFile),
-      });
-      const problems = [
-        ...problemsOf(
-          verdict,
-          plans.length,
-          results.filter((r) => !r.ok).map((r) => `${r.caseId}: ${r.error}`),
-        ),
-        ...faultLog.failed.map((f) => `fault injection failed: ${f}`),
-        ...ctx.refusedRetries.map((r) => `re-sent action refused after it applied: ${r}`),
-      ];
-      say(
-        `checked ${verdict.workflows} workflows: ${verdict.awarded} awarded, ${verdict.mailsArrived} mails, ` +
-          `${verdict.routineTaskFailures} routine task failures, re-sends ${JSON.stringify(Object.fromEntries(ctx.retries))}`,
-      );
-      // The web process, apart from the workers, shows a finished case from the cluster to the council's chair.
-      const web = new WebSession(topology!.webUrl);
-      await web.signIn('vientruong', DEMO_PASSWORD);
-      const page = await web.get(`/ho-so/${encodeURIComponent(caseIds[0]!)}`);
-      expect(page.status).toBe(200);
-      expect(page.body).toContain(STAGE_LABELS.awarded);
-      expect(page.body).toContain(plans[0]!.draft.nominee.displayName);
-
-      expect(faultLog.done).toHaveLength(2);
-      expect(inFlightAtKill).toHaveLength(2);
-      for (const inFlight of inFlightAtKill) expect(inFlight).toBeGreaterThan(0);
-      expect([history.kills, history.starts, worker.kills, worker.starts]).toEqual([1, 2, 1, 2]);
-      expect(problems).toEqual([]);
-      expect(verdict.awarded).toBe(JOURNEYS);
-    } catch (error) {
-      failed = true;
-      throw error;
+    // Effects (the book, the mails) run after the last answer: wait until no case has anything left to do.
+    const caseIds = results.map((r) => r.caseId);
+    const deadline = Date.now() + 5 * 60_000;
+    let left = caseIds;
+    while (left.length > 0 && Date.now() < deadline) {
+      const reasons = await Promise.all(left.map(async (id) => ({ id, why: await unfinished(client, id) })));
+      left = reasons.filter((r) => r.why !== null).map((r) => r.id);
+      if (left.length > 0) await sleep(2_000);
     }
+
+    const verdict = await judgeRun({
+      client,
+      db,
+      caseIds,
+      mails: sink.messages,
+      bundlePath: topology!.bundlePath,
+      runDir,
+      workerLogs: topology!.workers.map((w) => w.logFile),
+    });
+    const problems = [
+      ...problemsOf(
+        verdict,
+        plans.length,
+        results.filter((r) => !r.ok).map((r) => `${r.caseId}: ${r.error}`),
+      ),
+      ...faultLog.failed.map((f) => `fault injection failed: ${f}`),
+      ...ctx.refusedRetries.map((r) => `re-sent action refused after it applied: ${r}`),
+    ];
+    say(
+      `checked ${verdict.workflows} workflows: ${verdict.awarded} awarded, ${verdict.mailsArrived} mails, ` +
+        `${verdict.routineTaskFailures} routine task failures, re-sends ${JSON.stringify(Object.fromEntries(ctx.retries))}`,
+    );
+    // The web process, apart from the workers, shows a finished case from the cluster to the council's chair.
+    const web = new WebSession(topology!.webUrl);
+    await web.signIn('vientruong', DEMO_PASSWORD);
+    const page = await web.get(`/ho-so/${encodeURIComponent(caseIds[0]!)}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(STAGE_LABELS.awarded);
+    expect(page.body).toContain(plans[0]!.draft.nominee.displayName);
+
+    expect(faultLog.done).toHaveLength(2);
+    expect(inFlightAtKill).toHaveLength(2);
+    for (const inFlight of inFlightAtKill) expect(inFlight).toBeGreaterThan(0);
+    expect([history.kills, history.starts, worker.kills, worker.starts]).toEqual([1, 2, 1, 2]);
+    expect(problems).toEqual([]);
+    expect(verdict.awarded).toBe(JOURNEYS);
   });
 });
 
