@@ -60,7 +60,7 @@ describe('docker-compose.yml', () => {
 
   it('runs frontend, history, matching and the internal worker as four services of one configuration', () => {
     const [first, ...others] = serverServices.map((name) => hostCommand(compose, name));
-    for (const [i, name] of serverServices.entries()) {
+    for (const name of serverServices) {
       const { argv } = hostCommand(compose, name);
       expect(argv[0], name).toBe('temporal-server');
       expect(argv.slice(-2), name).toEqual(['--service', name.replace(/^temporal-/, '')]);
