@@ -162,6 +162,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     TEMPORAL_MATCHING_MEMBERSHIP_PORT: String(ports.matchingMembership),
     TEMPORAL_WORKER_GRPC_PORT: String(ports.workerGrpc),
     TEMPORAL_WORKER_MEMBERSHIP_PORT: String(ports.workerMembership),
+    TEMPORAL_CLUSTER_RPC_ADDRESS: address,
     TEMPORAL_ADDRESS: address,
   };
 
