@@ -128,7 +128,8 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   const databases = options.databases ?? DEFAULT_DATABASES;
   mkdirSync(options.runDir, { recursive: true });
   const pgUrl = new URL(options.postgresUrl);
-  const started: ManagedProcess[] = [];
+  /** Every process made, started or still starting: a failed start-up kills them all. */
+  const made: ManagedProcess[] = [];
 
   const membership = new Set<number>();
   const ports = {
@@ -166,7 +167,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     TEMPORAL_ADDRESS: address,
   };
 
-  const killAll = () => started.forEach((p) => p.killNow());
+  const killAll = () => made.forEach((p) => p.killNow());
   try {
     await dropDatabases(options.postgresUrl, [databases.temporal, databases.visibility, databases.app]);
     say(`PostgreSQL ${pgUrl.host}: databases ${Object.values(databases).join(', ')} dropped; schema step…`);
@@ -207,15 +208,11 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
         return [name, managed];
       }),
     ) as Record<TemporalService, ManagedProcess>;
+    made.push(...Object.values(temporal));
     // All four at once, as compose starts them. Services that bootstrap ringpop from peers still joining can wait out
     // maxJoinDuration (30 s) and try again (seen here: the frontend had no history host for 47 s); the namespace
     // step holds the apps back until a read only history answers comes back through the frontend.
-    await Promise.all(
-      (Object.keys(TEMPORAL_SERVICES) as TemporalService[]).map(async (name) => {
-        await temporal[name].start();
-        started.push(temporal[name]);
-      }),
-    );
+    await Promise.all(Object.values(temporal).map((p) => p.start()));
     say(`Temporal ${address}: frontend, history, matching, worker are up (four processes); namespace step…`);
     const namespaceSetupOutput = await runStep(compose, 'temporal-namespace', site, [path.dirname(cli.path)]);
     writeFileSync(path.join(options.runDir, 'temporal-namespace.log'), namespaceSetupOutput);
@@ -259,18 +256,14 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
       appProcess('worker', `tdkt-worker-${i + 1}`, {}, (from, log) => logHas(log, WORKER_READY, from)),
     );
     const webUrl = `http://127.0.0.1:${ports.web}`;
+    made.push(...workers);
     const web = appProcess('web', 'tdkt-web', { WEB_HOST: '127.0.0.1', WEB_PORT: String(ports.web) }, () =>
       answersOk(`${webUrl}/healthz`),
     );
+    made.push(web);
     // The first worker seeds the demo directory and creates the yearly Schedule; the others then start together.
     await workers[0]!.start();
-    started.push(workers[0]!);
-    await Promise.all(
-      [...workers.slice(1), web].map(async (p) => {
-        await p.start();
-        started.push(p);
-      }),
-    );
+    await Promise.all([...workers.slice(1), web].map((p) => p.start()));
     say(`tdkt: ${workers.length} workers and the web process (${webUrl}) are up, store ${databases.app}`);
 
     const composeWorker = composeService(compose, 'worker');

@@ -55,8 +55,12 @@ export function managedProcess(spec: ProcessSpec): ManagedProcess {
         stdio: ['ignore', log, log],
       });
       closeSync(log); // the child has its own copy
-      await waitUntil(spec.name, () => spec.ready(logFrom), spec.readyTimeoutMs, child.exited).catch(
+      const starting = child;
+      await waitUntil(spec.name, () => spec.ready(logFrom), spec.readyTimeoutMs, starting.exited).catch(
         (error: unknown) => {
+          // A process that never became ready is nobody's to stop later: it goes now, not with the test run.
+          killNow(starting);
+          child = null;
           throw new Error(`${String(error instanceof Error ? error.message : error)} (log: ${spec.logFile})`);
         },
       );
