@@ -7,7 +7,7 @@ import { repoRoot } from '../../scripts/tools/index.js';
 import { uniqueId } from './temporal.js';
 
 const run = promisify(execFile);
-const SCRIPT = path.join(repoRoot, 'scripts', 'compose', 'register-search-attributes.sh');
+const SCRIPT = path.join(repoRoot, 'deploy', 'temporal', 'register-search-attributes.sh');
 
 describe('docker-compose search attribute registration (run for real against the dev server)', () => {
   const cli = inject('temporalCliPath');
