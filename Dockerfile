@@ -1,6 +1,6 @@
 # One image for the worker and the web UI (docker-compose picks the command).
 # TypeScript runs through tsx, as in development; only the workflow bundle is built ahead (worker/bundle.ts).
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
