@@ -8,8 +8,9 @@ import { ensurePlanScheduleAtStartup } from './plan-schedule-at-startup.js';
 
 const config = parseConfig(process.env);
 const { worker, opened, close } = await workerFromConfig(config);
-// The worker, not the web UI, owns the next-year Schedule (see plan-schedule-at-startup.ts); never fatal.
-await ensurePlanScheduleAtStartup(opened.client, {
+// The worker, not the web UI, owns the next-year Schedule (see plan-schedule-at-startup.ts); never fatal. Beside the
+// worker, not before it: in a cluster still joining up it may wait up to two minutes for Temporal to answer.
+void ensurePlanScheduleAtStartup(opened.client, {
   taskQueue: config.TEMPORAL_TASK_QUEUE,
   db: opened.db,
   orgUnitId: config.PLAN_ORG_UNIT_ID,

@@ -9,8 +9,12 @@
  * idempotent (client/lib/plan-schedule.ts); the catch-up starts the year's issued plan when the Schedule was
  * created after its 01/12 run (client/lib/plan-catch-up.ts). A failure (Temporal briefly unreachable, a
  * namespace without Schedules) must not keep staff from working today: it is logged plainly and start-up goes on.
+ *
+ * A cluster whose services start together can answer "unavailable" for most of a minute while they find each
+ * other (seen on the production topology: 47 s); the SDK's own retries give up sooner. So an unavailable server is
+ * tried again for up to two minutes; callers run this beside the worker, not before it.
  */
-import type { Client } from '@temporalio/client';
+import { isGrpcServiceError, type Client } from '@temporalio/client';
 import type { SqlSession } from '../store/sql.js';
 import { catchUpNextYearPlan } from '../client/lib/plan-catch-up.js';
 import { ensureNextYearPlanSchedule, nextYearPlanScheduleId } from '../client/lib/plan-schedule.js';
@@ -29,6 +33,19 @@ export interface PlanScheduleStartup {
   /** Tests name their own Schedule; default plan-next-year/<org>. */
   scheduleId?: string;
   now?: Date;
+  /** How long an unavailable server is tried again; default two minutes. */
+  retryForMs?: number;
+}
+
+// gRPC status codes are fixed by the protocol (the SDK's @grpc/grpc-js is not a dependency of ours).
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
+/** The server is starting, restarting or not yet joined up: worth trying again, unlike a refusal. */
+function isUnavailable(error: unknown): boolean {
+  const grpc = isGrpcServiceError(error) ? error : error instanceof Error ? error.cause : undefined;
+  const code: number | undefined = isGrpcServiceError(grpc) ? grpc.code : undefined;
+  return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED;
 }
 
 /** Resolves to whether the schedule exists afterwards; never rejects. */
@@ -37,6 +54,22 @@ export async function ensurePlanScheduleAtStartup(
   options: PlanScheduleStartup,
   log: ScheduleLog = { info: (m) => console.log(m), error: (m) => console.error(m) },
 ): Promise<boolean> {
+  const giveUpAt = Date.now() + (options.retryForMs ?? 120_000);
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
+    const outcome = await ensureOnce(client, options, log, Date.now() + delay < giveUpAt);
+    if (outcome !== 'unavailable') return outcome;
+    log.info(`schedule: Temporal is not available yet; trying again in ${delay / 1000} s`);
+    // unref: a worker that is told to stop meanwhile exits without waiting for this pause.
+    await new Promise((resolve) => setTimeout(resolve, delay).unref());
+  }
+}
+
+async function ensureOnce(
+  client: Client,
+  options: PlanScheduleStartup,
+  log: ScheduleLog,
+  mayRetry: boolean,
+): Promise<boolean | 'unavailable'> {
   let scheduleId = options.scheduleId ?? 'plan-next-year/?';
   try {
     const org = await planOrganisation(options.db, options.orgUnitId);
@@ -64,6 +97,7 @@ export async function ensurePlanScheduleAtStartup(
       );
     return true;
   } catch (error) {
+    if (mayRetry && isUnavailable(error)) return 'unavailable';
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`schedule: could not create "${scheduleId}"; next year's plan will not start by itself: ${reason}`);
     return false;

@@ -3,9 +3,10 @@
  * that does not exist) start-up is told so in a clear log line and goes on; nothing is thrown. The success path is
  * covered by test/e2e/npm-start.test.ts, which checks the Schedule after a real `npm start`.
  */
-import { Client } from '@temporalio/client';
+import { createServer, connect, type Server } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SqlSession } from '../../store/sql.js';
 import { ensurePlanScheduleAtStartup } from '../../worker/plan-schedule-at-startup.js';
 import { connectToDevServer, uniqueId } from '../harness/temporal.js';
@@ -37,6 +38,48 @@ describe('next-year Schedule at start-up', () => {
     expect(lines[0]!.message).toContain('could not create "plan-next-year/hd"');
     expect(lines[0]!.message).toMatch(/namespace/i);
   });
+
+  it('waits for a server that is not answering yet, then creates the Schedule', async () => {
+    // A frontend that drops every connection for its first 25 s (a cluster still joining up; longer than the SDK's own retries), then forwards.
+    const [host, port] = inject('temporalAddress').split(':') as [string, string];
+    const answersFrom = Date.now() + 25_000;
+    const proxy: Server = createServer((socket) => {
+      if (Date.now() < answersFrom) return void socket.destroy();
+      const upstream = connect(Number(port), host);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const address = proxy.address();
+    const connection = Connection.lazy({
+      address: `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    });
+    const client = new Client({ connection, namespace: inject('temporalNamespace') });
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    // The directory names the organisation; it has no issued plan, so nothing is caught up.
+    const db = {
+      query: async (sql: string) => (sql.includes('FROM councils') ? [{ unit_id: 'hd' }] : []),
+      exec: async () => undefined,
+    } as unknown as SqlSession;
+    const scheduleId = uniqueId('plan-next-year-late');
+    try {
+      await expect(
+        ensurePlanScheduleAtStartup(client, { taskQueue: uniqueId('tdkt'), db, scheduleId }, log),
+      ).resolves.toBe(true);
+      expect(lines.some((line) => line.includes('not available yet'))).toBe(true);
+      expect(lines).toContain(lines.find((line) => line.includes(`"${scheduleId}" created`)));
+      await expect(env.client.schedule.getHandle(scheduleId).describe()).resolves.toBeDefined();
+    } finally {
+      await env.client.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined);
+      await connection.close();
+      proxy.close();
+    }
+  }, 120_000);
 
   it('says why when the directory does not name one organisation, and creates nothing', async () => {
     const lines: string[] = [];
