@@ -26,6 +26,10 @@ const GUARDS: Record<PatchId, { marked: string; unmarked: string }> = {
     marked: 'nomination-awarded',
     unmarked: 'nomination-awarded-before-cluster-vote',
   },
+  'case-index': {
+    marked: 'nomination-awarded',
+    unmarked: 'nomination-awarded-before-cluster-vote',
+  },
 };
 
 describe('patch registry', () => {

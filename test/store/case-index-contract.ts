@@ -109,7 +109,10 @@ export function describeCaseIndexContract(withDb: WithDb): void {
     it('an inbox lists what waits on its (role, units) and is still open; overdue is read at the given instant', async () => {
       await withDb(async (db) => {
         await migrate(db);
-        await writeCaseIndexRow(db, row(1, { waitingRole: 'unit_head', waitingUnit: 'u', dueAt: '2025-12-01T00:00:00Z' }));
+        await writeCaseIndexRow(
+          db,
+          row(1, { waitingRole: 'unit_head', waitingUnit: 'u', dueAt: '2025-12-01T00:00:00Z' }),
+        );
         await writeCaseIndexRow(db, row(2, { waitingRole: 'cluster_head', waitingUnit: 'kv1' }));
         await writeCaseIndexRow(db, row(3, { waitingRole: 'unit_head', waitingUnit: 'other' }));
         await writeCaseIndexRow(db, row(4, { status: 'closed', waitingRole: 'unit_head', waitingUnit: 'u' }));
@@ -119,7 +122,12 @@ export function describeCaseIndexContract(withDb: WithDb): void {
         );
         const inbox = await listIndexedCases(
           db,
-          { waiting: [{ role: 'unit_head', units: ['u'] }, { role: 'cluster_head', units: ['kv1'] }] },
+          {
+            waiting: [
+              { role: 'unit_head', units: ['u'] },
+              { role: 'cluster_head', units: ['kv1'] },
+            ],
+          },
           { pageSize: 10, now: '2025-12-10T00:00:00Z' },
         );
         expect(inbox.items.map((i) => [i.caseId.slice(-3), i.overdue])).toEqual([

@@ -8,10 +8,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import type { CaseContext } from '../../domain/nomination/types.js';
 import type { Actor, Role } from '../../domain/org.js';
+import type { VersionedCaseIndexRow } from '../../domain/case-index.js';
 
 type NominationActivities = Pick<
   Activities,
-  'loadCaseContext' | 'reserveQuota' | 'releaseQuota' | 'sendNotice' | 'recordAward' | 'revokeAward'
+  'loadCaseContext' | 'reserveQuota' | 'releaseQuota' | 'sendNotice' | 'recordAward' | 'revokeAward' | 'writeCaseIndex'
 >;
 
 /** A small organisation: one unit in a cluster headed by another, and a council of three. */
@@ -47,12 +48,15 @@ export interface FakeWorld {
   book: Map<string, { revoked: boolean }>;
   /** Quota places held, by ledger id. */
   reservations: Map<string, Set<string>>;
+  /** The case index as the cases wrote it: the newest row by case id (an older version never replaces it). */
+  index: Map<string, VersionedCaseIndexRow>;
 }
 
 export function createFakeActivities(options: { quotaLimit?: number; brokenLedgerCampaign?: string } = {}): FakeWorld {
   const notices: string[] = [];
   const book = new Map<string, { revoked: boolean }>();
   const reservations = new Map<string, Set<string>>();
+  const index = new Map<string, VersionedCaseIndexRow>();
   const limit = options.quotaLimit ?? 10;
   const activities: NominationActivities = {
     async loadCaseContext() {
@@ -88,6 +92,12 @@ export function createFakeActivities(options: { quotaLimit?: number; brokenLedge
       if (row) row.revoked = true;
       return { changed: !!row };
     },
+    async writeCaseIndex(row) {
+      const stored = index.get(row.caseId);
+      if (stored && stored.version > row.version) return { written: false };
+      index.set(row.caseId, row);
+      return { written: true };
+    },
   };
-  return { activities, notices, book, reservations };
+  return { activities, notices, book, reservations, index };
 }

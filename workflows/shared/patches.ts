@@ -17,6 +17,11 @@ export const PATCHES = {
    * so a second submit could be accepted while the first waited for the ledger.
    */
   submitReservesOutsideHandler: 'submit-reserves-outside-handler',
+  /**
+   * Each case writes its row of the case index (a local activity) after every change it makes (every kind of case:
+   * nomination, registration, compact, advanced models, complaint). Before it, staff lists read visibility only.
+   */
+  caseIndex: 'case-index',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];
