@@ -289,6 +289,14 @@ export async function getIndexedCase(db: SqlSession, caseId: string): Promise<In
   return row ? toIndexed(row, Date.now()) : null;
 }
 
+/** The rows of these cases (e.g. to name the cases a bulk action answered for), in no particular order. */
+export async function indexedCasesByIds(db: SqlSession, caseIds: readonly string[]): Promise<IndexedCase[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM case_index WHERE case_id = ANY($1::text[])`, [caseIds]);
+  const now = Date.now();
+  return rows.map((r) => toIndexed(r, now));
+}
+
 /** Every row, by case id: what a rebuild is compared with. */
 export async function allIndexedCases(db: SqlSession): Promise<IndexedCase[]> {
   const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM case_index ORDER BY case_id`);

@@ -18,6 +18,9 @@ import {
   type CaseIndexFilter,
 } from '../../store/case-index.js';
 import { migrate } from '../../store/migrations/migrate.js';
+import { recordAward, searchAwards } from '../../store/book.js';
+import { importDirectory } from '../../store/directory.js';
+import { FX_DIRECTORY } from './fixtures.js';
 import type { SqlDatabase } from '../../store/sql.js';
 
 type WithDb = (fn: (db: SqlDatabase) => Promise<void>) => Promise<void>;
@@ -156,6 +159,32 @@ export function describeCaseIndexContract(withDb: WithDb): void {
         expect(await names('do thi hang')).toEqual(['Đỗ Thị Hằng']);
         expect(await names('%')).toEqual(['Nguyễn Văn Anh 100%']);
         expect(await names('tran')).toEqual([]);
+      });
+    });
+
+    it('the book finds a person, or a collective by its unit, from a name typed without diacritics', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        await importDirectory(db, FX_DIRECTORY);
+        const base = {
+          awardCode: 'giay-khen',
+          unitId: 'fx-kv1',
+          year: 2025,
+          decisionNumber: '1/QĐ',
+          decisionDate: '2025-12-01',
+          decidedByLevel: 'provincial',
+        } as const;
+        await recordAward(db, { ...base, caseKey: 'k1', subject: 'individual', personId: 'fx-kv1-nv02' });
+        await recordAward(db, { ...base, caseKey: 'k2', subject: 'individual', personId: 'fx-kv1-nv03' });
+        await recordAward(db, { ...base, caseKey: 'k3', subject: 'collective', personId: null });
+        const keys = async (name: string) =>
+          (await searchAwards(db, { name, limit: 10, offset: 0 })).items.map((e) => e.caseKey).sort();
+        expect(await keys('le duc minh')).toEqual(['k1']);
+        expect(await keys('PHAM THU')).toEqual(['k2']);
+        expect(await keys('Lê Đức')).toEqual(['k1']);
+        expect(await keys('zzz')).toEqual([]);
+        expect(await keys('kiem sat nhan dan khu vuc 1')).toEqual(['k3']);
+        expect((await searchAwards(db, { name: 'le duc minh', limit: 10, offset: 0 })).total).toBe(1);
       });
     });
 

@@ -25,6 +25,8 @@ const BookQuerySchema = z.object({
   award: optionalText,
   person: optionalText,
   revoked: optionalText,
+  /** A name, typed with or without diacritics. */
+  q: optionalText,
   trang: optionalText,
 });
 type BookQuery = z.output<typeof BookQuerySchema>;
@@ -39,6 +41,7 @@ function searchOf(q: BookQuery): Omit<AwardSearch, 'limit' | 'offset'> {
   if (q.award) s.awardCode = q.award;
   if (q.person) s.personId = q.person;
   if (q.revoked === '1') s.includeRevoked = true;
+  if (q.q) s.name = q.q;
   return s;
 }
 
