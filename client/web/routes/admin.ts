@@ -26,6 +26,7 @@ import { markCaseEnded, type CaseIndexFilter } from '../../../store/case-index.j
 import { validateAction } from '../action-forms.js';
 import { actorWithRole, timeline } from '../case-view.js';
 import { listIndexPage } from '../inbox.js';
+import { byName } from '../natural-order.js';
 import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
 import { badRequest, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
@@ -119,8 +120,8 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       page,
       q,
       temporalUi,
-      units: await listUnits(deps.db),
-      clusters: await listClusters(deps.db),
+      units: byName(await listUnits(deps.db)),
+      clusters: byName(await listClusters(deps.db)),
       campaigns: allCampaigns(await deps.campaignSources()),
       stages: NOMINATION_STAGES.map((s) => ({ id: s, label: STAGE_LABELS[s] })),
       awards: AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable),
@@ -153,7 +154,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     );
     // The page names the unit holding the step, not its code.
     const currentName = all.find((u) => u.id === current)?.name ?? current;
-    return { assignment, current, currentName, units: units.map((u) => ({ id: u.id, name: u.name })) };
+    return { assignment, current, currentName, units: byName(units).map((u) => ({ id: u.id, name: u.name })) };
   }
 
   async function renderAdminCase(

@@ -11,6 +11,7 @@ import type { BookEntry } from '../../../domain/book.js';
 import { AWARD_CODES, awardByCode, findAward } from '../../../domain/catalogue.js';
 import { DECIDING_LEVEL_LABELS, SUBJECT_LABELS } from '../../../domain/i18n.js';
 import { notFound } from '../errors.js';
+import { byName } from '../natural-order.js';
 import { helpers, renderPage } from '../render.js';
 import { accountOf } from '../http/account.js';
 import type { RouteOptions, WebDeps } from '../http/deps.js';
@@ -121,7 +122,7 @@ export const bookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       pages: Math.max(1, Math.ceil(result.total / PAGE)),
       q,
       filterQuery: { ...q, trang: undefined },
-      units: await listUnits(deps.db),
+      units: byName(await listUnits(deps.db)),
       awards: AWARD_CODES.map((c) => awardByCode(c)),
     });
   });
