@@ -53,7 +53,7 @@ export const MAX_INDEX_PAGE = 200;
 const COLUMNS = `case_id, kind, year, campaign_id, unit_id, unit_name, cluster_id, nominee_name, nominee_folded,
   award_code, award_name, stage, status, waiting_role, waiting_unit,
   (extract(epoch FROM due_at) * 1000)::float8 AS due_ms, (extract(epoch FROM changed_at) * 1000)::float8 AS changed_ms,
-  version::text AS version, due_sort::text AS due_sort`;
+  version::text AS version, due_sort::text AS due_cursor`;
 
 interface Row {
   case_id: string;
@@ -74,7 +74,8 @@ interface Row {
   due_ms: number | null;
   changed_ms: number;
   version: string;
-  due_sort: string;
+  /** due_sort as text, for the cursor (named apart: ORDER BY due_sort must mean the column, not this text). */
+  due_cursor: string;
 }
 
 function toIndexed(row: Row, now: number): IndexedCase {
@@ -167,8 +168,12 @@ function whereOf(filter: CaseIndexFilter, params: SqlParam[]): string {
   const eq = (column: string, value: string | number | undefined) => {
     if (value !== undefined) conditions.push(`${column} = ${bind(value)}`);
   };
+  // One value binds as `=`, not `= ANY(...)`: the planner then walks the (…, due_sort, case_id) indexes in order
+  // and stops at the page, instead of sorting every match.
+  const match = (column: string, values: readonly string[]) =>
+    values.length === 1 ? `${column} = ${bind(values[0]!)}` : `${column} = ANY(${bind(values)}::text[])`;
   const anyOf = (column: string, values: readonly string[] | undefined) => {
-    if (values !== undefined) conditions.push(`${column} = ANY(${bind(values)}::text[])`);
+    if (values !== undefined) conditions.push(match(column, values));
   };
   anyOf('kind', filter.kinds);
   eq('year', filter.year);
@@ -180,9 +185,7 @@ function whereOf(filter: CaseIndexFilter, params: SqlParam[]): string {
   anyOf('status', filter.statuses);
   eq('award_code', filter.awardCode);
   if (filter.waiting !== undefined) {
-    const ors = filter.waiting.map(
-      (c) => `(waiting_role = ${bind(c.role)} AND waiting_unit = ANY(${bind(c.units)}::text[]))`,
-    );
+    const ors = filter.waiting.map((c) => `(waiting_role = ${bind(c.role)} AND ${match('waiting_unit', c.units)})`);
     conditions.push(ors.length > 0 ? `(${ors.join(' OR ')})` : 'false');
     anyOf('status', WAITING_STATUSES);
   }
@@ -198,7 +201,7 @@ function whereOf(filter: CaseIndexFilter, params: SqlParam[]): string {
 }
 
 function encodeCursor(row: Row): string {
-  return Buffer.from(JSON.stringify([row.due_sort, row.case_id])).toString('base64url');
+  return Buffer.from(JSON.stringify([row.due_cursor, row.case_id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): [string, string] | null {
