@@ -29,6 +29,14 @@ export const escapeHtml = (text: string): string => eta.config.escapeFunction(te
 export const helpers = {
   date: (iso: string | null | undefined): string => (iso ? formatDateVN(iso) : '—'),
   dateTime: (iso: string | null | undefined): string => (iso ? formatDateTimeVN(iso) : '—'),
+  /** An instant as dd/mm/yyyy (Vietnam time) in a `<time datetime>` element; raw HTML, for `<%~`. */
+  time: (iso: string | null | undefined): string =>
+    iso ? `<time datetime="${escapeHtml(iso)}">${formatDateVN(iso)}</time>` : '—',
+  /** A `yyyy-mm-dd` calendar date as dd/mm/yyyy in a `<time datetime>` element; raw HTML, for `<%~`. */
+  ymdTime: (key: string | null | undefined): string =>
+    key && /^\d{4}-\d{2}-\d{2}$/.test(key)
+      ? `<time datetime="${key}">${helpers.ymd(key)}</time>`
+      : escapeHtml(key ?? '—'),
   /** Any date text a parser understands (e.g. a mail's Date header), in Vietnam time. */
   looseDateTime: (text: string | null | undefined): string => {
     const ms = text ? Date.parse(text) : Number.NaN;
