@@ -104,7 +104,10 @@ export const councilRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
     ]);
     const unreadable = [...agendaReads, ...decidedReads].filter((r) => r.state === null).map((r) => r.caseId);
     if (unreadable.length > 0) request.log.warn({ unreadable }, 'council session: cases did not answer in time');
-    const agendaStates = agendaReads.flatMap((r) => (r.state && inCouncil(r.state) ? [r.state] : []));
+    // The case's own state decides: a vote closed a moment ago leaves the agenda even if its row is still on its way.
+    const agendaStates = agendaReads.flatMap((r) =>
+      r.state && inCouncil(r.state) && r.state.stage === 'council_vote' ? [r.state] : [],
+    );
     const decidedStates = decidedReads.flatMap((r) =>
       r.state && inCouncil(r.state) && r.state.tally !== null ? [r.state] : [],
     );
