@@ -125,7 +125,8 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
   };
   let forwardedOutcome: ForwardedOutcome | null = null;
   let forwardScope: CancellationScope | null = null;
-  let indexLane: CaseIndexLane | undefined; // started once the context has loaded
+  // eslint-disable-next-line prefer-const -- started once the context has loaded, read by changed() before that
+  let indexLane: CaseIndexLane | undefined;
   const changed = () => {
     version += 1;
     publishSearchAttributes(current());
