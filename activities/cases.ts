@@ -21,7 +21,7 @@ import {
 } from '../workflows/quota/messages.js';
 import { ACTION_REFUSED } from '../workflows/shared/refusals.js';
 import type { MailDeps, SendMail } from './mail.js';
-import { mailMessageId } from './mail-body.js';
+import { mailMessageId, mailThreadId } from './mail-body.js';
 import { renderNotice, type NoticeEventName } from './notice-templates.js';
 import { resolveEmails } from './recipients.js';
 import {
@@ -205,7 +205,7 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       const messageId = mailMessageId(input.caseId, input.key);
       if (recipients.length === 0) return { messageId, recipients };
       const rendered = renderNotice(input.event, input.state, { publicUrl: deps.publicUrl, label: input.label });
-      await sendMail({ to: recipients, ...rendered, messageId });
+      await sendMail({ to: recipients, ...rendered, messageId, threadId: mailThreadId(input.caseId) });
       return { messageId, recipients };
     },
 

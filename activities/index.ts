@@ -4,6 +4,7 @@
  * (an in-memory database, an in-process SMTP server).
  * Workflows import only the *type* `Activities` and call them through proxyActivities.
  */
+import { createCaseIndexActivities } from './case-index.js';
 import { createCaseActivities, type CaseActivityDeps } from './cases.js';
 import { createMailer } from './mail.js';
 import { createPlanActivities } from './plan.js';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...cases,
     ...createPlanActivities(deps, sendMail),
+    ...createCaseIndexActivities(deps),
     // The complaint workflow's name for revokeAward (an upheld complaint revokes the book row). Both names stay
     // registered: running workflows and the committed histories schedule each by its name.
     revokeBookEntry: (input: Parameters<typeof cases.revokeAward>[0]) => cases.revokeAward(input),

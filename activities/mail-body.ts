@@ -28,6 +28,14 @@ export function renderMailBody(input: {
 }
 
 /**
+ * The thread of a case's mails: every mail of one workflow names it in In-Reply-To and References, so a mail
+ * client shows a case's notices as one conversation (the id itself is never sent as a mail of its own).
+ */
+export function mailThreadId(workflowId: string): string {
+  return `${workflowId.replace(/[^A-Za-z0-9.-]+/g, '.')}.thread@tdkt-flow`;
+}
+
+/**
  * Message-ID of a mail: the workflow and the step that sends it, so a retried send is recognisably the same mail
  * (receivers drop the copy).
  */

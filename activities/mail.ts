@@ -20,6 +20,8 @@ export interface OutgoingMail {
   html: string;
   /** Without angle brackets, e.g. `nomination-x.submitted.1@tdkt-flow`. */
   messageId: string;
+  /** The case's thread (mailThreadId), without angle brackets: the mail replies to it, so a case's mails thread. */
+  threadId?: string;
 }
 
 export type SendMail = (mail: OutgoingMail) => Promise<{ messageId: string; accepted: number }>;
@@ -37,6 +39,7 @@ export function createMailer(deps: MailDeps): SendMail {
       text: mail.text,
       html: mail.html,
       messageId: `<${mail.messageId}>`,
+      ...(mail.threadId ? { inReplyTo: `<${mail.threadId}>`, references: [`<${mail.threadId}>`] } : {}),
     })) as { accepted?: unknown[] };
     return { messageId: mail.messageId, accepted: info.accepted?.length ?? 0 };
   };

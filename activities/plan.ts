@@ -21,7 +21,7 @@ import { actionUpdates, nominationStateQuery, type NominationOutcome } from '../
 import { registrationStateQuery } from '../workflows/registration/messages.js';
 import type { CaseActivityDeps } from './cases.js';
 import type { SendMail } from './mail.js';
-import { mailMessageId } from './mail-body.js';
+import { mailMessageId, mailThreadId } from './mail-body.js';
 import { renderYearNotice } from './plan-templates.js';
 import { resolveEmails } from './recipients.js';
 import { clusterHeadsForYear, getCluster, getCouncil, getUnit, listClusters, listUnits } from '../store/index.js';
@@ -177,7 +177,7 @@ export function createPlanActivities(deps: PlanActivityDeps, sendMail: SendMail)
         sentAt: input.sentAt,
         publicUrl: deps.publicUrl,
       });
-      await sendMail({ to: recipients, ...rendered, messageId });
+      await sendMail({ to: recipients, ...rendered, messageId, threadId: mailThreadId(input.workflowId) });
       return { messageId, recipients };
     },
 

@@ -5,7 +5,7 @@
  * of the same run.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -137,6 +137,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const startedIds: string[] = [];
   let server: BenchServer | undefined;
   let connection: Connection | undefined;
+  // The product worker's embedded database, on disk: the web process opens it once the worker has stopped, so the
+  // pages read the case index the cases wrote (a database in memory would die with the worker).
+  const productDbDir = mkdtempSync(path.join(os.tmpdir(), 'tdkt-bench-db-'));
   const inputs = await openNominationInputs(campaignId);
   abortRun = async () => {
     children.forEach((child) => child.kill());
@@ -166,6 +169,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         address,
         namespace,
         queue,
+        kind === 'product' ? productDbDir : '-',
         ...snapshot,
       ]);
       children.push(worker);
@@ -196,7 +200,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       log,
       startOne: (i) => startProduct(unitInputs.input(i), `b${String(i).padStart(6, '0')}`),
     });
-    // Lists read visibility only: no worker is needed from here on, and the two cores go to the lists.
+    // The in-process lists read visibility (the old path), the web pages the case index the cases wrote: no worker
+    // is needed from here on, and the two cores go to the lists. Stopping it frees its database for the web process.
     await productWorker.stop(stopGraceMs);
 
     const { queue: baselineQueue, worker: baselineWorker } = await startWorker('baseline');
@@ -272,6 +277,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       namespace,
       productQueue,
       [inboxUser, 'admin'].join(','),
+      productDbDir,
     ]);
     children.push(web);
     const baseUrl = `http://127.0.0.1:${web.port}`;
@@ -342,5 +348,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     await connection?.close();
     await inputs.close();
     await server?.close();
+    rmSync(productDbDir, { recursive: true, force: true });
   }
 }

@@ -95,7 +95,8 @@ export function buildUnitCalendar(input: UnitCalendarInput): string {
     `PRODID:${PRODID}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeIcsText(`Thi đua, khen thưởng ${plan.year} — ${unitName}`)}`,
+    // Calendar apps show X-WR-CALNAME without unescaping it (a comma came out as "\,"): the name has none to escape.
+    `X-WR-CALNAME:${escapeIcsText(`Thi đua – khen thưởng ${plan.year} — ${unitName}`.replace(/\s*[,;]\s*/g, ' – '))}`,
   ];
 
   for (const { deadline, dueAt, reminders } of planDeadlineInstants(plan)) {

@@ -3,6 +3,7 @@
  * Writes are idempotent so Temporal activities can retry them freely: the key of a row derives from the
  * workflow id and step that records it, and a row is never deleted.
  */
+import { foldVietnamese, vietnameseFoldTable } from '../domain/text-fold.js';
 import type { AwardRecord, AwardSubject, BookEntry } from '../domain/book.js';
 import { isAwardCode, type DecidingLevel } from '../domain/catalogue.js';
 import type { AwardBasis } from '../domain/eligibility.js';
@@ -161,6 +162,8 @@ export interface AwardSearch {
   subject?: AwardSubject;
   /** Revoked awards are left out unless asked for. */
   includeRevoked?: boolean;
+  /** Part of the person's name (or a collective's unit name), typed with or without diacritics. */
+  name?: string;
   /** Page size, 1..500. */
   limit: number;
   offset: number;
@@ -195,6 +198,18 @@ export async function searchAwards(db: SqlSession, search: AwardSearch): Promise
   filter('award_code', search.awardCode);
   filter('subject', search.subject);
   if (!search.includeRevoked) conditions.push('revoked_at IS NULL');
+  const name = search.name === undefined ? '' : foldVietnamese(search.name);
+  if (name !== '') {
+    const { from, to } = vietnameseFoldTable();
+    params.push(from, to, `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // The book keeps names as the directory has them: folded here by the same table as foldVietnamese.
+    const folded = (column: string) =>
+      `lower(translate(${column}, $${params.length - 2}, $${params.length - 1})) LIKE $${params.length}`;
+    conditions.push(
+      `(EXISTS (SELECT 1 FROM people p WHERE p.id = awards.person_id AND ${folded('p.full_name')})
+        OR (awards.subject = 'collective' AND EXISTS (SELECT 1 FROM units u WHERE u.id = awards.unit_id AND ${folded('u.name')})))`,
+    );
+  }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 
   const [count] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM awards ${where}`, params);

@@ -1,9 +1,10 @@
 /**
  * A measured web process: the real Fastify server of the UI (client/web/server.ts) as scripts/app.ts builds
- * it, on its own embedded database seeded with the demo organisation, listening on a free loopback port.
+ * it, on the embedded database the product worker kept (its directory: the demo organisation and the case index
+ * the cases wrote; the worker has stopped, so this process is its one owner), listening on a free loopback port.
  * The accounts the bench signs in with get the demo password.
  *
- * Usage (by the bench): web.ts <temporal address> <namespace> <task queue> <username,username,…>
+ * Usage (by the bench): web.ts <temporal address> <namespace> <task queue> <username,username,…> <database dir>
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,13 +16,13 @@ import { CasesClient } from '../../client/lib/cases.js';
 import { buildWebServer } from '../../client/web/server.js';
 import { serveChild } from './protocol.js';
 
-const [address, namespace, taskQueue, usernames] = process.argv.slice(2);
-if (!address || !namespace || !taskQueue || !usernames) {
-  throw new Error('usage: web.ts <address> <namespace> <taskQueue> <usernames>');
+const [address, namespace, taskQueue, usernames, dbDir] = process.argv.slice(2);
+if (!address || !namespace || !taskQueue || !usernames || !dbDir) {
+  throw new Error('usage: web.ts <address> <namespace> <taskQueue> <usernames> <dbDir>');
 }
 
 serveChild(async () => {
-  const db = await openMigratedDatabase('pglite:');
+  const db = await openMigratedDatabase(`pglite:${dbDir}`);
   await seedDemoData(db);
   await seedDemoPasswords(db, usernames.split(','), DEMO_PASSWORD);
   const connection = await Connection.connect({ address });

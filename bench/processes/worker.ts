@@ -3,8 +3,10 @@
  * the real activities and dependencies: embedded database seeded with the demo organisation, SMTP to the
  * local mail catcher). `baseline`: a bare worker that only runs bench/baseline/workflows.ts.
  *
- * Usage (by the bench): worker.ts <product|baseline> <temporal address> <namespace> <task queue> [snapshot prefix]
- * With a snapshot prefix, the worker writes heap snapshots of its workflow threads when asked to stop.
+ * Usage (by the bench): worker.ts <product|baseline> <temporal address> <namespace> <task queue> <database dir|->
+ * [snapshot prefix]. The product keeps its embedded database in that directory, for the web process to read the
+ * case index the cases wrote once this worker has stopped. With a snapshot prefix, the worker writes heap
+ * snapshots of its workflow threads when asked to stop.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +21,9 @@ import { trackWorkflowThreads, writeWorkflowThreadSnapshots } from './workflow-t
 
 export const BASELINE_WORKFLOWS_PATH = new URL('../baseline/workflows.ts', import.meta.url).pathname;
 
-const [kind, address, namespace, taskQueue, snapshotPrefix] = process.argv.slice(2);
-if ((kind !== 'product' && kind !== 'baseline') || !address || !namespace || !taskQueue) {
-  throw new Error('usage: worker.ts <product|baseline> <address> <namespace> <taskQueue>');
+const [kind, address, namespace, taskQueue, dbDir, snapshotPrefix] = process.argv.slice(2);
+if ((kind !== 'product' && kind !== 'baseline') || !address || !namespace || !taskQueue || !dbDir) {
+  throw new Error('usage: worker.ts <product|baseline> <address> <namespace> <taskQueue> <dbDir|->');
 }
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -38,7 +40,7 @@ serveChild(async () => {
       TEMPORAL_ADDRESS: address,
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
-      DATABASE_URL: 'pglite:',
+      DATABASE_URL: dbDir === '-' ? 'pglite:' : `pglite:${dbDir}`,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(catcher.port),
       OUTBOX_DIR: outbox,

@@ -1,9 +1,9 @@
 /**
  * Where a listed case is acted on, by its kind: a nomination has its own case page; the year's registrations,
  * compacts and advanced models are acted on in the plan pages, which take the unit or cluster and the year.
- * Built from a row's search attributes only, so a list page never queries the cases one by one.
+ * Built from a row of the case index only (names included), so a list page never queries the cases one by one.
  */
-import type { CaseListItem } from '../lib/cases.js';
+import type { CaseIndexRow } from '../../domain/case-index.js';
 import { COMPACT_STAGE_LABELS } from './compact-view.js';
 
 /**
@@ -38,44 +38,50 @@ export interface CaseLink {
   /** The kind in Vietnamese. */
   kind: string;
   href: string;
-  /** What the row names: the case id's tail for a nomination, the unit or cluster and year otherwise. */
+  /** What the row names: the nominee of a nomination, the unit or cluster and the year otherwise. */
   text: string;
   /** The step in Vietnamese, or null when the kind's own helper (nomination stages) renders it. */
   stage: string | null;
 }
 
-const withYear = (path: string, year: number | undefined) => (year ? `${path}?nam=${year}` : path);
+const withYear = (path: string, year: number | null) => (year ? `${path}?nam=${year}` : path);
 
-export function caseLink(item: CaseListItem): CaseLink {
-  const kind = KIND_LABELS[item.kind ?? ''] ?? item.kind ?? '—';
-  const yearText = item.year ? ` năm ${item.year}` : '';
-  switch (item.kind) {
+/** The part of an index row a link needs. */
+export type LinkedRow = Pick<
+  CaseIndexRow,
+  'caseId' | 'kind' | 'year' | 'stage' | 'unitId' | 'unitName' | 'clusterId' | 'nomineeName'
+>;
+
+export function caseLink(row: LinkedRow): CaseLink {
+  const kind = KIND_LABELS[row.kind] ?? '—';
+  const yearText = row.year ? ` năm ${row.year}` : '';
+  switch (row.kind) {
     case 'registration':
       return {
         kind,
-        href: withYear(`/ke-hoach/dang-ky/${encodeURIComponent(item.unit ?? '')}`, item.year),
-        text: `${item.unit ?? ''}${yearText}`,
-        stage: REGISTRATION_STAGE_LABELS[item.stage ?? ''] ?? item.stage ?? '—',
+        href: withYear(`/ke-hoach/dang-ky/${encodeURIComponent(row.unitId ?? '')}`, row.year),
+        text: `${row.unitName ?? 'Đơn vị'}${yearText}`,
+        stage: REGISTRATION_STAGE_LABELS[row.stage] ?? '—',
       };
     case 'compact':
       return {
         kind,
-        href: withYear(`/giao-uoc/${encodeURIComponent(item.cluster ?? '')}`, item.year),
-        text: `${item.cluster ?? ''}${yearText}`,
-        stage: COMPACT_STAGE_LABELS[item.stage as keyof typeof COMPACT_STAGE_LABELS] ?? item.stage ?? '—',
+        href: withYear(`/giao-uoc/${encodeURIComponent(row.clusterId ?? '')}`, row.year),
+        text: `${row.nomineeName ?? 'Cụm, khối thi đua'}${yearText}`,
+        stage: COMPACT_STAGE_LABELS[row.stage as keyof typeof COMPACT_STAGE_LABELS] ?? '—',
       };
     case 'advanced-model':
       return {
         kind,
-        href: withYear(ADVANCED_MODELS_PATH, item.year),
-        text: `${item.unit ?? ''}${yearText}`,
-        stage: ADVANCED_MODEL_STAGE_LABELS[item.stage ?? ''] ?? item.stage ?? '—',
+        href: withYear(ADVANCED_MODELS_PATH, row.year),
+        text: `Điển hình tiên tiến${yearText}`,
+        stage: ADVANCED_MODEL_STAGE_LABELS[row.stage] ?? '—',
       };
     default:
       return {
         kind,
-        href: `/ho-so/${encodeURIComponent(item.caseId)}`,
-        text: item.caseId.split('/').slice(1).join(' / '),
+        href: `/ho-so/${encodeURIComponent(row.caseId)}`,
+        text: row.nomineeName ?? 'Hồ sơ',
         stage: null,
       };
   }

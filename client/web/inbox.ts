@@ -1,8 +1,11 @@
 /**
- * "Việc cần làm": which cases wait on an account (by role and unit), as one visibility query built from
- * quoted values, and the paged lists the pages show.
+ * "Việc cần làm": which cases wait on an account (by role and unit), and the paged lists the pages show, read
+ * from the case index (store/case-index.ts) in due-date order across all pages. The same clauses as a visibility
+ * query (inboxQuery) stay for operators and for the benchmark's comparison with the old path.
  */
 import type { Account } from '../../store/credentials.js';
+import { listIndexedCases, type CaseIndexFilter, type IndexPage } from '../../store/case-index.js';
+import type { SqlSession } from '../../store/sql.js';
 import { SA } from '../../domain/search-attributes.js';
 import type { CasePage, CasesClient } from '../lib/cases.js';
 import { INBOX_KINDS } from './case-links.js';
@@ -41,7 +44,22 @@ export function inboxClauses(account: Account): { role: string; units: string[] 
   return clauses;
 }
 
-/** The visibility query of an inbox; null when the account waits on nothing (e.g. an admin). */
+/** The case-index filter of an inbox; null when the account waits on nothing (e.g. an admin). */
+export function inboxFilter(account: Account): CaseIndexFilter | null {
+  const clauses = inboxClauses(account);
+  return clauses.length === 0 ? null : { kinds: INBOX_KINDS, waiting: clauses };
+}
+
+/** One page of a list from the case index: soonest due first (overdue first), `after` the previous page's cursor. */
+export function listIndexPage(
+  deps: { db: SqlSession },
+  filter: CaseIndexFilter,
+  page: { pageSize: number; after?: string | null },
+): Promise<IndexPage> {
+  return listIndexedCases(deps.db, filter, page);
+}
+
+/** The visibility query of an inbox (operators, the benchmark's old path); null when the account waits on nothing (e.g. an admin). */
 export function inboxQuery(account: Account): string | null {
   const clauses = inboxClauses(account);
   if (clauses.length === 0) return null;

@@ -29,6 +29,14 @@ export const escapeHtml = (text: string): string => eta.config.escapeFunction(te
 export const helpers = {
   date: (iso: string | null | undefined): string => (iso ? formatDateVN(iso) : '—'),
   dateTime: (iso: string | null | undefined): string => (iso ? formatDateTimeVN(iso) : '—'),
+  /** An instant as dd/mm/yyyy (Vietnam time) in a `<time datetime>` element; raw HTML, for `<%~`. */
+  time: (iso: string | null | undefined): string =>
+    iso ? `<time datetime="${escapeHtml(iso)}">${formatDateVN(iso)}</time>` : '—',
+  /** A `yyyy-mm-dd` calendar date as dd/mm/yyyy in a `<time datetime>` element; raw HTML, for `<%~`. */
+  ymdTime: (key: string | null | undefined): string =>
+    key && /^\d{4}-\d{2}-\d{2}$/.test(key)
+      ? `<time datetime="${key}">${helpers.ymd(key)}</time>`
+      : escapeHtml(key ?? '—'),
   /** Any date text a parser understands (e.g. a mail's Date header), in Vietnam time. */
   looseDateTime: (text: string | null | undefined): string => {
     const ms = text ? Date.parse(text) : Number.NaN;
@@ -105,20 +113,20 @@ export function barChart(
 ): string {
   const esc = escapeHtml;
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const rowHeight = 28;
-  const labelWidth = 240;
-  const barWidth = 320;
-  const height = rows.length * rowHeight + 10;
+  // Each label sits on its own line above its bar, so a long label never runs into the bar or its number.
+  const rowHeight = 46;
+  const barWidth = 480;
+  const height = rows.length * rowHeight + 6;
   const bars = rows
     .map((r, i) => {
-      const y = i * rowHeight + 5;
-      const w = Math.round((r.value / max) * barWidth);
+      const y = i * rowHeight + 4;
+      const w = Math.max(Math.round((r.value / max) * barWidth), 1);
       return (
-        `<text x="0" y="${y + 18}" class="chart-label">${esc(r.label)}</text>` +
-        `<rect x="${labelWidth}" y="${y + 4}" width="${Math.max(w, 1)}" height="18" class="bar bar-${r.tone ?? 'info'}"></rect>` +
-        `<text x="${labelWidth + Math.max(w, 1) + 6}" y="${y + 18}" class="chart-value">${r.value}</text>`
+        `<text x="0" y="${y + 14}" class="chart-label">${esc(r.label)}</text>` +
+        `<rect x="0" y="${y + 21}" width="${w}" height="18" class="bar bar-${r.tone ?? 'info'}"></rect>` +
+        `<text x="${w + 6}" y="${y + 35}" class="chart-value">${r.value}</text>`
       );
     })
     .join('');
-  return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" class="chart"><title>${esc(title)}</title>${bars}</svg>`;
+  return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${barWidth + 60} ${height}" class="chart"><title>${esc(title)}</title>${bars}</svg>`;
 }

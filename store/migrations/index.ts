@@ -3,6 +3,7 @@ import * as directory from './001_directory.js';
 import * as book from './002_book.js';
 import * as webSessions from './003_web_sessions.js';
 import * as plans from './004_plans.js';
+import * as caseIndex from './005_case_index.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions, plans];
+export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions, plans, caseIndex];

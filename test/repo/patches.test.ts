@@ -28,6 +28,10 @@ const GUARDS: Record<PatchId, { marked: string; unmarked: string }> = {
   },
   'quota-ledger-closes': { marked: 'quota-ledger-closed', unmarked: 'quota-ledger-before-close-3e67d3b' },
   'quota-settled-on-award': { marked: 'nomination-awarded', unmarked: 'nomination-awarded-before-settle-3e67d3b' },
+  'case-index': {
+    marked: 'nomination-awarded',
+    unmarked: 'nomination-awarded-before-cluster-vote',
+  },
 };
 
 describe('patch registry', () => {

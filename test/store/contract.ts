@@ -39,6 +39,7 @@ import {
 import { MIGRATIONS } from '../../store/migrations/index.js';
 import { migrate } from '../../store/migrations/migrate.js';
 import type { SqlDatabase } from '../../store/sql.js';
+import { describeCaseIndexContract } from './case-index-contract.js';
 import { describePlanStoreContract } from './plans-contract.js';
 import { FX_CLUSTERS, FX_COUNCIL, FX_DIRECTORY, FX_PEOPLE, FX_UNITS, FX_USERS } from './fixtures.js';
 
@@ -88,6 +89,7 @@ export function describeStoreContract(
 ): void {
   describe.skipIf(options.skip ?? false)(name, () => {
     describePlanStoreContract((fn) => withFreshDb(openDb, fn));
+    describeCaseIndexContract((fn) => withFreshDb(openDb, fn));
     describe('migrations', () => {
       it('applies every migration once; running again changes nothing', async () => {
         await withFreshDb(openDb, async (db) => {
@@ -108,6 +110,7 @@ export function describeStoreContract(
           );
           expect(tables.map((t) => t.table_name)).toEqual([
             'awards',
+            'case_index',
             'cluster_heads',
             'cluster_members',
             'clusters',

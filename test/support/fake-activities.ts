@@ -8,10 +8,18 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities/index.js';
 import type { CaseContext } from '../../domain/nomination/types.js';
 import type { Actor, Role } from '../../domain/org.js';
+import type { VersionedCaseIndexRow } from '../../domain/case-index.js';
 
 type NominationActivities = Pick<
   Activities,
-  'loadCaseContext' | 'reserveQuota' | 'releaseQuota' | 'settleQuota' | 'sendNotice' | 'recordAward' | 'revokeAward'
+  | 'loadCaseContext'
+  | 'reserveQuota'
+  | 'releaseQuota'
+  | 'settleQuota'
+  | 'sendNotice'
+  | 'recordAward'
+  | 'revokeAward'
+  | 'writeCaseIndex'
 >;
 
 /** A small organisation: one unit in a cluster headed by another, and a council of three. */
@@ -49,6 +57,8 @@ export interface FakeWorld {
   reservations: Map<string, Set<string>>;
   /** Quota places settled (their case awarded), by ledger id: still counted in `reservations`. */
   settled: Map<string, Set<string>>;
+  /** The case index as the cases wrote it: the newest row by case id (an older version never replaces it). */
+  index: Map<string, VersionedCaseIndexRow>;
 }
 
 export function createFakeActivities(options: { quotaLimit?: number; brokenLedgerCampaign?: string } = {}): FakeWorld {
@@ -56,6 +66,7 @@ export function createFakeActivities(options: { quotaLimit?: number; brokenLedge
   const book = new Map<string, { revoked: boolean }>();
   const reservations = new Map<string, Set<string>>();
   const settled = new Map<string, Set<string>>();
+  const index = new Map<string, VersionedCaseIndexRow>();
   const limit = options.quotaLimit ?? 10;
   const activities: NominationActivities = {
     async loadCaseContext() {
@@ -96,6 +107,12 @@ export function createFakeActivities(options: { quotaLimit?: number; brokenLedge
       if (row) row.revoked = true;
       return { changed: !!row };
     },
+    async writeCaseIndex(row) {
+      const stored = index.get(row.caseId);
+      if (stored && stored.version > row.version) return { written: false };
+      index.set(row.caseId, row);
+      return { written: true };
+    },
   };
-  return { activities, notices, book, reservations, settled };
+  return { activities, notices, book, reservations, settled, index };
 }

@@ -61,6 +61,12 @@ describe('a unit’s calendar from the Hải Dương 2025 plan', () => {
   });
   const lines = unfold(ics).split('\r\n');
 
+  it('names the calendar without anything a calendar app would show escaped (no stray backslash)', () => {
+    const name = lines.find((l) => l.startsWith('X-WR-CALNAME:'))!;
+    expect(name).toBe('X-WR-CALNAME:Thi đua – khen thưởng 2025 — VKSND khu vực 1 – tỉnh Hải Dương');
+    expect(name).not.toContain('\\');
+  });
+
   it('uses CRLF everywhere and ends with one', () => {
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);

@@ -1,12 +1,11 @@
 /**
- * The inbox's one visibility query and where each listed kind links: pure functions, no Temporal (the dev-server
- * test in test/e2e/web-plan-http.test.ts checks a registration really appears and leaves).
+ * The inbox's filter (case index) and visibility query, and where each listed kind links: pure functions, no
+ * Temporal (the dev-server test in test/e2e/web-plan-http.test.ts checks a registration really appears and leaves).
  */
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../store/credentials.js';
-import type { CaseListItem } from '../../client/lib/cases.js';
-import { caseLink } from '../../client/web/case-links.js';
-import { inboxQuery } from '../../client/web/inbox.js';
+import { caseLink, type LinkedRow } from '../../client/web/case-links.js';
+import { inboxFilter, inboxQuery } from '../../client/web/inbox.js';
 
 const account = (roles: Account['user']['roles'], unitId: string): Account => ({
   user: { id: 'u', username: 'u', displayName: 'U', unitId, roles, email: 'u@example.test', personId: null },
@@ -16,21 +15,31 @@ const account = (roles: Account['user']['roles'], unitId: string): Account => ({
   clusterMemberOf: [],
 });
 
-const item = (over: Partial<CaseListItem>): CaseListItem => ({
+const item = (over: Partial<LinkedRow>): LinkedRow => ({
   caseId: 'x/y',
-  kind: undefined,
-  unit: undefined,
-  cluster: undefined,
-  campaign: undefined,
-  year: undefined,
-  stage: undefined,
-  status: 'open',
-  awardForm: undefined,
-  dueAt: null,
-  waitingRole: undefined,
-  waitingUnit: undefined,
-  startedAt: null,
+  kind: 'nomination',
+  year: null,
+  stage: 'draft',
+  unitId: null,
+  unitName: null,
+  clusterId: null,
+  nomineeName: null,
   ...over,
+});
+
+describe('inboxFilter', () => {
+  it("lists the kinds with a page to act on, waiting on the account's roles and units", () => {
+    const head = account(['unit_head'], 'hd-kv4');
+    head.clusterMemberOf = ['hd-cum1'];
+    expect(inboxFilter(head)).toEqual({
+      kinds: ['nomination', 'registration', 'compact', 'advanced-model'],
+      waiting: [
+        { role: 'unit_head', units: ['hd-kv4'] },
+        { role: 'cluster_member', units: ['hd-cum1'] },
+      ],
+    });
+    expect(inboxFilter(account(['admin'], 'hd'))).toBeNull();
+  });
 });
 
 describe('inboxQuery', () => {
@@ -49,28 +58,33 @@ describe('inboxQuery', () => {
 
 describe('caseLink', () => {
   it('sends each kind to the page where its waiting person acts, with the year', () => {
-    const reg = caseLink(item({ kind: 'registration', unit: 'hd-kv4', year: 2047, stage: 'open' }));
+    const reg = caseLink(
+      item({ kind: 'registration', unitId: 'hd-kv4', unitName: 'VKSND khu vực 4', year: 2047, stage: 'open' }),
+    );
     expect(reg).toEqual({
       kind: 'Đăng ký thi đua',
       href: '/ke-hoach/dang-ky/hd-kv4?nam=2047',
-      text: 'hd-kv4 năm 2047',
+      text: 'VKSND khu vực 4 năm 2047',
       stage: 'Chờ đơn vị đăng ký',
     });
     const compact = caseLink(
-      item({ kind: 'compact', cluster: 'hd-cum1', unit: 'hd-kv1', year: 2047, stage: 'signing' }),
+      item({ kind: 'compact', clusterId: 'hd-cum1', nomineeName: 'Cụm thi đua số 1', year: 2047, stage: 'signing' }),
     );
     expect(compact).toMatchObject({
       kind: 'Giao ước thi đua',
+      text: 'Cụm thi đua số 1 năm 2047',
       href: '/giao-uoc/hd-cum1?nam=2047',
       stage: 'Đang ký giao ước',
     });
-    const models = caseLink(item({ kind: 'advanced-model', unit: 'hd', year: 2047, stage: 'selected' }));
+    const models = caseLink(item({ kind: 'advanced-model', unitId: 'hd', year: 2047, stage: 'selected' }));
     expect(models).toMatchObject({ kind: 'Điển hình tiên tiến', href: '/ke-hoach/dien-hinh?nam=2047' });
-    const nomination = caseLink(item({ kind: 'nomination', caseId: 'nomination/dot-1/hd-kv4/abc' }));
+    const nomination = caseLink(
+      item({ kind: 'nomination', caseId: 'nomination/dot-1/hd-kv4/abc', nomineeName: 'Nguyễn Văn An' }),
+    );
     expect(nomination).toEqual({
       kind: 'Đề nghị khen thưởng',
       href: `/ho-so/${encodeURIComponent('nomination/dot-1/hd-kv4/abc')}`,
-      text: 'dot-1 / hd-kv4 / abc',
+      text: 'Nguyễn Văn An',
       stage: null,
     });
   });

@@ -153,6 +153,28 @@ describe('nomination with in-memory activities (fast tier)', () => {
     expect((await act(handle, 'withdraw', { actor: unitHead, reason: 'Đơn vị rút hồ sơ' })).stage).toBe('withdrawn');
   });
 
+  it('writes its row of the case index after each change, newer versions over older, the last waiting on nobody', async () => {
+    const handle = await startCase();
+    const rowOf = () => fake.index.get(handle.workflowId);
+    await waitFor(async () => expect(rowOf()).toMatchObject({ stage: 'draft', waitingRole: 'unit_head' }));
+    const draft = rowOf()!;
+    expect(draft).toMatchObject({
+      kind: 'nomination',
+      unitName: 'Viện kiểm sát khu vực 2',
+      nomineeName: 'Nguyễn Văn An',
+      nomineeFolded: 'nguyen van an',
+      awardName: 'Giấy khen của Viện trưởng VKSND tỉnh',
+      waitingUnit: 'u-kv2',
+      status: 'open',
+    });
+    await act(handle, 'submit', { actor: unitHead });
+    await waitFor(async () => expect(rowOf()).toMatchObject({ stage: 'cluster_review', waitingRole: 'cluster_head' }));
+    expect(rowOf()!.version).toBeGreaterThan(draft.version);
+    await act(handle, 'withdraw', { actor: unitHead, reason: 'Đơn vị rút hồ sơ' });
+    await handle.result();
+    expect(rowOf()).toMatchObject({ stage: 'withdrawn', status: 'closed', waitingRole: null, waitingUnit: null });
+  });
+
   it('ends when it is cancelled, without a failed workflow task', async () => {
     const handle = await startCase();
     await handle.cancel();

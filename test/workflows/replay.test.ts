@@ -50,7 +50,7 @@ describe('replay of committed product histories', () => {
 
   it('marks a new advanced-models case at its selection: it then waits for send_on', () => {
     const sentOn = histories.find((h) => h.name === 'year-advanced-models-selected-then-sent-on')!;
-    expect(patchIdsOf(sentOn.history)).toEqual(['year-reminders-whole-second', 'advanced-model-send-on']);
+    expect(patchIdsOf(sentOn.history)).toEqual(['year-reminders-whole-second', 'case-index', 'advanced-model-send-on']);
   });
 
   it('marks year cases created now as rounding their reminders to the whole second; the legacy one does not', () => {

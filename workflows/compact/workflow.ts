@@ -42,6 +42,8 @@ import {
   withReminderRounding,
 } from '../plan/shell.js';
 import { compactStateQuery, compactUpdates, type CompactResult } from './messages.js';
+import { startCaseIndexLane } from '../shared/case-index.js';
+import { compactIndexRow } from '../../domain/case-index.js';
 
 function publish(state: CompactState): void {
   const waitingOnHead = !state.content && state.stage !== 'closed';
@@ -69,9 +71,11 @@ export async function compact(input: CompactStartInput): Promise<CompactState> {
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];
   let version = 0;
+  const indexLane = startCaseIndexLane(() => compactIndexRow(state, workflowId));
   const changed = () => {
     version += 1;
     publish(state);
+    indexLane.changed();
   };
   const result = (): CompactResult => ({
     workflowId,
@@ -179,5 +183,6 @@ export async function compact(input: CompactStartInput): Promise<CompactState> {
   });
   await flushOutbox(outbox);
   await condition(allHandlersFinished);
+  await indexLane.ended();
   return state;
 }

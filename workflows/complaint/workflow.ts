@@ -34,6 +34,8 @@ import {
   yearActivities,
 } from '../plan/shell.js';
 import { complaintStateQuery, complaintUpdates, type ComplaintResult } from './messages.js';
+import { startCaseIndexLane } from '../shared/case-index.js';
+import { complaintIndexRow } from '../../domain/case-index.js';
 
 function publish(state: ComplaintState): void {
   upsertSearchAttributes([
@@ -63,9 +65,11 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
     },
   ];
   let version = 0;
+  const indexLane = startCaseIndexLane(() => complaintIndexRow(state, workflowId));
   const changed = () => {
     version += 1;
     publish(state);
+    indexLane.changed();
   };
   const result = (): ComplaintResult => ({
     workflowId,
@@ -232,5 +236,6 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
     await waitForChangeOr(() => version !== seen || outbox.length > 0, [pending[0]?.at]);
   }
   await condition(allHandlersFinished);
+  await indexLane.ended();
   return state;
 }

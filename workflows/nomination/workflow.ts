@@ -57,6 +57,8 @@ import {
   type NominationOutcome,
 } from './messages.js';
 import { publishSearchAttributes } from './search-attributes.js';
+import { startCaseIndexLane, type CaseIndexLane } from '../shared/case-index.js';
+import { nominationIndexRow } from '../../domain/case-index.js';
 import { summaryOf, type CaseSummary } from '../../domain/nomination/summary.js';
 
 // Timeouts fit what each activity does: a worker killed mid-activity is noticed after the start-to-close timeout,
@@ -124,9 +126,12 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
   };
   let forwardedOutcome: ForwardedOutcome | null = null;
   let forwardScope: CancellationScope | null = null;
+  // eslint-disable-next-line prefer-const -- started once the context has loaded, read by changed() before that
+  let indexLane: CaseIndexLane | undefined;
   const changed = () => {
     version += 1;
     publishSearchAttributes(current());
+    indexLane?.changed();
   };
 
   // --- Staff actions: one Update each, validated synchronously before anything is written -------------
@@ -226,6 +231,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
   // Cases started before the cluster vote existed keep the cluster head's endorsement alone (replay safety);
   // the flag travels in the state, so the case keeps its choice to the end.
   if (patched(PATCHES.clusterVote)) state.clusterVoteEnabled = true;
+  indexLane = startCaseIndexLane(() => nominationIndexRow(state), woke);
 
   async function reserveQuotaForCase(s: NominationState): Promise<void> {
     const unitFacts = {
@@ -449,6 +455,7 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
 
   await runEffects();
   await condition(allHandlersFinished);
+  await indexLane.ended();
   log.info('nomination closed', { caseId, stage: state.stage });
   return { caseId, stage: state.stage, bookEntryKey: state.bookEntryKey };
 }

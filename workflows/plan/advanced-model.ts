@@ -33,6 +33,8 @@ import { nowIso } from '../shared/clock.js';
 import { PATCHES } from '../shared/patches.js';
 import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { advancedModelStateQuery, advancedModelUpdates, type AdvancedModelResult } from './advanced-model-messages.js';
+import { startCaseIndexLane } from '../shared/case-index.js';
+import { advancedModelIndexRow } from '../../domain/case-index.js';
 import { setDeadlineSignal } from './messages.js';
 import {
   flushOutbox,
@@ -90,9 +92,11 @@ export async function advancedModels(input: AdvancedModelStartInput): Promise<Ad
   const reportToParent = planReporter(state.planWorkflowId);
   const outbox: NoticeDraft[] = [];
   let version = 0;
+  const indexLane = startCaseIndexLane(() => advancedModelIndexRow(state, workflowId));
   const changed = () => {
     version += 1;
     publish(state);
+    indexLane.changed();
   };
   const result = (): AdvancedModelResult => ({
     workflowId,
@@ -164,5 +168,6 @@ export async function advancedModels(input: AdvancedModelStartInput): Promise<Ad
   // A result never sent on by the end of the year leaves the secretariat's inbox with the case.
   if (state.selection && !state.sentOn && patched(SEND_ON_PATCH)) publish(state, true);
   await condition(allHandlersFinished);
+  await indexLane.ended();
   return state;
 }

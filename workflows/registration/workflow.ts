@@ -27,6 +27,8 @@ import { asFailure, parseOrRefuse } from '../shared/refusals.js';
 import { setDeadlineSignal } from '../plan/messages.js';
 import { justAfter, planReporter, sendRemindersDueNow, waitForChangeOr, withReminderRounding } from '../plan/shell.js';
 import { registrationStateQuery, registrationUpdates, type RegistrationResult } from './messages.js';
+import { startCaseIndexLane } from '../shared/case-index.js';
+import { registrationIndexRow } from '../../domain/case-index.js';
 
 function publish(state: RegistrationState): void {
   const waiting = state.status !== 'registered' && !state.locked;
@@ -49,9 +51,11 @@ export async function registration(input: RegistrationStartInput): Promise<Regis
   const state: RegistrationState = withReminderRounding(initialRegistrationState(input, nowIso()));
   const reportToParent = planReporter(state.planWorkflowId);
   let version = 0;
+  const indexLane = startCaseIndexLane(() => registrationIndexRow(state, workflowId));
   const changed = () => {
     version += 1;
     publish(state);
+    indexLane.changed();
   };
   const result = (): RegistrationResult => ({
     workflowId,
@@ -124,5 +128,6 @@ export async function registration(input: RegistrationStartInput): Promise<Regis
     await waitForChangeOr(() => version !== seen, [pending[0]?.at, state.locked ? null : justAfter(state.dueAt)]);
   }
   await condition(allHandlersFinished);
+  await indexLane.ended();
   return registrationDigest(state);
 }

@@ -24,6 +24,11 @@ export const PATCHES = {
   quotaLedgerCloses: 'quota-ledger-closes',
   /** An awarded case settles its quota place, so the campaign's ledger can end (nomination). */
   quotaSettledOnAward: 'quota-settled-on-award',
+  /**
+   * Each case writes its row of the case index (a local activity) after every change it makes (every kind of case:
+   * nomination, registration, compact, advanced models, complaint). Before it, staff lists read visibility only.
+   */
+  caseIndex: 'case-index',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

@@ -21,10 +21,12 @@ import type { NominationState } from '../../../domain/nomination/types.js';
 import { assignedUnit, assignmentOf } from '../../../domain/nomination/reassign.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
 import { ActionRefusedError } from '../../lib/cases.js';
-import type { CaseFilter } from '../../lib/visibility-query.js';
+import { buildCaseQuery, type CaseFilter } from '../../lib/visibility-query.js';
+import { markCaseEnded, type CaseIndexFilter } from '../../../store/case-index.js';
 import { validateAction } from '../action-forms.js';
 import { actorWithRole, timeline } from '../case-view.js';
-import { listCases } from '../inbox.js';
+import { listIndexPage } from '../inbox.js';
+import { byName } from '../natural-order.js';
 import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
 import { badRequest, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
@@ -54,6 +56,7 @@ const searchQuery = parseForm(
     status: optionalText,
     overdue: optionalText,
     award: optionalText,
+    q: optionalText,
     trang: optionalText,
   }),
   'search query',
@@ -89,24 +92,36 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
   app.get('/quan-tri/ho-so', async (request, reply) => {
     requireRole(request, SEARCH_ROLES);
     const q = searchQuery(request.query);
-    const filter: CaseFilter = { kind: 'nomination' };
-    if (q.unit) filter.unit = q.unit;
-    if (q.cluster) filter.cluster = q.cluster;
-    if (q.campaign) filter.campaign = q.campaign;
-    if (q.stage && (NOMINATION_STAGES as readonly string[]).includes(q.stage)) filter.stage = q.stage;
-    if (q.status === 'open' || q.status === 'closed') filter.status = q.status;
-    if (q.award) filter.awardForm = q.award;
-    if (q.overdue === '1') {
-      filter.overdueAt = new Date().toISOString();
-      filter.status = 'open';
+    // The case index answers the page (sorted by due date, searched by name); the same filter as a visibility
+    // query opens Temporal's Web UI, for operators.
+    const filter: CaseIndexFilter = { kinds: ['nomination'] };
+    const raw: CaseFilter = { kind: 'nomination' };
+    if (q.unit) filter.unitId = raw.unit = q.unit;
+    if (q.cluster) filter.clusterId = raw.cluster = q.cluster;
+    if (q.campaign) filter.campaignId = raw.campaign = q.campaign;
+    if (q.stage && (NOMINATION_STAGES as readonly string[]).includes(q.stage)) {
+      filter.stages = [q.stage];
+      raw.stage = q.stage;
     }
-    const page = await listCases(deps, filter, { pageSize: 25, next: q.trang ?? null });
+    if (q.status === 'open' || q.status === 'closed') {
+      filter.statuses = [q.status];
+      raw.status = q.status;
+    }
+    if (q.award) filter.awardCode = raw.awardForm = q.award;
+    if (q.overdue === '1') {
+      filter.overdueAt = raw.overdueAt = new Date().toISOString();
+      raw.status = 'open';
+    }
+    if (q.q) filter.name = q.q;
+    const page = await listIndexPage(deps, filter, { pageSize: 25, after: q.trang ?? null });
+    const temporalUi = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.cases.namespace)}/workflows?query=${encodeURIComponent(buildCaseQuery(raw))}`;
     return renderPage(request, reply, 'admin-search', {
       title: 'Tra cứu hồ sơ',
       page,
       q,
-      units: await listUnits(deps.db),
-      clusters: await listClusters(deps.db),
+      temporalUi,
+      units: byName(await listUnits(deps.db)),
+      clusters: byName(await listClusters(deps.db)),
       campaigns: allCampaigns(await deps.campaignSources()),
       stages: NOMINATION_STAGES.map((s) => ({ id: s, label: STAGE_LABELS[s] })),
       awards: AWARD_CODES.map((c) => awardByCode(c)).filter((a) => a.nominable),
@@ -139,7 +154,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     );
     // The page names the unit holding the step, not its code.
     const currentName = all.find((u) => u.id === current)?.name ?? current;
-    return { assignment, current, currentName, units: units.map((u) => ({ id: u.id, name: u.name })) };
+    return { assignment, current, currentName, units: byName(units).map((u) => ({ id: u.id, name: u.name })) };
   }
 
   async function renderAdminCase(
@@ -245,6 +260,8 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       return renderAdminCase(request, reply, state, { error: error.vi, status: error.status, typed });
     }
     const { quotaReleased } = await deps.cases.terminate(state, `${account.user.username}: ${reason}`.slice(0, 2000));
+    // A terminated case writes no more rows: its row stops waiting on anyone here (a rebuild would agree).
+    await markCaseEnded(deps.db, state.caseId);
     request.log.info({ caseId: state.caseId, quotaReleased }, 'case terminated by an administrator');
     const ok = quotaReleased ? 'terminate-released' : 'terminate';
     return reply.redirect(`/quan-tri/ho-so/${encodeURIComponent(state.caseId)}?ok=${ok}`, 303);

@@ -2,7 +2,6 @@
  * The commendation book (Sổ khen thưởng điện tử): search, a person's award history, CSV and XLSX exports and a
  * printable decision. Reads the SQL book only; every signed-in user may read it.
  */
-import ExcelJS from 'exceljs';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { awardHistoryOfPerson, findByCaseKey, searchAwards, type AwardSearch } from '../../../store/book.js';
@@ -11,6 +10,8 @@ import type { BookEntry } from '../../../domain/book.js';
 import { AWARD_CODES, awardByCode, findAward } from '../../../domain/catalogue.js';
 import { DECIDING_LEVEL_LABELS, SUBJECT_LABELS } from '../../../domain/i18n.js';
 import { notFound } from '../errors.js';
+import { byName } from '../natural-order.js';
+import { bookWorkbook } from '../book-xlsx.js';
 import { helpers, renderPage } from '../render.js';
 import { accountOf } from '../http/account.js';
 import type { RouteOptions, WebDeps } from '../http/deps.js';
@@ -25,6 +26,8 @@ const BookQuerySchema = z.object({
   award: optionalText,
   person: optionalText,
   revoked: optionalText,
+  /** A name, typed with or without diacritics. */
+  q: optionalText,
   trang: optionalText,
 });
 type BookQuery = z.output<typeof BookQuerySchema>;
@@ -39,6 +42,7 @@ function searchOf(q: BookQuery): Omit<AwardSearch, 'limit' | 'offset'> {
   if (q.award) s.awardCode = q.award;
   if (q.person) s.personId = q.person;
   if (q.revoked === '1') s.includeRevoked = true;
+  if (q.q) s.name = q.q;
   return s;
 }
 
@@ -118,7 +122,7 @@ export const bookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       pages: Math.max(1, Math.ceil(result.total / PAGE)),
       q,
       filterQuery: { ...q, trang: undefined },
-      units: await listUnits(deps.db),
+      units: byName(await listUnits(deps.db)),
       awards: AWARD_CODES.map((c) => awardByCode(c)),
     });
   });
@@ -136,12 +140,11 @@ export const bookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
   app.get('/so-khen-thuong/xuat.xlsx', async (request, reply) => {
     accountOf(request);
     const rows = await allRows(deps, bookQuery(request.query));
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'tdkt-flow';
-    const sheet = workbook.addWorksheet('Sổ khen thưởng');
-    sheet.addRow(EXPORT_COLUMNS).font = { bold: true };
-    for (const row of rows) sheet.addRow(exportRow(row));
-    sheet.columns.forEach((column) => (column.width = 22));
+    // The sheet takes the decision date as a date (yyyy-mm-dd), not the dd/mm/yyyy text of the CSV.
+    const workbook = bookWorkbook(
+      EXPORT_COLUMNS.map((header) => ({ header, date: header === 'Ngày quyết định' })),
+      rows.map((r) => exportRow(r).map((cell, i) => (EXPORT_COLUMNS[i] === 'Ngày quyết định' ? r.decisionDate : cell))),
+    );
     const buffer = await workbook.xlsx.writeBuffer();
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

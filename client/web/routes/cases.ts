@@ -15,7 +15,9 @@ import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/dire
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionPendingError, ActionRefusedError } from '../../lib/cases.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
-import { inboxQuery, listCases } from '../inbox.js';
+import { inboxFilter, listIndexPage } from '../inbox.js';
+import { indexedCasesByIds } from '../../../store/case-index.js';
+import type { BulkResult } from '../../lib/cases.js';
 import { helpers, renderPage } from '../render.js';
 import {
   ACTION_TITLES,
@@ -234,16 +236,16 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
   // --------------------------------------------------------------------------------------------- inbox
   app.get('/', async (request, reply) => {
     const account = accountOf(request);
-    const query = inboxQuery(account);
-    const page = await listCases(
-      deps,
-      query ?? { kind: 'nomination', status: 'open', overdueAt: new Date().toISOString() },
-      { pageSize: PAGE_SIZE, next: pageQuery(request.query).trang ?? null },
-    );
+    const filter = inboxFilter(account);
+    // An account nothing waits on (an administrator) sees what is overdue anywhere.
+    const page = await listIndexPage(deps, filter ?? { kinds: ['nomination'], overdueAt: new Date().toISOString() }, {
+      pageSize: PAGE_SIZE,
+      after: pageQuery(request.query).trang ?? null,
+    });
     return renderPage(request, reply, 'inbox', {
       title: 'Việc cần làm',
       page,
-      adminView: query === null,
+      adminView: filter === null,
       canCreate: account.user.roles.some((r) => r === 'unit_clerk' || r === 'unit_head'),
       // From 01/11, the standing body is told when the coming year has no issued plan.
       notice: await comingYearNoticeFor(deps, account),
@@ -412,14 +414,26 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
   });
 
   // ------------------------------------------------------------------------------ cluster head (bulk)
-  const clusterHeadQueue = (unitId: string) =>
-    ({ kind: 'nomination', status: 'open', waitingRole: 'cluster_head', waitingUnit: unitId }) as const;
+  const queue = (role: string, unitId: string) => ({
+    kinds: ['nomination' as const],
+    waiting: [{ role, units: [unitId] }],
+  });
+  const clusterHeadQueue = (unitId: string) => queue('cluster_head', unitId);
+  /** A bulk action's answers, each naming its case's nominee (from the index) rather than its id. */
+  const namedResults = async (results: BulkResult[]) => {
+    const rows = await indexedCasesByIds(
+      deps.db,
+      results.map((r) => r.caseId),
+    );
+    const names = new Map(rows.map((r) => [r.caseId, r.nomineeName ?? 'Hồ sơ']));
+    return results.map((r) => ({ ...r, name: names.get(r.caseId) ?? 'Hồ sơ' }));
+  };
 
   app.get('/cum', async (request, reply) => {
     const account = requireRole(request, ['cluster_head']);
-    const page = await listCases(deps, clusterHeadQueue(account.user.unitId), {
+    const page = await listIndexPage(deps, clusterHeadQueue(account.user.unitId), {
       pageSize: 50,
-      next: pageQuery(request.query).trang ?? null,
+      after: pageQuery(request.query).trang ?? null,
     });
     return renderPage(request, reply, 'bulk', {
       title: 'Hồ sơ các đơn vị trong cụm chờ đề nghị',
@@ -447,19 +461,23 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       (caseId) => ({ actor, rank: ranks.get(caseId)! }),
       { requestId: requestIdOf(request.body) },
     );
-    const page = await listCases(deps, clusterHeadQueue(account.user.unitId), { pageSize: 50 });
-    return renderPage(request, reply, 'bulk', { title: 'Kết quả đề nghị', page, mode: 'endorse', results });
+    const page = await listIndexPage(deps, clusterHeadQueue(account.user.unitId), { pageSize: 50 });
+    return renderPage(request, reply, 'bulk', {
+      title: 'Kết quả đề nghị',
+      page,
+      mode: 'endorse',
+      results: await namedResults(results),
+    });
   });
 
   // -------------------------------------------------------------------------------- leadership (bulk)
-  const leadershipQueue = (unitId: string) =>
-    ({ kind: 'nomination', status: 'open', waitingRole: 'leadership', waitingUnit: unitId }) as const;
+  const leadershipQueue = (unitId: string) => queue('leadership', unitId);
 
   app.get('/phe-duyet', async (request, reply) => {
     const account = requireRole(request, ['leadership']);
-    const page = await listCases(deps, leadershipQueue(account.user.unitId), {
+    const page = await listIndexPage(deps, leadershipQueue(account.user.unitId), {
       pageSize: 50,
-      next: pageQuery(request.query).trang ?? null,
+      after: pageQuery(request.query).trang ?? null,
     });
     return renderPage(request, reply, 'bulk', { title: 'Hồ sơ chờ phê duyệt', page, mode: 'approve', results: null });
   });
@@ -476,7 +494,12 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const results = await deps.cases.bulk(caseIds, 'approve', () => ({ actor, decisionNumber, decisionDate }), {
       requestId: requestIdOf(request.body),
     });
-    const page = await listCases(deps, leadershipQueue(account.user.unitId), { pageSize: 50 });
-    return renderPage(request, reply, 'bulk', { title: 'Kết quả phê duyệt', page, mode: 'approve', results });
+    const page = await listIndexPage(deps, leadershipQueue(account.user.unitId), { pageSize: 50 });
+    return renderPage(request, reply, 'bulk', {
+      title: 'Kết quả phê duyệt',
+      page,
+      mode: 'approve',
+      results: await namedResults(results),
+    });
   });
 };

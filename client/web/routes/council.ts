@@ -1,9 +1,9 @@
 /**
  * The council's session page (phiên họp Hội đồng): the agenda is the cases waiting for the council's vote
- * (one visibility query, a page of 20 whose states are then loaded), and for each the votes cast, the tally against the rule set's threshold and quorum
+ * (from the case index, soonest due first, a page of 20 whose states are then loaded), and for each the votes cast, the tally against the rule set's threshold and quorum
  * (case-view.ts voteView, the same the case page shows) and the vote and close-vote forms the signed-in user
  * may use. The forms post to the case's own action route, which checks role and unit and returns here. Below, the
- * votes of the year (`?nam=`) already closed by these councils: one more query, by the units they decide, at most 10.
+ * votes of the year (`?nam=`) these councils closed last: one more query, by the units they decide, the latest 10.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -12,12 +12,11 @@ import { unitsDecidedBy } from '../../../domain/org.js';
 import type { NominationState } from '../../../domain/nomination/types.js';
 import { ruleSetById } from '../../../domain/rules/index.js';
 import { findAward } from '../../../domain/catalogue.js';
-import { SA } from '../../../domain/search-attributes.js';
-import { buildCaseQuery, quote } from '../../lib/visibility-query.js';
+import { latestChangedCases } from '../../../store/case-index.js';
 import { allCampaigns } from '../campaign-options.js';
 import { availableActions, voteView } from '../case-view.js';
 import { forbidden } from '../errors.js';
-import { listCases } from '../inbox.js';
+import { listIndexPage } from '../inbox.js';
 import { renderPage } from '../render.js';
 import { sessionCampaign, sessionPath, SESSION_PATH } from '../council-session.js';
 import { accountOf } from '../http/account.js';
@@ -58,36 +57,39 @@ export const councilRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
     }
     const inCouncil = (s: NominationState) => isAdmin || councils.includes(s.context.council.unitId);
     const campaign = query.dot;
-    const agenda = await listCases(
+    const agenda = await listIndexPage(
       deps,
       {
-        kind: 'nomination',
-        status: 'open',
-        stage: 'council_vote',
-        ...(campaign ? { campaign } : {}),
-        ...(isAdmin ? {} : { waitingUnit: councils }),
+        kinds: ['nomination'],
+        statuses: ['open'],
+        stages: ['council_vote'],
+        ...(campaign ? { campaignId: campaign } : {}),
+        ...(isAdmin ? {} : { waiting: [{ role: 'council_member', units: councils }] }),
       },
-      { pageSize: 20, next: query.trang ?? null },
+      { pageSize: 20, after: query.trang ?? null },
     );
     // Votes already closed (passed: waiting for the leadership; failed: rejected) keep their tally and minutes here:
-    // those of the year, of the units these councils decide (the case's council is no search attribute).
-    // Visibility cannot sort by closing time, so this is one page of them, not a guaranteed "latest ten".
+    // the latest ten of the year, of the units these councils decide (the index keeps no case's council).
     const year = query.nam;
     const decidedUnits = isAdmin
       ? null
       : unitsDecidedBy(await listUnits(deps.db), new Set(await listCouncilUnitIds(deps.db)), councils);
-    const decided =
-      decidedUnits?.length === 0
-        ? { items: [] }
-        : await listCases(
-            deps,
-            [
-              buildCaseQuery({ kind: 'nomination', year, ...(campaign ? { campaign } : {}) }),
-              `${SA.stage.name} IN (${DECIDED_STAGES.map(quote).join(', ')})`,
-              ...(decidedUnits ? [`${SA.unit.name} IN (${decidedUnits.map(quote).join(', ')})`] : []),
-            ].join(' AND '),
-            { pageSize: 10 },
-          );
+    const decided = {
+      items:
+        decidedUnits?.length === 0
+          ? []
+          : await latestChangedCases(
+              deps.db,
+              {
+                kinds: ['nomination'],
+                year,
+                stages: DECIDED_STAGES,
+                ...(campaign ? { campaignId: campaign } : {}),
+                ...(decidedUnits ? { unitIds: decidedUnits } : {}),
+              },
+              10,
+            ),
+    };
     const users = await listUsers(deps.db);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     const view = (state: NominationState) => ({
@@ -102,7 +104,10 @@ export const councilRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
     ]);
     const unreadable = [...agendaReads, ...decidedReads].filter((r) => r.state === null).map((r) => r.caseId);
     if (unreadable.length > 0) request.log.warn({ unreadable }, 'council session: cases did not answer in time');
-    const agendaStates = agendaReads.flatMap((r) => (r.state && inCouncil(r.state) ? [r.state] : []));
+    // The case's own state decides: a vote closed a moment ago leaves the agenda even if its row is still on its way.
+    const agendaStates = agendaReads.flatMap((r) =>
+      r.state && inCouncil(r.state) && r.state.stage === 'council_vote' ? [r.state] : [],
+    );
     const decidedStates = decidedReads.flatMap((r) =>
       r.state && inCouncil(r.state) && r.state.tally !== null ? [r.state] : [],
     );
