@@ -520,6 +520,11 @@ function expectTyped(input: HttpInput, body: string) {
     expect(body.includes(escapeHtml(typed)), 'achievements kept as typed').toBe(true);
     typedChecks++;
   }
+  if (input.kind === 'registration' && typeof input.form.note === 'string' && body.includes('id="reg-note"')) {
+    const typed = new URLSearchParams({ v: input.form.note }).get('v')!;
+    expect(body.includes(escapeHtml(typed)), 'registration note kept as typed').toBe(true);
+    typedChecks++;
+  }
 }
 
 async function expectNoCaseOpened(input: HttpInput) {
