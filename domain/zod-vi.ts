@@ -126,6 +126,52 @@ export function calendarDateSchema(label: string) {
   );
 }
 
+const TYPE_NAMES_VN: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'đúng/sai',
+  array: 'danh sách',
+  object: 'đối tượng',
+};
+
+type FallbackIssue = {
+  code?: string;
+  input?: unknown;
+  expected?: string;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  values?: readonly unknown[];
+};
+
+/**
+ * The Vietnamese message of a zod issue whose schema gave none (zod's defaults are English: "Too big: expected
+ * string to have <=2000 characters"). Pass it per parse, `schema.safeParse(input, { error: zodFallbackVN })`: a
+ * message the schema sets still wins, and no global `z.config` changes anyone else's schemas.
+ */
+export function zodFallbackVN(issue: FallbackIssue): string {
+  const size = issue.origin === 'string' ? 'ký tự' : issue.origin === 'array' || issue.origin === 'set' ? 'mục' : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return 'Thiếu giá trị bắt buộc';
+      return `Sai kiểu dữ liệu: cần ${TYPE_NAMES_VN[issue.expected ?? ''] ?? 'giá trị khác'}`;
+    case 'invalid_value':
+      return `Giá trị không hợp lệ (chấp nhận: ${(issue.values ?? []).map((v) => String(v)).join(', ')})`;
+    case 'too_big':
+      return size ? `Không được quá ${String(issue.maximum)} ${size}` : `Không được lớn hơn ${String(issue.maximum)}`;
+    case 'too_small':
+      if (size === 'ký tự' && Number(issue.minimum) <= 1) return 'Không được để trống';
+      return size ? `Phải có ít nhất ${String(issue.minimum)} ${size}` : `Phải từ ${String(issue.minimum)} trở lên`;
+    case 'invalid_format':
+      return 'Sai định dạng';
+    case 'unrecognized_keys':
+      return 'Có trường không được chấp nhận';
+    default:
+      return 'Giá trị không hợp lệ';
+  }
+}
+
 /**
  * One readable Vietnamese string from a zod error: each issue's message, with the position of list items
  * ("mục 2") where the path crosses a list, duplicates removed, joined by "; ".

@@ -132,6 +132,8 @@ export interface RevokeAwardResult {
   changed: boolean;
 }
 
+const withoutNul = (text: string): string => text.replaceAll('\u0000', '');
+
 /** Marks an award revoked; the row stays in the book. Revoking twice keeps the first reason and time. */
 export async function revokeAward(db: SqlSession, input: RevokeAwardInput): Promise<RevokeAwardResult> {
   if (input.reason.trim() === '') throw new BookError('invalid_input', 'A revocation needs a reason.');
@@ -140,7 +142,9 @@ export async function revokeAward(db: SqlSession, input: RevokeAwardInput): Prom
     `UPDATE awards SET revoked_at = now(), revoke_reason = $2, revoked_by = $3
      WHERE case_key = $1 AND revoked_at IS NULL
      RETURNING ${ENTRY_COLUMNS}`,
-    [input.caseKey, input.reason, input.by],
+    // PostgreSQL text cannot hold U+0000: a reason with one (the CLI's JSON can carry it, the web refuses it) would
+    // fail the revocation activity on every retry. The character is invisible; the rest of the reason is kept.
+    [input.caseKey, withoutNul(input.reason), withoutNul(input.by)],
   );
   const row = updated[0];
   if (row) return { entry: toEntry(row), changed: true };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { formatDateTimeVN, formatDateVN } from '../../domain/calendar.js';
 import { ACTION_NAMES, DraftSchema, type ActionName, type ActionRequest } from '../../domain/nomination/actions.js';
@@ -12,6 +13,7 @@ import { STAGE_LABELS as STAGE_LABELS_VI } from '../../domain/i18n.js';
 import type { NominationState } from '../../domain/nomination/types.js';
 import type { Actor, ActingMode } from '../../domain/org.js';
 import { NOMINATION_TRACKS } from '../../domain/stages.js';
+import { zodFallbackVN } from '../../domain/zod-vi.js';
 import { ActionRefusedError, type CasesClient } from '../lib/cases.js';
 
 export interface CliDeps {
@@ -32,13 +34,65 @@ actions: ${ACTION_NAMES.join(', ')}`;
 
 const StartFileSchema = z.object({
   campaignId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: 'campaignId không hợp lệ' }),
-  year: z.number().int().min(2000).max(2100),
-  track: z.enum(NOMINATION_TRACKS).default('regular'),
-  unitId: z.string().min(1),
+  year: z.number({ error: 'year phải là số (năm)' }).int().min(2000).max(2100, { error: 'year phải từ 2000 đến 2100' }),
+  track: z.enum(NOMINATION_TRACKS, { error: 'track phải là regular hoặc ad_hoc' }).default('regular'),
+  unitId: z.string({ error: 'Thiếu unitId (mã đơn vị)' }).min(1, { error: 'Thiếu unitId (mã đơn vị)' }),
   draft: DraftSchema,
 });
 
 class UsageError extends Error {}
+
+const PARSE_ARGS_OPTIONS = {
+  as: { type: 'string' },
+  file: { type: 'string' },
+  input: { type: 'string' },
+  'input-file': { type: 'string' },
+  'on-behalf-of': { type: 'string' },
+  mode: { type: 'string' },
+  cases: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  stage: { type: 'string' },
+  unit: { type: 'string' },
+  cluster: { type: 'string' },
+  campaign: { type: 'string' },
+  status: { type: 'string' },
+  'waiting-role': { type: 'string' },
+  'waiting-unit': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** The command line read by node:util's parseArgs; its English errors (unknown option, missing value) become usage errors. */
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: PARSE_ARGS_OPTIONS });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    const option = /'(-[^' ]*)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`Không có tùy chọn “${option}” (unknown option).\n${USAGE}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(`Tùy chọn “${option}” thiếu giá trị hoặc có giá trị sai (bad option value).\n${USAGE}`);
+    throw new UsageError(`Dòng lệnh không hợp lệ (bad command line).\n${USAGE}`);
+  }
+}
+
+/** A case id as the CLI takes it: only nominations are cases (a ledger's or a plan's id is not). */
+function caseIdOf(id: string | undefined): string {
+  if (!id) throw new UsageError('Thiếu mã hồ sơ (caseId)');
+  if (!id.startsWith('nomination/'))
+    throw new UsageError(`Mã hồ sơ “${id}” không hợp lệ: mã hồ sơ đề nghị bắt đầu bằng “nomination/” (not a case id)`);
+  return id;
+}
+
+/** Reads a JSON file the user named, with a Vietnamese message when it cannot be read. */
+function readUserFile(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    throw new UsageError(`Không đọc được tệp ${what} “${file}” (${code})`);
+  }
+}
 
 function parseJson(text: string, what: string): unknown {
   try {
@@ -80,36 +134,15 @@ function describeCase(s: NominationState): string[] {
 
 /** Runs one command; returns the exit code (0 ok, 1 refused or failed, 2 usage). */
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      as: { type: 'string' },
-      file: { type: 'string' },
-      input: { type: 'string' },
-      'input-file': { type: 'string' },
-      'on-behalf-of': { type: 'string' },
-      mode: { type: 'string' },
-      cases: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      stage: { type: 'string' },
-      unit: { type: 'string' },
-      cluster: { type: 'string' },
-      campaign: { type: 'string' },
-      status: { type: 'string' },
-      'waiting-role': { type: 'string' },
-      'waiting-unit': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const [command, ...rest] = positionals;
   try {
+    const { values, positionals } = readArgs(argv);
+    const [command, ...rest] = positionals;
     if (values.help || !command) {
       deps.out(USAGE);
       return command ? 0 : 2;
     }
     const readInput = (): Record<string, unknown> => {
-      const raw = values['input-file'] ? readFileSync(values['input-file'], 'utf8') : (values.input ?? '{}');
+      const raw = values['input-file'] ? readUserFile(values['input-file'], '--input-file') : (values.input ?? '{}');
       const parsed = parseJson(raw, '--input');
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
         throw new UsageError('--input phải là một đối tượng JSON');
@@ -132,7 +165,9 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     switch (command) {
       case 'start': {
         if (!values.file) throw new UsageError('Thiếu --file <nomination.json>');
-        const parsed = StartFileSchema.safeParse(parseJson(readFileSync(values.file, 'utf8'), '--file'));
+        const parsed = StartFileSchema.safeParse(parseJson(readUserFile(values.file, '--file'), '--file'), {
+          error: zodFallbackVN,
+        });
         if (!parsed.success)
           throw new UsageError(
             `Tệp đề nghị không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -143,8 +178,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         return 0;
       }
       case 'act': {
-        const [caseId, name] = rest;
-        if (!caseId) throw new UsageError('Thiếu mã hồ sơ (caseId)');
+        const caseId = caseIdOf(rest[0]);
+        const name = rest[1];
         const action = actionName(name);
         const input = { ...readInput(), actor: await actingActor() } as ActionRequest<typeof action>;
         const result = await deps.cases.act(caseId, action, input);
@@ -160,7 +195,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         const ids = (values.cases ?? '')
           .split(',')
           .map((s) => s.trim())
-          .filter(Boolean);
+          .filter(Boolean)
+          .map(caseIdOf);
         if (ids.length === 0) throw new UsageError('Thiếu --cases <id,id,...>');
         const actor = await actingActor();
         const input = readInput();
@@ -174,8 +210,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         return results.every((r) => r.ok) ? 0 : 1;
       }
       case 'show': {
-        const caseId = rest[0];
-        if (!caseId) throw new UsageError('Thiếu mã hồ sơ (caseId)');
+        const caseId = caseIdOf(rest[0]);
         const state = await deps.cases.getCase(caseId);
         if (values.json) deps.out(JSON.stringify(state, null, 2));
         else describeCase(state).forEach((l) => deps.out(l));
@@ -218,7 +253,15 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       deps.err(`Bị từ chối: ${error.vi}`);
       return 1;
     }
-    deps.err(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof WorkflowNotFoundError || (error as { name?: string }).name === 'WorkflowNotFoundError') {
+      deps.err(`Không có hồ sơ này (${error instanceof Error ? error.message : 'workflow not found'})`);
+      return 1;
+    }
+    // The project's own errors that carry an English `en` speak Vietnamese already (the embedded database busy).
+    const message = error instanceof Error ? error.message : String(error);
+    if (typeof (error as { en?: unknown }).en === 'string') deps.err(`Lỗi: ${message}`);
+    // Anything else is the system's failure, not the person's: said in Vietnamese, the detail in English after it.
+    else deps.err(`Lỗi hệ thống, lệnh không thực hiện được (${message})`);
     return 1;
   }
 }

@@ -153,6 +153,13 @@ export interface BulkResult {
   error?: string;
 }
 
+/** What a person reads for one case of a bulk action that failed: the refusal, or a Vietnamese sentence, never an SDK error. */
+function bulkFailureVN(error: unknown): string {
+  if (error instanceof ActionRefusedError) return error.vi;
+  if (error instanceof WorkflowNotFoundError) return 'Không có hồ sơ này.';
+  return 'Lỗi hệ thống, thao tác chưa được thực hiện trên hồ sơ này.';
+}
+
 /** How long a page waits for one case's state (CasesClient.readCases). */
 export const CASE_READ_TIMEOUT_MS = 5_000;
 
@@ -251,7 +258,7 @@ export class CasesClient {
           // One form's key serves every case it lists: an Update id is unique per case, not across cases.
           return { caseId, ok: true, result: await this.act(caseId, action, inputFor(caseId), options) };
         } catch (error) {
-          return { caseId, ok: false, error: error instanceof Error ? error.message : String(error) };
+          return { caseId, ok: false, error: bulkFailureVN(error) };
         }
       }),
     );

@@ -18,7 +18,7 @@ import type { NominationDraft, NomineeSubject } from '../../domain/nomination/ty
 import { getPerson, getUnit } from '../../store/directory.js';
 import { badRequest, forbidden } from './errors.js';
 import type { WebDeps } from './http/deps.js';
-import { checkbox, list, parseForm, text, wholeNumber } from './http/form.js';
+import { checkbox, issuePaths, issuesVN, list, parseForm, text, wholeNumber } from './http/form.js';
 
 /** The facts fields the draft form shows for an award and nominee (what its eligibility standard reads). */
 export function draftFactFields(award: AwardEntry, subject: NomineeSubject) {
@@ -116,7 +116,8 @@ export async function draftFromForm(deps: WebDeps, unitId: string, body: unknown
     achievements,
     ...factsFromForm(typed, award, subject),
   });
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => i.message).join(' '), 'invalid draft');
+  // issuesVN: a limit without a message of its own reads in Vietnamese too, never zod's English default.
+  if (!parsed.success) throw badRequest(issuesVN(parsed.error), `invalid draft: ${issuePaths(parsed.error)}`);
   return parsed.data;
 }
 

@@ -38,6 +38,7 @@ import { planRoutes } from './routes/plan.js';
 import { planDraftingRoutes } from './routes/plan-drafting.js';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.js';
 import { staticRoutes } from './routes/static.js';
+import { refuseNulCharacters } from './http/nul-guard.js';
 
 export interface WebServerOptions {
   config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'OUTBOX_DIR' | 'PUBLIC_URL'>;
@@ -129,6 +130,8 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
   app.setErrorHandler(handleError);
   // Every page, public ones included, knows who is signed in (the layout names them).
   app.addHook('onRequest', readSession(db, ttlSeconds));
+  // A NUL character can be neither typed nor stored: refused before any route reads the request.
+  app.addHook('preValidation', refuseNulCharacters);
   // Every state-changing request carries the form's CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'POST') app.csrfProtection(request, reply, done);

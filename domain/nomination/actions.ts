@@ -37,7 +37,7 @@ export const DossierItemSchema = z.lazy(() =>
   z.object({
     code: z.string().trim().min(1).max(64),
     title: text(300),
-    reference: z.string().trim().max(500).default(''),
+    reference: z.string().trim().max(500, { error: 'Số, ký hiệu tài liệu dài quá 500 ký tự' }).default(''),
   }),
 );
 

@@ -271,6 +271,13 @@ export function describeStoreContract(
         });
       });
 
+      it('revokes with a reason that carries a NUL character (the CLI can send one; the column cannot hold it)', async () => {
+        const caseKey = awardCaseKey('nomination/revoke-nul/fx-kv1/1', 'record-award');
+        await recordAward(db, award({ caseKey, personId: 'fx-kv1-nv03', unitId: 'fx-kv1', year: 2019 }));
+        const revoked = await revokeAward(db, { caseKey, reason: 'Khai sai\u0000 thành tích', by: 'u-chief' });
+        expect(revoked.entry).toMatchObject({ revoked: true, revokeReason: 'Khai sai thành tích' });
+      });
+
       it('searches by person, unit, year and form, page by page, with totals', async () => {
         // fx-vp is used by this test only, so the totals are exact.
         const rows: RecordAwardInput[] = [

@@ -6,6 +6,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { Refusal } from '../../domain/nomination/refusal.js';
+import { zodFallbackVN } from '../../domain/zod-vi.js';
 
 export const ACTION_REFUSED = 'ActionRefused';
 
@@ -20,7 +21,8 @@ export function refusalFailure(refusal: Refusal): ApplicationFailure {
 
 /** Parses input with a zod schema, or throws an ActionRefused failure listing the problems in Vietnamese. */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const result = schema.safeParse(raw);
+  // A limit the schema gave no message of its own still reads in Vietnamese (the refusal is shown on screen).
+  const result = schema.safeParse(raw, { error: zodFallbackVN });
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
   throw refusalFailure(

@@ -133,7 +133,7 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
     requireRole(request, REPAIR_ROLES);
     const state = await loadCase(deps.cases, caseParams(request.params).id);
     const { ok } = okQuery(request.query);
-    return renderAdminCase(request, reply, state, { ok: ok && ok in REPAIR_OK ? REPAIR_OK[ok]! : null });
+    return renderAdminCase(request, reply, state, { ok: ok && Object.hasOwn(REPAIR_OK, ok) ? REPAIR_OK[ok]! : null });
   });
 
   /**

@@ -132,7 +132,7 @@ export const advancedModelRoutes: FastifyPluginAsync<RouteOptions> = async (app,
         canSendOn: role !== null && !!state.selection && !state.sentOn,
         note: extras.note ?? '',
         error: extras.error ?? null,
-        ok: !extras.error && ok && ok in OK ? OK[ok] : null,
+        ok: !extras.error && ok && Object.hasOwn(OK, ok) ? OK[ok] : null,
       },
       extras.status ?? 200,
     );

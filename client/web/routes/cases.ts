@@ -137,7 +137,7 @@ async function renderCase(
       /** A form field's value: as typed when this is the refused action's form, else the form's default. */
       typed: (action: string, name: string, fallback = ''): string =>
         typed?.action === action ? (typed.values[name] ?? fallback) : fallback,
-      ok: !extras.error && ok && ok in OK_MESSAGES ? OK_MESSAGES[ok as ActionName] : null,
+      ok: !extras.error && ok && Object.hasOwn(OK_MESSAGES, ok) ? OK_MESSAGES[ok as ActionName] : null,
       isAdmin: account.user.roles.includes('admin'),
       today: formatDateVN(new Date().toISOString()),
       ...(extras.requestId ? { requestId: extras.requestId } : {}),
@@ -338,7 +338,8 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     const account = accountOf(request);
     const params = actionParams(request.params);
     const action = params.action as ActionName;
-    if (!(action in ActionSchemas)) throw notFound('Thao tác');
+    // Own keys only: `toString` or `__proto__` in the address is no action (it reached the tables as one: a 500).
+    if (!Object.hasOwn(ActionSchemas, action)) throw notFound('Thao tác');
     const state = await loadCase(deps.cases, params.id);
     if (!canView(state, account)) {
       request.log.warn({ caseId: state.caseId, action, user: account.user.id }, 'action on a case of another unit');

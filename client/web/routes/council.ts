@@ -118,7 +118,7 @@ export const councilRoutes: FastifyPluginAsync<RouteOptions> = async (app, { dep
       decided: decidedStates.map(view),
       year,
       next: agenda.next ? sessionPath(campaign, { trang: agenda.next }) : null,
-      ok: ok && ok in OK ? OK[ok] : null,
+      ok: ok && Object.hasOwn(OK, ok) ? OK[ok] : null,
       campaign,
       campaigns: allCampaigns(await deps.campaignSources()),
       back: sessionPath(campaign),

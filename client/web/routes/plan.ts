@@ -60,7 +60,7 @@ const compactForm = parseForm(z.object({ nam: yearField, content: rawText }), 'c
 
 function okMessage(request: FastifyRequest, messages: Record<string, string>): string | null {
   const { ok } = yearQuery(request.query);
-  return ok && ok in messages ? messages[ok]! : null;
+  return ok && Object.hasOwn(messages, ok) ? messages[ok]! : null;
 }
 
 export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
