@@ -40,6 +40,11 @@ export interface CaseIndexFilter {
   overdueAt?: string;
   /** Part of the nominee's name, typed with or without diacritics. */
   name?: string;
+  /**
+   * Drafts (stage `draft`: never submitted; a returned case is `returned`) only of this unit: a draft belongs to its
+   * unit until submitted (issue 14), so a reader other than an admin sees no other unit's drafts.
+   */
+  draftsOnlyOfUnit?: string;
 }
 
 export interface IndexPage {
@@ -191,6 +196,9 @@ function whereOf(filter: CaseIndexFilter, params: SqlParam[]): string {
   }
   if (filter.overdueAt !== undefined) {
     conditions.push(`waiting_role IS NOT NULL AND due_at < ${bind(filter.overdueAt)}::timestamptz`);
+  }
+  if (filter.draftsOnlyOfUnit !== undefined) {
+    conditions.push(`(stage <> 'draft' OR unit_id = ${bind(filter.draftsOnlyOfUnit)})`);
   }
   const name = filter.name === undefined ? '' : foldVietnamese(filter.name);
   if (name !== '') {

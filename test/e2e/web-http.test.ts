@@ -233,6 +233,21 @@ describe('who sees what: role × page (issue #14)', () => {
       expect(res.body, username).not.toContain(nominee);
       expect((await agents.get(username)!.get(`${caseUrl(caseId)}/quyet-dinh`)).statusCode, username).toBe(403);
     }
+    // The administration pages too: the search lists it to admins only, the full history is refused to the office.
+    const search = `/quan-tri/ho-so?q=${encodeURIComponent(nominee)}`;
+    // Other tests' cases may share the nominee's name: look for this case's own link.
+    const link = caseUrl(caseId);
+    await eventually(async () => expect((await agents.get('admin')!.get(search)).body).toContain(link));
+    for (const username of ['thuongtruc', 'vientruong']) {
+      const res = await agents.get(username)!.get(search);
+      expect(res.statusCode, username).toBe(200);
+      expect(res.body, username).not.toContain(link);
+    }
+    const fullHistory = `/quan-tri/ho-so/${encodeURIComponent(caseId)}`;
+    expect((await agents.get('admin')!.get(fullHistory)).statusCode).toBe(200);
+    const office = await agents.get('thuongtruc')!.get(fullHistory);
+    expect(office.statusCode).toBe(403);
+    expect(office.body).not.toContain(nominee);
 
     expect((await agents.get('truong.kv2')!.post(`${caseUrl(caseId)}/submit`, {})).statusCode).toBe(303);
     for (const username of ['cumtruong.c1', 'thuongtruc', 'uyvien1', 'vientruong', ...readers]) {
@@ -241,6 +256,8 @@ describe('who sees what: role × page (issue #14)', () => {
       expect(res.body, username).toContain(nominee);
     }
     for (const username of ['truong.kv5', 'vanthu.kv5']) expect((await page(username)).statusCode, username).toBe(403);
+    await eventually(async () => expect((await agents.get('thuongtruc')!.get(search)).body).toContain(link));
+    expect((await agents.get('thuongtruc')!.get(fullHistory)).statusCode).toBe(200);
   });
 
   it('shows the demo outbox to administrators only: others get a refusal, visitors are sent to sign in', async () => {

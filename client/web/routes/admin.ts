@@ -24,13 +24,13 @@ import { ActionRefusedError } from '../../lib/cases.js';
 import { buildCaseQuery, type CaseFilter } from '../../lib/visibility-query.js';
 import { markCaseEnded, type CaseIndexFilter } from '../../../store/case-index.js';
 import { validateAction } from '../action-forms.js';
-import { actorWithRole, timeline } from '../case-view.js';
+import { actorWithRole, canView, timeline } from '../case-view.js';
 import { listIndexPage } from '../inbox.js';
 import { byName } from '../natural-order.js';
 import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
-import { badRequest, WebError } from '../errors.js';
+import { badRequest, forbidden, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
-import { requireRole } from '../http/account.js';
+import { accountOf, requireRole } from '../http/account.js';
 import type { RouteOptions } from '../http/deps.js';
 import { checkbox, optionalText, parseForm, rawText, requestIdOf, text } from '../http/form.js';
 import { loadCase } from '../http/load-case.js';
@@ -113,6 +113,9 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
       raw.status = 'open';
     }
     if (q.q) filter.name = q.q;
+    // Another unit's draft is that unit's until it is submitted: only admins find it here (case-view.ts canView).
+    const { user } = accountOf(request);
+    if (!user.roles.includes('admin')) filter.draftsOnlyOfUnit = user.unitId;
     const page = await listIndexPage(deps, filter, { pageSize: 25, after: q.trang ?? null });
     const temporalUi = `${deps.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${encodeURIComponent(deps.cases.namespace)}/workflows?query=${encodeURIComponent(buildCaseQuery(raw))}`;
     return renderPage(request, reply, 'admin-search', {
@@ -132,6 +135,8 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
   app.get('/quan-tri/ho-so/:id', async (request, reply) => {
     requireRole(request, REPAIR_ROLES);
     const state = await loadCase(deps.cases, caseParams(request.params).id);
+    // The full history shows the draft's every field: an unsubmitted draft stays with its unit and admins.
+    if (!canView(state, accountOf(request))) throw forbidden('Bạn không có quyền xem hồ sơ này.', 'not involved');
     const { ok } = okQuery(request.query);
     return renderAdminCase(request, reply, state, { ok: ok && Object.hasOwn(REPAIR_OK, ok) ? REPAIR_OK[ok]! : null });
   });
