@@ -9,6 +9,10 @@ import type { PlanYearContext } from '../plan-year/plan-run.js';
 import { WEEKDAYS_VI, deadlineTitle, findConflicts, type Conflict } from './conflicts.js';
 import type { RehearsalNotice, ScenarioResult } from './types.js';
 
+/**
+ * The mails of one moment for one reason ("09:00, registration, 7 days before"): one line on the page, with each
+ * unit it is about and who received it, instead of twenty lines that say the same.
+ */
 export interface CalendarEntry {
   /** HH:mm, Vietnam time. */
   time: string;
@@ -16,9 +20,7 @@ export interface CalendarEntry {
   kindLabel: string;
   /** The step and what the mail says: "Đăng ký thi đua — Nhắc trước hạn 7 ngày". */
   reason: string;
-  headline: string;
-  aboutUnit: string | null;
-  recipients: string[];
+  mails: { aboutUnit: string | null; headline: string; recipients: string[] }[];
 }
 
 export interface CalendarDay {
@@ -86,13 +88,22 @@ export function scenarioCalendar(input: {
         (c) => c.date === key && (c.code === 'sunday' || c.code === 'holiday' || c.code === 'same_morning'),
       ),
     };
-    day.entries.push({
-      time: `${pad(p.hour)}:${pad(p.minute)}`,
-      kind: n.kind,
-      kindLabel: n.kind === 'escalation' ? 'Báo cáo quá hạn' : 'Nhắc việc',
-      reason: [deadlineTitle(plan, n.series), n.label].filter(Boolean).join(' — '),
-      headline: n.headline,
+    const time = `${pad(p.hour)}:${pad(p.minute)}`;
+    const reason = [deadlineTitle(plan, n.series), n.label].filter(Boolean).join(' — ');
+    let entry = day.entries.find((e) => e.time === time && e.kind === n.kind && e.reason === reason);
+    if (!entry) {
+      entry = {
+        time,
+        kind: n.kind,
+        kindLabel: n.kind === 'escalation' ? 'Báo cáo quá hạn' : 'Nhắc việc',
+        reason,
+        mails: [],
+      };
+      day.entries.push(entry);
+    }
+    entry.mails.push({
       aboutUnit: n.aboutUnitId ? unitName(n.aboutUnitId) : null,
+      headline: n.headline,
       recipients: n.recipients.map((r) => r.displayName),
     });
     days.set(key, day);

@@ -206,21 +206,23 @@ describe('the calendar', () => {
     const due = deadlineInstant({ day: 15, month: 1 }, YEAR);
     const notices = [...registrationNotices('hd-kv1', due), ...registrationNotices('hd-kv2', due).slice(0, 1)];
     const cal = scenarioCalendar({ plan, context: CONTEXT, issueDate: '2026-12-01', scenario: { notices } });
-    expect(cal.days.map((d) => [d.label, d.weekday, d.entries.length])).toEqual([
-      ['08/01/2027', 'Thứ Sáu', 2],
-      ['14/01/2027', 'Thứ Năm', 1],
-      ['15/01/2027', 'Thứ Sáu', 1],
-      ['16/01/2027', 'Thứ Bảy', 1],
+    // One line per moment and reason, with each unit's mail under it.
+    expect(cal.days.map((d) => [d.label, d.weekday, d.entries.length, d.entries[0]!.mails.length])).toEqual([
+      ['08/01/2027', 'Thứ Sáu', 1, 2],
+      ['14/01/2027', 'Thứ Năm', 1, 1],
+      ['15/01/2027', 'Thứ Sáu', 1, 1],
+      ['16/01/2027', 'Thứ Bảy', 1, 1],
     ]);
-    expect(cal.days[0]!.entries[0]).toMatchObject({
-      time: '09:00',
-      kindLabel: 'Nhắc việc',
-      aboutUnit: 'VKSND khu vực 1',
-    });
+    expect(cal.days[0]!.entries[0]).toMatchObject({ time: '09:00', kindLabel: 'Nhắc việc' });
+    expect(cal.days[0]!.entries[0]!.mails.map((m) => [m.aboutUnit, [...m.recipients].sort()])).toEqual([
+      ['VKSND khu vực 1', ['Nguyễn Văn Một', 'Trần Thị Hai']],
+      ['VKSND khu vực 2', ['Lê Văn Ba']],
+    ]);
     expect(cal.days[0]!.entries[0]!.reason).toBe(
       `${plan.deadlines.find((d) => d.kind === 'registration')!.title} — Nhắc trước hạn 7 ngày 15 giờ`,
     );
-    expect(cal.days[3]!.entries[0]).toMatchObject({ kind: 'escalation', recipients: ['Phạm Thường Trực'] });
+    expect(cal.days[3]!.entries[0]).toMatchObject({ kind: 'escalation' });
+    expect(cal.days[3]!.entries[0]!.mails[0]!.recipients).toEqual(['Phạm Thường Trực']);
     expect(cal.units.map((u) => [u.unitId, u.reminders, u.escalations])).toEqual([
       ['hd-kv1', 3, 1],
       ['hd-kv2', 1, 0],
