@@ -17,9 +17,18 @@ Runtime.install({
   telemetryOptions: { logging: { filter: 'WARN', forward: {} } },
 });
 
+// A parent that went away (its pipes closed) must not crash the rehearsal half-way, which would leave its Java
+// servers behind: the logs are dropped, the run finishes and tears its servers down.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
 /** The answer goes to file descriptor 3, which only the parent reads: no stray log line can corrupt it. */
 function reply(body: unknown): void {
-  writeSync(3, `${JSON.stringify(body)}\n`);
+  try {
+    writeSync(3, `${JSON.stringify(body)}\n`);
+  } catch {
+    // No one is listening any more.
+  }
 }
 
 try {
@@ -32,7 +41,6 @@ try {
   }
   const result = await runRehearsal(input, { testServerPath });
   reply({ ok: true, result });
-  process.exitCode = 0;
 } catch (error) {
   if (error instanceof RehearsalUnavailableError) reply({ ok: false, vi: error.vi, en: error.message });
   else {
@@ -45,3 +53,5 @@ try {
   }
   process.exitCode = 1;
 }
+// The servers are down by now; the SDK's runtime would otherwise keep the process waiting for signals.
+process.exit();

@@ -234,6 +234,8 @@ async function runScenario(
 
 export async function runRehearsal(input: RehearsalInput, options: RehearsalOptions): Promise<RehearsalResult> {
   const started = Date.now();
+  // Said before anything is built: a machine that cannot rehearse answers at once.
+  if (!options.testServerPath) await startServer(null);
   const bundle =
     options.workflowBundle ??
     (process.env.WORKFLOW_BUNDLE ? prebuiltBundle(process.env.WORKFLOW_BUNDLE) : await cachedWorkflowBundle());

@@ -27,6 +27,8 @@ export interface RehearseOptions {
   timeoutMs?: number;
   /** Where the process's log lines go (English). */
   log?: (line: string) => void;
+  /** Variables added to the process's environment (e.g. TEMPORAL_TEST_SERVER_PATH, WORKFLOW_BUNDLE). */
+  env?: Record<string, string>;
 }
 
 export function rehearseInOwnProcess(input: RehearsalInput, options: RehearseOptions = {}): Promise<RehearsalResult> {
@@ -35,6 +37,7 @@ export function rehearseInOwnProcess(input: RehearsalInput, options: RehearseOpt
     // Its own process group: ending it on a timeout ends the JVMs the SDK started under it too.
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       cwd: ROOT,
+      env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       detached: true,
     });
