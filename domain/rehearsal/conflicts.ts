@@ -1,7 +1,8 @@
 /**
  * What a rehearsal finds wrong with a plan before it is issued (issue 11): a reminder or escalation that would
  * go out on a Sunday or a public holiday, a deadline before the issue date, and a unit that gets, on one
- * morning, reminders about two different deadlines. Pure: the notices come from the rehearsed workflows, the
+ * morning, reminders about two different deadlines (or two deadlines of the plan are due the same day for the
+ * same people). Pure: the notices come from the rehearsed workflows, the
  * holidays are data (domain/holidays.ts, Tết estimated for a year not announced yet).
  */
 import { formatCalendarDateVN, formatDateVN, parseDateKey, vnDateKey, vnDateParts } from '../calendar.js';
@@ -28,6 +29,13 @@ const SERIES_DEADLINE: Record<string, PlanDeadlineKind> = {
   registration: 'registration',
   compact: 'compact',
   advanced_model: 'advanced_model_registration',
+};
+
+const AUDIENCE_WHO: Record<string, string> = {
+  units: 'Mỗi đơn vị',
+  clusters: 'Mỗi cụm, khối',
+  standing_body: 'Thường trực Hội đồng',
+  council: 'Hội đồng',
 };
 
 export const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'] as const;
@@ -88,6 +96,24 @@ export function findConflicts(input: {
         unitId: null,
         message: `Mốc “${d.title}” (hạn ${formatCalendarDateVN(d.date)}) ở trước ngày ban hành ${formatCalendarDateVN(parseDateKey(input.issueDate))}`,
       });
+  }
+
+  // Two deadlines of the plan due the same day for the same people: their reminders fall on the same mornings,
+  // including a deadline whose step the system does not follow with reminders (a unit's own plan).
+  const sameDay = new Map<string, string[]>();
+  for (const d of plan.deadlines) {
+    const slot = `${dateKey(d.date)}|${d.audience}`;
+    sameDay.set(slot, [...(sameDay.get(slot) ?? []), d.title]);
+  }
+  for (const [slot, titles] of sameDay) {
+    if (titles.length < 2) continue;
+    const [day, audience] = slot.split('|') as [string, string];
+    out.push({
+      code: 'same_morning',
+      date: day,
+      unitId: null,
+      message: `${AUDIENCE_WHO[audience] ?? 'Cùng một đối tượng'} có ${titles.length} mốc cùng hạn ngày ${formatCalendarDateVN(parseDateKey(day))}: ${titles.map((t) => `“${t}”`).join('; ')}`,
+    });
   }
 
   // One unit, one morning, two deadlines: the unit's staff get reminders of both at once.

@@ -175,7 +175,36 @@ describe('conflicts', () => {
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((c) => c.date < '2027-01-20')).toBe(true);
     expect(before[0]!.message).toMatch(/^Mốc “.+” \(hạn \d\d\/\d\d\/2027\) ở trước ngày ban hành 20\/01\/2027$/);
-    expect(findConflicts({ plan, issueDate: '2026-11-20', notices: [], unitName })).toEqual([]);
+    expect(
+      findConflicts({ plan, issueDate: '2026-11-20', notices: [], unitName }).filter(
+        (c) => c.code === 'deadline_before_issue',
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds two of the plan’s deadlines due the same day for the same people', () => {
+    // The shipped plan has the units' own plans and their registration both due 15/01.
+    const twice = plan;
+    const titles = twice.deadlines
+      .filter((d) => d.kind === 'unit_plan' || d.kind === 'registration')
+      .map((d) => d.title);
+    const found = findConflicts({ plan: twice, issueDate: '2026-12-01', notices: [], unitName }).filter(
+      (c) => c.code === 'same_morning',
+    );
+    expect(found.map((c) => c.message)).toEqual([
+      `Mỗi đơn vị có 2 mốc cùng hạn ngày 15/01/2027: ${titles.map((t) => `“${t}”`).join('; ')}`,
+    ]);
+    const apart: Plan = {
+      ...plan,
+      deadlines: plan.deadlines.map((d) =>
+        d.kind === 'unit_plan' ? { ...d, date: { day: 10, month: 1, year: YEAR } } : d,
+      ),
+    };
+    expect(
+      findConflicts({ plan: apart, issueDate: '2026-12-01', notices: [], unitName }).filter(
+        (c) => c.code === 'same_morning',
+      ),
+    ).toEqual([]);
   });
 
   it('finds one unit reminded of two deadlines on the same morning, not two units of one each', () => {
@@ -184,7 +213,7 @@ describe('conflicts', () => {
     // Another step due the same day reminds the same unit at the same instants.
     const other = reg.map((n) => ({ ...n, series: 'compact' }));
     const found = findConflicts({ plan, issueDate: '2026-12-01', notices: [...reg, ...other], unitName });
-    const same = found.filter((c) => c.code === 'same_morning');
+    const same = found.filter((c) => c.code === 'same_morning' && c.unitId !== null);
     expect(same.map((c) => [c.date, c.unitId])).toEqual([
       ['2027-01-08', 'hd-kv1'],
       ['2027-01-14', 'hd-kv1'],
@@ -197,7 +226,7 @@ describe('conflicts', () => {
       notices: [...reg, ...registrationNotices('hd-kv2', due)],
       unitName,
     });
-    expect(separate.filter((c) => c.code === 'same_morning')).toEqual([]);
+    expect(separate.filter((c) => c.code === 'same_morning' && c.unitId !== null)).toEqual([]);
   });
 });
 
