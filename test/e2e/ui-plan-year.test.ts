@@ -9,9 +9,10 @@
  * All real: the web server, the tdkt worker with its activities on the time-skipping server, the embedded database
  * with the demo organisation, an SMTP server whose mails are parsed with postal-mime, and the rehearsal in its own
  * process with its own Java servers. The expected mails are counted from the plan's offsets (data), by the test's
- * own clock arithmetic. Screenshots go to test-artifacts/plan-year/ (git-ignored).
+ * own clock arithmetic. axe-core checks the calendar page; screenshots go to test-artifacts/plan-year/ (git-ignored).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -100,6 +101,22 @@ async function signIn(username: string, next: string, opts: { phone?: boolean } 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
   return page;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 AA violations of the page (none expected). */
+async function seriousA11yViolations(page: Page): Promise<{ id: string; impact: string | null }[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const g = globalThis as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null }[] }> };
+      document: unknown;
+    };
+    const result = await g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 const shot = (page: Page, name: string) =>
@@ -191,6 +208,7 @@ describe('Lập kế hoạch năm → diễn tập → ban hành → the year ru
       expect(await escalatedAbout(scenarioB, 'hd-kv1')).toBe(0);
       expect(await scenarioB.getByText('Các đơn vị thực hiện muộn trong kịch bản').count()).toBe(1);
       await shot(standing, '02-rehearsal-calendar');
+      expect(await seriousA11yViolations(standing)).toEqual([]);
       const phone = await signIn('thuongtruc', `/ke-hoach/soan-thao/dien-tap?nam=${YEAR}`, { phone: true });
       expect(await phone.locator('section[data-scenario="none_act"]').count()).toBe(1);
       expect(
