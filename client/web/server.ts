@@ -23,6 +23,8 @@ import { YearCasesClient } from '../lib/year-cases.js';
 import { campaignSourcesFromDatabase, type CampaignSources, type FixedCampaign } from './campaign-options.js';
 import { planOrganisation } from '../../store/plan-organisation.js';
 import { issueAndLaunchPlan } from '../lib/plan-issue.js';
+import { rehearseInOwnProcess } from '../lib/rehearsal.js';
+import type { RehearsalInput, RehearsalResult } from '../../domain/rehearsal/types.js';
 import { handleError, notFoundPage } from './http/errors.js';
 import type { WebDeps } from './http/deps.js';
 import { readSession, requireSignIn } from './http/session.js';
@@ -71,6 +73,8 @@ export interface WebServerOptions {
   campaignSources?: Partial<CampaignSources>;
   /** PLAN_ORG_UNIT_ID: the organisation whose plans the pages follow; absent: the directory's one council. */
   orgUnitId?: string | undefined;
+  /** How a drafted plan is rehearsed (default: in a process of its own, rehearsal/main.ts). */
+  rehearse?: (input: RehearsalInput) => Promise<RehearsalResult>;
 }
 
 export async function buildWebServer(options: WebServerOptions): Promise<FastifyInstance> {
@@ -89,6 +93,9 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     db,
     organisation: organisationOf,
     issuePlan: (input) => issueAndLaunchPlan(options.temporal, db, input),
+    rehearse:
+      options.rehearse ??
+      ((input) => rehearseInOwnProcess(input, { log: (line) => app.log.info({ rehearsal: line }) })),
     cases: options.cases,
     yearCases: new YearCasesClient(options.temporal),
     config,

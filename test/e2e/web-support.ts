@@ -10,7 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD, seedDemoPasswords } from '../../store/credentials.js';
 import { CasesClient } from '../../client/lib/cases.js';
-import { buildWebServer } from '../../client/web/server.js';
+import { buildWebServer, type WebServerOptions } from '../../client/web/server.js';
 import type { CampaignSources } from '../../client/web/campaign-options.js';
 import { connectToDevServer, uniqueId } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -50,7 +50,11 @@ export interface WebWorld {
 }
 
 export async function startWebWorld(
-  opts: { signInLimit?: { max: number; timeWindowMs: number }; campaignSources?: Partial<CampaignSources> } = {},
+  opts: {
+    signInLimit?: { max: number; timeWindowMs: number };
+    campaignSources?: Partial<CampaignSources>;
+    rehearse?: WebServerOptions['rehearse'];
+  } = {},
 ): Promise<WebWorld> {
   const env = await connectToDevServer();
   const world = await createCaseWorld(env);
@@ -74,6 +78,7 @@ export async function startWebWorld(
     // a year, a campaign's cases are of the current one, which has no heads, so no cluster review).
     campaigns: [{ id: campaign, title: 'Đợt thi đua thử nghiệm', year: 2025 }],
     ...(opts.campaignSources ? { campaignSources: opts.campaignSources } : {}),
+    ...(opts.rehearse ? { rehearse: opts.rehearse } : {}),
   });
   return {
     env,

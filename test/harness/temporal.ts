@@ -5,11 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { SearchAttributeType } from '@temporalio/common';
-// Default import: @temporalio/proto is CommonJS, and plain Node ESM cannot see its named exports.
-import proto from '@temporalio/proto';
 import { inject } from 'vitest';
-import { ALL_SEARCH_ATTRIBUTES } from '../../domain/search-attributes.js';
+import { registerSearchAttributes } from '../../rehearsal/time-skipping.js';
+
+export { registerSearchAttributes };
 
 /** Connects to the dev server that global-setup started (supports visibility queries, no time skipping). */
 export async function connectToDevServer(): Promise<TestWorkflowEnvironment> {
@@ -49,26 +48,6 @@ export async function startTimeSkippingServer(
 /** The SDK's "did not start within 5s": the JVM was slow, not broken. */
 export function isSlowStart(error: unknown): boolean {
   return error instanceof Error && /did not start within/.test(error.message);
-}
-
-const { IndexedValueType } = proto.temporal.api.enums.v1;
-const INDEXED_VALUE_TYPES: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
-  [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  [SearchAttributeType.TEXT]: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
-  [SearchAttributeType.INT]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
-  [SearchAttributeType.DOUBLE]: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
-  [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
-  [SearchAttributeType.DATETIME]: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
-  [SearchAttributeType.KEYWORD_LIST]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-};
-
-export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(
-      ALL_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPES[key.type]!]),
-    ),
-  });
 }
 
 /** Bundles workflow code once; pass the result to every Worker.create of the file. */

@@ -6,6 +6,7 @@ import type { LaunchOutcome } from '../../lib/plan-issue.js';
 import type { IssuePlanInput, PlanVersion } from '../../../store/plans.js';
 import type { YearCasesClient } from '../../lib/year-cases.js';
 import type { CampaignSources } from '../campaign-options.js';
+import type { RehearsalInput, RehearsalResult } from '../../../domain/rehearsal/types.js';
 
 export interface WebDeps {
   db: SqlDatabase;
@@ -21,6 +22,8 @@ export interface WebDeps {
   organisation: () => Promise<string | null>;
   /** Issues a plan and launches it when its season has come (client/lib/plan-issue.ts issueAndLaunchPlan). */
   issuePlan: (input: IssuePlanInput) => Promise<{ version: PlanVersion; launch: LaunchOutcome }>;
+  /** Rehearses a drafted plan (diễn tập; client/lib/rehearsal.ts, in a process of its own). */
+  rehearse: (input: RehearsalInput) => Promise<RehearsalResult>;
 }
 
 /** The options of `app.register(routes, { deps })`. */

@@ -10,10 +10,20 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { formatCalendarDateVN, parseDateVN, type CalendarDate } from '../../../domain/calendar.js';
+import {
+  dateKey,
+  formatCalendarDateVN,
+  formatDateVN,
+  parseDateKey,
+  parseDateVN,
+  type CalendarDate,
+} from '../../../domain/calendar.js';
 import { comingYearPlanNotice, unconfirmedItems, type ReviewItem } from '../../../domain/plan-authoring/index.js';
 import { DEADLINE_AUDIENCE_LABELS, DEADLINE_KIND_LABELS } from '../../../domain/i18n.js';
 import type { Plan } from '../../../domain/plan.js';
+import { SCENARIO_LABELS, scenarioCalendar, type RehearsalResult } from '../../../domain/rehearsal/index.js';
+import { rehearsalInput } from '../../../store/plan-rehearsal-input.js';
+import { RehearsalFailedError } from '../../lib/rehearsal.js';
 import { listUsers } from '../../../store/directory.js';
 import { createNextYearDraft } from '../../../store/plan-drafting.js';
 import {
@@ -47,6 +57,7 @@ const OK: Record<string, string> = {
   saved: 'Đã lưu các thay đổi của dự thảo.',
   confirmed: 'Đã xác nhận mục.',
   issued: 'Đã ban hành kế hoạch.',
+  rehearsed: 'Đã diễn tập dự thảo: lịch nhắc việc của năm ở bên dưới.',
 };
 
 /** How the launch went, in Vietnamese (the `launch` query of the page after issuing). */
@@ -106,6 +117,15 @@ const baseForm = parseForm(
   'draft form',
 );
 const confirmForm = parseForm(z.object({ key: text }), 'confirm form');
+const rehearseForm = parseForm(z.object({ ngay_ban_hanh: vnDate('Ngày ban hành dự kiến') }), 'rehearsal form');
+
+/** The latest rehearsal of a draft, kept by the web process (a rehearsal runs again in seconds; see docs). */
+interface KeptRehearsal {
+  revision: number;
+  ranAt: string;
+  ranBy: string;
+  result: RehearsalResult;
+}
 
 /** The draft's edit form, built for the draft's own deadlines and drives (their ids name the fields). */
 function editSchema(plan: Plan) {
@@ -190,7 +210,7 @@ function editedPlan(plan: Plan, body: FormBody): Plan {
 interface Typed {
   body: FormBody;
   /** Which form the typed values belong to. */
-  form: 'edit' | 'issue';
+  form: 'edit' | 'issue' | 'rehearse';
 }
 
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
@@ -234,6 +254,7 @@ function editFields(plan: Plan, review: ReviewItem[], typed: FormBody | null) {
 }
 
 export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
+  const rehearsals = new Map<string, KeptRehearsal>();
   const organisation = async () => {
     const orgUnitId = await deps.organisation();
     if (!orgUnitId)
@@ -294,6 +315,8 @@ export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
           signer: issueValue('nguoi_ky'),
         },
         previousYears: issuedYears.filter((y) => y < year),
+        rehearsal: record ? (rehearsals.get(record.id) ?? null) : null,
+        rehearsalDate: typed?.form === 'rehearse' ? first(typed.body.ngay_ban_hanh) : formatDateVN(now),
         error: extras.error ?? null,
         errorForm: typed?.form ?? null,
         ok: extras.error ? null : query.ok && Object.hasOwn(OK, query.ok) ? OK[query.ok]! : null,
@@ -409,5 +432,79 @@ export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
       } else throw error;
     }
     return reply.redirect(pageUrl(year, 'issued', `&launch=${launch}`), 303);
+  });
+
+  // ------------------------------------------------------------------------------------------------- diễn tập
+
+  app.post(`${BASE}/dien-tap`, async (request, reply) => {
+    const account = accountOf(request);
+    requireWriter(account);
+    const body = (request.body ?? {}) as FormBody;
+    const year = yearOfRequest(baseForm(body).nam);
+    const typed: Typed = { body, form: 'rehearse' };
+    const record = await getPlanOfYear(deps.db, await organisation(), year);
+    if (!record?.draft)
+      return refused(request, reply, year, new PlanStoreError('not_found', 'Không có dự thảo để diễn tập'));
+    let issueDate: string;
+    try {
+      issueDate = dateKey(rehearseForm(body).ngay_ban_hanh);
+    } catch (error) {
+      return refused(request, reply, year, error, typed);
+    }
+    const draft = record.draft;
+    let result: RehearsalResult;
+    try {
+      const input = await rehearsalInput(deps.db, {
+        plan: draft.content as Plan,
+        clusters: draft.clusters,
+        issueDate,
+        scenarios: ['none_act', 'sample_late'],
+      });
+      result = await deps.rehearse(input);
+    } catch (error) {
+      if (error instanceof RehearsalFailedError) {
+        request.log.warn({ year, err: error.message }, 'rehearsal failed');
+        return page(request, reply, year, { error: error.vi, status: 503, typed });
+      }
+      return refused(request, reply, year, error, typed);
+    }
+    rehearsals.set(record.id, {
+      revision: draft.revision,
+      ranAt: new Date().toISOString(),
+      ranBy: account.user.displayName,
+      result,
+    });
+    return reply.redirect(`${BASE}/dien-tap?nam=${year}&ok=rehearsed`, 303);
+  });
+
+  app.get(`${BASE}/dien-tap`, async (request, reply) => {
+    const account = accountOf(request);
+    requireReader(account);
+    const query = yearQuery(request.query);
+    const year = yearOfRequest(query.nam);
+    const record = await getPlanOfYear(deps.db, await organisation(), year);
+    const kept = record ? rehearsals.get(record.id) : undefined;
+    const plan = (record?.draft?.content ?? record?.issued?.content ?? null) as Plan | null;
+    const scenarios =
+      kept && plan
+        ? kept.result.scenarios.map((s) => ({
+            id: s.scenario,
+            label: SCENARIO_LABELS[s.scenario],
+            actions: s.actions.map((a) => ({
+              ...a,
+              unitName: kept.result.context.units.find((u) => u.id === a.unitId)?.name ?? a.unitId,
+            })),
+            ...scenarioCalendar({ plan, context: kept.result.context, issueDate: kept.result.issueDate, scenario: s }),
+          }))
+        : [];
+    return renderPage(request, reply, 'plan-rehearsal', {
+      title: `Diễn tập kế hoạch năm ${year}`,
+      year,
+      kept: kept ?? null,
+      stale: !!kept && !!record?.draft && record.draft.revision !== kept.revision,
+      issueDateLabel: kept ? formatCalendarDateVN(parseDateKey(kept.result.issueDate)) : '',
+      scenarios,
+      ok: query.ok && query.ok in OK ? OK[query.ok]! : null,
+    });
   });
 };
