@@ -5,9 +5,9 @@
  * takes seconds (bench/rehearsal.ts).
  *
  * The worker is the product's: the same workflow bundle (the prebuilt WORKFLOW_BUNDLE when given) and the real
- * activities, except the two that reach the organisation's database: `loadPlanYear` answers with the snapshot
+ * activities, except the three that reach the organisation's database: `loadPlanYear` answers with the snapshot
  * the rehearsal was given (the draft's own clusters and heads, which the directory only gets at issue time),
- * and `sendYearNotice` records the notice with the people it would reach. Anything else that would read or write
+ * `sendYearNotice` records the notice with the people it would reach, and `writeCaseIndex` drops the row. Anything else that would read or write
  * the database fails plainly: a rehearsal never touches the product's data. Scenario B acts through the real
  * Updates, as the units' heads, so a refusal by a workflow shows in the result.
  */
@@ -41,7 +41,7 @@ import { compactId, compactUpdates } from '../workflows/compact/messages.js';
 import { registrationId, registrationUpdates } from '../workflows/registration/messages.js';
 import { prebuiltBundle } from '../worker/bundle.js';
 import { cachedWorkflowBundle } from './bundle-cache.js';
-import { registerSearchAttributes, skipTo } from './time-skipping.js';
+import { skipTo, startTimeSkipping } from './time-skipping.js';
 
 /** Why a rehearsal could not run, in Vietnamese for the page (and English for the log). */
 export class RehearsalUnavailableError extends Error {
@@ -87,26 +87,15 @@ async function startServer(path: string | null): Promise<TestWorkflowEnvironment
       '@temporalio/testing is not installed (production install without dev dependencies)',
     );
   }
-  // The SDK gives the JVM 5 s to listen, which a busy two-core machine sometimes misses: try again.
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
-    try {
-      const env = await testing.TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path } },
-      });
-      await registerSearchAttributes(env);
-      return env;
-    } catch (error) {
-      lastError = error;
-    }
+  try {
+    return await startTimeSkipping(testing, path);
+  } catch (error) {
+    throw new RehearsalUnavailableError(
+      'Không khởi động được máy chủ thử nghiệm Temporal để diễn tập (cần Java): hãy báo quản trị hệ thống.',
+      `time-skipping server did not start: ${String(error)}`,
+    );
   }
-  throw new RehearsalUnavailableError(
-    'Không khởi động được máy chủ thử nghiệm Temporal để diễn tập (cần Java): hãy báo quản trị hệ thống.',
-    `time-skipping server did not start after ${START_ATTEMPTS} attempts: ${String(lastError)}`,
-  );
 }
-
-const START_ATTEMPTS = 3;
 
 function actorOf(input: RehearsalInput, unitId: string, role: Role): Actor | null {
   const p = input.people.find((x) => x.unitId === unitId && x.role === role);
@@ -181,6 +170,8 @@ async function runScenario(
     const activities: Activities = {
       ...real,
       loadPlanYear: () => Promise.resolve(input.context),
+      // A rehearsed year lists nowhere: its cases' rows of the case index are dropped, not written to a database.
+      writeCaseIndex: () => Promise.resolve({ written: false }),
       sendYearNotice: (captured: { workflowId: string; notice: NoticeDraft; sentAt: string }) => {
         const notice = rehearsalNotice(captured, input.people);
         notices.push(notice);
