@@ -17,16 +17,15 @@ import type { NominationDraft, NominationState } from '../../domain/nomination/t
 import type { Actor, Role, User } from '../../domain/org.js';
 import type { Plan } from '../../domain/plan.js';
 import { planWorkflowId } from '../../domain/plan-year/plan-run.js';
-import { unconfirmedItems } from '../../domain/plan-authoring/index.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_LOGINS, DEMO_PROVINCIAL_UNIT_ID } from '../../store/demo-data.js';
 import { getUnit, getUser, getUserByUsername, peopleOfUnit } from '../../store/directory.js';
 import { createNextYearDraft } from '../../store/plan-drafting.js';
-import { confirmPlanDraftItem, getPlanOfYear, listPlans, updatePlanDraft } from '../../store/plans.js';
+import { getPlanOfYear, listPlans } from '../../store/plans.js';
 import type { SqlDatabase } from '../../store/sql.js';
 import { nominationId } from '../../workflows/nomination/messages.js';
 import type { NextYearPlanInput } from '../../workflows/plan/next-year.js';
 import { CasesClient } from '../lib/cases.js';
-import { issueAndLaunchPlan } from '../lib/plan-issue.js';
+import { launchIssuedPlan } from '../lib/plan-issue.js';
 import { YearCasesClient } from '../lib/year-cases.js';
 import {
   DEMO_CASES,
@@ -37,13 +36,13 @@ import {
   demoCampaign,
   demoIssue,
   demoIssueDate,
-  demoPlanEdits,
   demoYear,
   nextDemoStep,
   type DemoCampaign,
   type DemoCase,
   type DemoStep,
 } from './calendar.js';
+import { settleAndIssueDemoPlan } from './issue-plan.js';
 
 /** The demo's standing body: it drafts, settles and issues the plans, checks dossiers and holds cases. */
 const STANDING_BODY = 'thuongtruc';
@@ -171,44 +170,32 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     report.plansDrafted.push(year);
     log.info(`demo: drafted the plan of ${year} from the latest plan before it`);
   };
-  /** Settles the draft as the standing body would (calendar.ts), confirms every item and issues it. */
+  /**
+   * Settles the draft as the standing body would (calendar.ts) and issues it, in one transaction (issue-plan.ts: a
+   * restart never edits twice), then launches it.
+   */
   const issueIfDraft = async (year: number): Promise<void> => {
-    const record = await getPlanOfYear(db, orgUnitId, year);
-    if (!record || record.issued || !record.draft) return;
-    const draft = record.draft;
-    const planId = record.id;
     const before = (await listPlans(db, { orgUnitId, kind: 'year' })).filter((p) => p.year < year)[0];
     const issued = demoIssueDate(year, calendar.today);
-    // One transaction: the edits and the confirmations land together, so a restart never edits twice.
-    await db.transaction(async (tx) => {
-      let version = await updatePlanDraft(tx, {
-        planId,
-        expectedRevision: draft.revision,
-        content: demoPlanEdits(draft.content as Plan, before?.year ?? year, issued),
-        by: standingBody.id,
-      });
-      for (const item of unconfirmedItems(version.review)) {
-        version = await confirmPlanDraftItem(tx, {
-          planId,
-          key: item.key,
-          expectedRevision: version.revision,
-          by: standingBody.id,
-          at: nowIso,
-        });
-      }
-    });
     const issue = demoIssue(year, dateKey(issued), chair.displayName);
+    const version = await settleAndIssueDemoPlan(db, {
+      orgUnitId,
+      year,
+      fromYear: before?.year ?? year,
+      issued,
+      issue,
+      by: standingBody.id,
+      at: nowIso,
+    });
+    if (!version) return;
     try {
-      const { launch } = await issueAndLaunchPlan(
-        client,
-        db,
-        { planId, ...issue, by: standingBody.id },
-        { now, ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}) },
-      );
+      const launch = await launchIssuedPlan(client, db, version, {
+        now,
+        ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}),
+      });
       log.info(`demo: issued the plan of ${year} (${issue.number}); launch: ${launch.action}`);
     } catch (error) {
       // Issued, but its launch (the Schedule's catch-up) did not go through: the plan is started below by hand.
-      if (!(await getPlanOfYear(db, orgUnitId, year))?.issued) throw error;
       log.error(
         `demo: issued the plan of ${year} (${issue.number}); the Schedule could not launch it (${error instanceof Error ? error.message : String(error)}), so it is started by hand`,
       );
