@@ -333,7 +333,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       `demo: nominations in ${campaignId} (${campaign.kind} of ${campaign.year}${campaign.open ? ', open' : ''})`,
     );
     for (const demoCase of DEMO_CASES)
-      await step(`nomination ${demoCase.n} of ${demoCase.unitId}`, () => nominate(demoCase, campaignId, campaign.year));
+      await step(`nomination ${demoCase.n} of ${demoCase.unitId}`, () => nominate(demoCase, campaignId, campaign));
   }
 
   async function draftOf(demoCase: DemoCase): Promise<NominationDraft> {
@@ -366,13 +366,16 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     };
   }
 
-  async function nominate(demoCase: DemoCase, campaign: string, year: number): Promise<void> {
-    const caseId = nominationId(campaign, demoCase.unitId, demoCase.n);
+  async function nominate(demoCase: DemoCase, campaignId: string, campaign: DemoCampaign): Promise<void> {
+    const caseId = nominationId(campaignId, demoCase.unitId, demoCase.n);
     if (!(await exists(client, caseId))) {
       await cases.startNomination(
         {
-          campaignId: campaign,
-          year,
+          campaignId,
+          // The instant the web's form gives (the quota ledgers close then). A campaign already closed stands for
+          // cases sent while it was open: a closing instant passed would refuse their places, so none is given.
+          ...(campaign.open ? { campaignClosesAt: campaign.closesAt } : {}),
+          year: campaign.year,
           track: 'regular',
           unitId: demoCase.unitId,
           draft: await draftOf(demoCase),

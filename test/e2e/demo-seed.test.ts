@@ -23,6 +23,8 @@ import { getPlanOfYear } from '../../store/plans.js';
 import { getUserByUsername } from '../../store/directory.js';
 import type { Plan } from '../../domain/plan.js';
 import { nominationId } from '../../workflows/nomination/messages.js';
+import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
+import { yearCampaignClosesAt } from '../../domain/plan-year/plan-run.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { connectToDevServer } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -152,6 +154,9 @@ describe('the living demo on 01/12 (dev server)', () => {
       expect(state.year).toBe(YEAR);
       expect(state.unitId).toBe(demoCase.unitId);
     }
+    // Started with the closing instant the web's form gives: the year's review closes its ledgers after 31/01.
+    const ledger = await env.client.workflow.getHandle(quotaLedgerId(`hd-${YEAR}`, 'hd-kv4')).query(quotaStateQuery);
+    expect(ledger.closesAt).toBe(yearCampaignClosesAt(YEAR));
     const vote = await cases.getCase(nominationId(`hd-${YEAR}`, 'hd-kv8', 'demo-hoi-dong'));
     const voters = await Promise.all(DEMO_EARLY_VOTERS.map((u) => getUserByUsername(world.db, u)));
     expect(vote.votes.map((v) => v.userId).sort()).toEqual(voters.map((u) => u!.id).sort());
