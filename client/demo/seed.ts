@@ -81,6 +81,8 @@ export interface DemoSeedReport {
   failures: string[];
   /** Why nothing was prepared: the directory is not the demo's (a procuracy's own data is never touched). */
   skipped?: string;
+  /** The app stopped (the signal) before the demo was ready: the steps left are for the next start. */
+  stopped?: true;
 }
 
 const consoleLog: DemoLog = { info: (m) => console.log(m), error: (m) => console.error(m) };
@@ -142,11 +144,14 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     if (!login) throw new Error(`demo: no ${role} account in ${unitId}`);
     return user(login.username);
   };
+  /** Whether the app is stopping: what fails from then on is the stop (the next start takes it up), not news. */
+  const stopped = (): boolean => options.signal?.aborted === true;
   const step = async (what: string, run: () => Promise<void>): Promise<void> => {
-    if (options.signal?.aborted) return;
+    if (stopped()) return;
     try {
       await run();
     } catch (error) {
+      if (stopped()) return;
       const reason = error instanceof Error ? error.message : String(error);
       report.failures.push(`${what}: ${reason}`);
       log.error(`demo: ${what} failed: ${reason}`);
@@ -162,6 +167,13 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   }
   const standingBody = demoStandingBody;
   const chair = await user(CHAIR);
+
+  /** Stopped with the app: said once, quietly, and never "ready". */
+  const stop = (): DemoSeedReport => {
+    report.stopped = true;
+    log.info('demo: stopped with the app; the next start prepares the rest');
+    return report;
+  };
 
   // ------------------------------------------------------------------------------------------------ plans
   const draftIfMissing = async (year: number): Promise<void> => {
@@ -208,6 +220,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   });
   const current = await getPlanOfYear(db, orgUnitId, calendar.year);
   if (!current) {
+    if (stopped()) return stop();
     log.error(`demo: no plan of ${calendar.year}; nothing more to prepare`);
     return report;
   }
@@ -236,7 +249,9 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       `${planId} from the Schedule`,
       async () => ((await exists(client, planId)) ? true : null),
       5_000,
+      options.signal,
     ).catch(() => false);
+    if (stopped()) return;
     if (started) return;
     const args: [NextYearPlanInput] = [{ orgUnitId, year }];
     const starter = `plan-starter/${orgUnitId}/${year}`;
@@ -260,6 +275,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     120_000,
     options.signal,
   ).catch((error: Error) => {
+    if (stopped()) return null;
     report.failures.push(error.message);
     log.error(error.message);
     return null;
@@ -272,7 +288,12 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   }
 
   async function register(unitId: string, sign: boolean): Promise<void> {
-    const state = await waitFor(`registration of ${unitId}`, () => yearCases.registration(unitId, calendar.year));
+    const state = await waitFor(
+      `registration of ${unitId}`,
+      () => yearCases.registration(unitId, calendar.year),
+      120_000,
+      options.signal,
+    );
     if (state.status === 'registered' || state.locked || (!sign && state.draft)) return;
     const people = (await peopleOfUnit(db, unitId)).slice(0, 3);
     const registration = {
@@ -300,7 +321,12 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
 
   async function signCompact(clusterId: string, signedBy: 'all' | number | null): Promise<void> {
     if (signedBy === null) return;
-    let state = await waitFor(`compact of ${clusterId}`, () => yearCases.compact(clusterId, calendar.year));
+    let state = await waitFor(
+      `compact of ${clusterId}`,
+      () => yearCases.compact(clusterId, calendar.year),
+      120_000,
+      options.signal,
+    );
     if (state.stage === 'closed') return;
     if (!state.content) {
       await yearCases.actOnCompact(state, 'draft', {
@@ -326,6 +352,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     const record = await getPlanOfYear(db, orgUnitId, c.year);
     return record?.issued ? record.id : null;
   }
+  if (stopped()) return stop();
   if (!campaignId) {
     log.error(`demo: no campaign to nominate in (${campaign.kind} ${campaign.year}); no nominations`);
   } else {
@@ -386,6 +413,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       report.workflowsStarted.push(caseId);
     }
     for (let i = 0; i < 12; i++) {
+      if (stopped()) return;
       const state = await cases.getCase(caseId);
       const next = nextDemoStep(demoCase.target, state.stage, state.context.clusterHeadUnitId !== null);
       if (next === null) {
@@ -494,6 +522,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     }
   }
 
+  if (stopped()) return stop();
   log.info(
     `demo: ready for ${calendar.today} (${report.workflowsStarted.length} workflows started, ${report.actions} actions${report.failures.length ? `, ${report.failures.length} failed steps` : ''})`,
   );
@@ -516,6 +545,8 @@ export function seedLivingDemoInBackground(
   return seedLivingDemo({ ...options, orgUnitId: options.orgUnitId }).then(
     () => undefined,
     (error: unknown) =>
-      log.error(`demo: could not be prepared: ${error instanceof Error ? error.message : String(error)}`),
+      options.signal?.aborted
+        ? undefined
+        : log.error(`demo: could not be prepared: ${error instanceof Error ? error.message : String(error)}`),
   );
 }

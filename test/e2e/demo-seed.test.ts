@@ -240,3 +240,35 @@ describe('the living demo outside the demo directory', () => {
     expect(log).toEqual(["demo: not prepared: the directory of hd is not the demo's"]);
   });
 });
+
+describe('the living demo when the app stops', () => {
+  it('stops at once and quietly: no failure reported, no "ready" line, nothing started', async () => {
+    const stopping = await createCaseWorld(env);
+    try {
+      const log: string[] = [];
+      const stop = new AbortController();
+      const report = await seedLivingDemo({
+        client: env.client,
+        db: stopping.db,
+        taskQueue: stopping.taskQueue,
+        orgUnitId: 'hd',
+        now: NOW,
+        signal: stop.signal,
+        log: {
+          // Ctrl-C right after the first plan is drafted, before it is issued.
+          info: (m) => {
+            log.push(m);
+            if (m.startsWith('demo: drafted')) stop.abort();
+          },
+          error: (m) => log.push(`ERROR ${m}`),
+        },
+      });
+      expect(report).toMatchObject({ stopped: true, plansIssued: [], workflowsStarted: [], actions: 0, failures: [] });
+      expect(log.filter((l) => l.startsWith('ERROR') || l.startsWith('demo: ready'))).toEqual([]);
+      expect(log.at(-1)).toBe('demo: stopped with the app; the next start prepares the rest');
+      expect((await getPlanOfYear(stopping.db, 'hd', YEAR))?.issued).toBeNull();
+    } finally {
+      await stopping.close();
+    }
+  }, 300_000);
+});
