@@ -57,6 +57,8 @@ const running = worker.run();
 // The living demo (client/demo): the current year's plan, cases and inboxes, made through the workflows once the
 // worker polls; in the background, because it takes a minute on a first start and the web UI is usable meanwhile.
 const stopDemo = new AbortController();
+// Stopped at the signal itself, not once the worker has drained: a step waiting on the stopping worker gives up now.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stopDemo.abort());
 const demo = config.SEED_DEMO_DATA
   ? seedLivingDemoInBackground({
       client: opened.client,
@@ -68,8 +70,8 @@ const demo = config.SEED_DEMO_DATA
   : Promise.resolve();
 await running;
 stopDemo.abort();
-// A step in flight (an action waiting for the worker that just stopped) is not waited for long: the next start
-// takes it up again.
+// The seeder checks the signal between steps and in every wait; a step in flight (an action waiting for the worker
+// that just stopped) is not waited for long: it fails quietly once things close, and the next start takes it up.
 await Promise.race([demo, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
 await web.close();
 await catcher.close();

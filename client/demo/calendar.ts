@@ -16,7 +16,7 @@
  * - The nominations belong to the campaign of the season: the year's review (tổng kết) from 01/11; before it the
  *   latest drive of the year whose nomination campaign has opened (open while its window runs, else its cases are
  *   still on their way); before the year's first drive closes, last year's review, which takes nominations until
- *   31/01 (the web's rule, client/web/campaign-options.ts) and whose cases are on their way after.
+ *   31/01 (domain/plan-year/plan-run.ts `yearCampaignClosesAt`, the web's rule too) and whose cases are on their way after.
  */
 import {
   addDays,
@@ -35,6 +35,7 @@ import {
   type PlanDeadlineKind,
 } from '../../domain/plan.js';
 import { planYearInPreparation } from '../../domain/plan-authoring/index.js';
+import { yearCampaignClosesAt } from '../../domain/plan-year/plan-run.js';
 import type { NominationStage } from '../../domain/stages.js';
 
 // ------------------------------------------------------------------------------------------------------- year
@@ -177,21 +178,21 @@ export function demoIssueDate(year: number, today: string): CalendarDate {
 
 // -------------------------------------------------------------------------------------------------- campaign
 
+/**
+ * `closesAt`: when the campaign stops taking nominations, so its quota ledgers close: the same instant the web's
+ * form gives a nomination it starts in that campaign (client/web/campaign-options.ts `closesAt`).
+ */
 export type DemoCampaign =
   /** A year's review: its campaign id is that year's plan id. */
-  | { kind: 'year_review'; year: number; open: boolean }
-  /** A drive's nomination campaign (its id is the drive's), opened when the drive closed. */
-  | { kind: 'drive'; year: number; driveId: string; open: boolean; dueAt: string };
-
-/** The last day nominations of a year's review are taken (the web offers it until 31/01 of the next year). */
-function reviewCloses(year: number): string {
-  return planDeadlineInstant({ date: { day: 31, month: 1, year: year + 1 } });
-}
+  | { kind: 'year_review'; year: number; open: boolean; closesAt: string }
+  /** A drive's nomination campaign (its id is the drive's), opened when the drive closed; it closes when due. */
+  | { kind: 'drive'; year: number; driveId: string; open: boolean; dueAt: string; closesAt: string };
 
 /** The campaign the demo's nominations belong to at `now`, for the running plan of the current year. */
 export function demoCampaign(now: string, plan: Plan): DemoCampaign {
   const { month, year } = vnCalendarDate(now);
-  if (month >= 11 && plan.year === year) return { kind: 'year_review', year, open: true };
+  if (month >= 11 && plan.year === year)
+    return { kind: 'year_review', year, open: true, closesAt: yearCampaignClosesAt(year) };
   const closed = plan.drives
     .map((drive) => ({ drive, endsAt: windowInstants(drive.window).endsAt }))
     .filter(({ endsAt }) => instantMs(endsAt) < instantMs(now))
@@ -205,9 +206,11 @@ export function demoCampaign(now: string, plan: Plan): DemoCampaign {
       driveId: latest.drive.id,
       open: instantMs(now) <= instantMs(dueAt),
       dueAt,
+      closesAt: dueAt,
     };
   }
-  return { kind: 'year_review', year: year - 1, open: instantMs(now) <= instantMs(reviewCloses(year - 1)) };
+  const closesAt = yearCampaignClosesAt(year - 1);
+  return { kind: 'year_review', year: year - 1, open: instantMs(now) <= instantMs(closesAt), closesAt };
 }
 
 // ----------------------------------------------------------------------------------------------------- cases

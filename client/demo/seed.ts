@@ -17,16 +17,15 @@ import type { NominationDraft, NominationState } from '../../domain/nomination/t
 import type { Actor, Role, User } from '../../domain/org.js';
 import type { Plan } from '../../domain/plan.js';
 import { planWorkflowId } from '../../domain/plan-year/plan-run.js';
-import { unconfirmedItems } from '../../domain/plan-authoring/index.js';
 import { DEMO_EMAIL_DOMAIN, DEMO_LOGINS, DEMO_PROVINCIAL_UNIT_ID } from '../../store/demo-data.js';
 import { getUnit, getUser, getUserByUsername, peopleOfUnit } from '../../store/directory.js';
 import { createNextYearDraft } from '../../store/plan-drafting.js';
-import { confirmPlanDraftItem, getPlanOfYear, listPlans, updatePlanDraft } from '../../store/plans.js';
+import { getPlanOfYear, listPlans } from '../../store/plans.js';
 import type { SqlDatabase } from '../../store/sql.js';
 import { nominationId } from '../../workflows/nomination/messages.js';
 import type { NextYearPlanInput } from '../../workflows/plan/next-year.js';
 import { CasesClient } from '../lib/cases.js';
-import { issueAndLaunchPlan } from '../lib/plan-issue.js';
+import { launchIssuedPlan } from '../lib/plan-issue.js';
 import { YearCasesClient } from '../lib/year-cases.js';
 import {
   DEMO_CASES,
@@ -37,13 +36,13 @@ import {
   demoCampaign,
   demoIssue,
   demoIssueDate,
-  demoPlanEdits,
   demoYear,
   nextDemoStep,
   type DemoCampaign,
   type DemoCase,
   type DemoStep,
 } from './calendar.js';
+import { settleAndIssueDemoPlan } from './issue-plan.js';
 
 /** The demo's standing body: it drafts, settles and issues the plans, checks dossiers and holds cases. */
 const STANDING_BODY = 'thuongtruc';
@@ -82,6 +81,8 @@ export interface DemoSeedReport {
   failures: string[];
   /** Why nothing was prepared: the directory is not the demo's (a procuracy's own data is never touched). */
   skipped?: string;
+  /** The app stopped (the signal) before the demo was ready: the steps left are for the next start. */
+  stopped?: true;
 }
 
 const consoleLog: DemoLog = { info: (m) => console.log(m), error: (m) => console.error(m) };
@@ -143,11 +144,14 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     if (!login) throw new Error(`demo: no ${role} account in ${unitId}`);
     return user(login.username);
   };
+  /** Whether the app is stopping: what fails from then on is the stop (the next start takes it up), not news. */
+  const stopped = (): boolean => options.signal?.aborted === true;
   const step = async (what: string, run: () => Promise<void>): Promise<void> => {
-    if (options.signal?.aborted) return;
+    if (stopped()) return;
     try {
       await run();
     } catch (error) {
+      if (stopped()) return;
       const reason = error instanceof Error ? error.message : String(error);
       report.failures.push(`${what}: ${reason}`);
       log.error(`demo: ${what} failed: ${reason}`);
@@ -164,6 +168,13 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   const standingBody = demoStandingBody;
   const chair = await user(CHAIR);
 
+  /** Stopped with the app: said once, quietly, and never "ready". */
+  const stop = (): DemoSeedReport => {
+    report.stopped = true;
+    log.info('demo: stopped with the app; the next start prepares the rest');
+    return report;
+  };
+
   // ------------------------------------------------------------------------------------------------ plans
   const draftIfMissing = async (year: number): Promise<void> => {
     if (await getPlanOfYear(db, orgUnitId, year)) return;
@@ -171,44 +182,32 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     report.plansDrafted.push(year);
     log.info(`demo: drafted the plan of ${year} from the latest plan before it`);
   };
-  /** Settles the draft as the standing body would (calendar.ts), confirms every item and issues it. */
+  /**
+   * Settles the draft as the standing body would (calendar.ts) and issues it, in one transaction (issue-plan.ts: a
+   * restart never edits twice), then launches it.
+   */
   const issueIfDraft = async (year: number): Promise<void> => {
-    const record = await getPlanOfYear(db, orgUnitId, year);
-    if (!record || record.issued || !record.draft) return;
-    const draft = record.draft;
-    const planId = record.id;
     const before = (await listPlans(db, { orgUnitId, kind: 'year' })).filter((p) => p.year < year)[0];
     const issued = demoIssueDate(year, calendar.today);
-    // One transaction: the edits and the confirmations land together, so a restart never edits twice.
-    await db.transaction(async (tx) => {
-      let version = await updatePlanDraft(tx, {
-        planId,
-        expectedRevision: draft.revision,
-        content: demoPlanEdits(draft.content as Plan, before?.year ?? year, issued),
-        by: standingBody.id,
-      });
-      for (const item of unconfirmedItems(version.review)) {
-        version = await confirmPlanDraftItem(tx, {
-          planId,
-          key: item.key,
-          expectedRevision: version.revision,
-          by: standingBody.id,
-          at: nowIso,
-        });
-      }
-    });
     const issue = demoIssue(year, dateKey(issued), chair.displayName);
+    const version = await settleAndIssueDemoPlan(db, {
+      orgUnitId,
+      year,
+      fromYear: before?.year ?? year,
+      issued,
+      issue,
+      by: standingBody.id,
+      at: nowIso,
+    });
+    if (!version) return;
     try {
-      const { launch } = await issueAndLaunchPlan(
-        client,
-        db,
-        { planId, ...issue, by: standingBody.id },
-        { now, ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}) },
-      );
+      const launch = await launchIssuedPlan(client, db, version, {
+        now,
+        ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}),
+      });
       log.info(`demo: issued the plan of ${year} (${issue.number}); launch: ${launch.action}`);
     } catch (error) {
       // Issued, but its launch (the Schedule's catch-up) did not go through: the plan is started below by hand.
-      if (!(await getPlanOfYear(db, orgUnitId, year))?.issued) throw error;
       log.error(
         `demo: issued the plan of ${year} (${issue.number}); the Schedule could not launch it (${error instanceof Error ? error.message : String(error)}), so it is started by hand`,
       );
@@ -221,6 +220,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   });
   const current = await getPlanOfYear(db, orgUnitId, calendar.year);
   if (!current) {
+    if (stopped()) return stop();
     log.error(`demo: no plan of ${calendar.year}; nothing more to prepare`);
     return report;
   }
@@ -249,7 +249,9 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       `${planId} from the Schedule`,
       async () => ((await exists(client, planId)) ? true : null),
       5_000,
+      options.signal,
     ).catch(() => false);
+    if (stopped()) return;
     if (started) return;
     const args: [NextYearPlanInput] = [{ orgUnitId, year }];
     const starter = `plan-starter/${orgUnitId}/${year}`;
@@ -273,6 +275,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     120_000,
     options.signal,
   ).catch((error: Error) => {
+    if (stopped()) return null;
     report.failures.push(error.message);
     log.error(error.message);
     return null;
@@ -285,7 +288,12 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
   }
 
   async function register(unitId: string, sign: boolean): Promise<void> {
-    const state = await waitFor(`registration of ${unitId}`, () => yearCases.registration(unitId, calendar.year));
+    const state = await waitFor(
+      `registration of ${unitId}`,
+      () => yearCases.registration(unitId, calendar.year),
+      120_000,
+      options.signal,
+    );
     if (state.status === 'registered' || state.locked || (!sign && state.draft)) return;
     const people = (await peopleOfUnit(db, unitId)).slice(0, 3);
     const registration = {
@@ -313,7 +321,12 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
 
   async function signCompact(clusterId: string, signedBy: 'all' | number | null): Promise<void> {
     if (signedBy === null) return;
-    let state = await waitFor(`compact of ${clusterId}`, () => yearCases.compact(clusterId, calendar.year));
+    let state = await waitFor(
+      `compact of ${clusterId}`,
+      () => yearCases.compact(clusterId, calendar.year),
+      120_000,
+      options.signal,
+    );
     if (state.stage === 'closed') return;
     if (!state.content) {
       await yearCases.actOnCompact(state, 'draft', {
@@ -339,6 +352,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     const record = await getPlanOfYear(db, orgUnitId, c.year);
     return record?.issued ? record.id : null;
   }
+  if (stopped()) return stop();
   if (!campaignId) {
     log.error(`demo: no campaign to nominate in (${campaign.kind} ${campaign.year}); no nominations`);
   } else {
@@ -346,7 +360,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       `demo: nominations in ${campaignId} (${campaign.kind} of ${campaign.year}${campaign.open ? ', open' : ''})`,
     );
     for (const demoCase of DEMO_CASES)
-      await step(`nomination ${demoCase.n} of ${demoCase.unitId}`, () => nominate(demoCase, campaignId, campaign.year));
+      await step(`nomination ${demoCase.n} of ${demoCase.unitId}`, () => nominate(demoCase, campaignId, campaign));
   }
 
   async function draftOf(demoCase: DemoCase): Promise<NominationDraft> {
@@ -379,13 +393,16 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     };
   }
 
-  async function nominate(demoCase: DemoCase, campaign: string, year: number): Promise<void> {
-    const caseId = nominationId(campaign, demoCase.unitId, demoCase.n);
+  async function nominate(demoCase: DemoCase, campaignId: string, campaign: DemoCampaign): Promise<void> {
+    const caseId = nominationId(campaignId, demoCase.unitId, demoCase.n);
     if (!(await exists(client, caseId))) {
       await cases.startNomination(
         {
-          campaignId: campaign,
-          year,
+          campaignId,
+          // The instant the web's form gives (the quota ledgers close then). A campaign already closed stands for
+          // cases sent while it was open: a closing instant passed would refuse their places, so none is given.
+          ...(campaign.open ? { campaignClosesAt: campaign.closesAt } : {}),
+          year: campaign.year,
           track: 'regular',
           unitId: demoCase.unitId,
           draft: await draftOf(demoCase),
@@ -396,6 +413,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
       report.workflowsStarted.push(caseId);
     }
     for (let i = 0; i < 12; i++) {
+      if (stopped()) return;
       const state = await cases.getCase(caseId);
       const next = nextDemoStep(demoCase.target, state.stage, state.context.clusterHeadUnitId !== null);
       if (next === null) {
@@ -504,6 +522,7 @@ export async function seedLivingDemo(options: DemoSeedOptions): Promise<DemoSeed
     }
   }
 
+  if (stopped()) return stop();
   log.info(
     `demo: ready for ${calendar.today} (${report.workflowsStarted.length} workflows started, ${report.actions} actions${report.failures.length ? `, ${report.failures.length} failed steps` : ''})`,
   );
@@ -526,6 +545,8 @@ export function seedLivingDemoInBackground(
   return seedLivingDemo({ ...options, orgUnitId: options.orgUnitId }).then(
     () => undefined,
     (error: unknown) =>
-      log.error(`demo: could not be prepared: ${error instanceof Error ? error.message : String(error)}`),
+      options.signal?.aborted
+        ? undefined
+        : log.error(`demo: could not be prepared: ${error instanceof Error ? error.message : String(error)}`),
   );
 }

@@ -24,17 +24,26 @@ export async function issueAndLaunchPlan(
   options: { scheduleId?: string; now?: Date } = {},
 ): Promise<{ version: PlanVersion; launch: LaunchOutcome }> {
   const version = await issuePlan(db, input);
-  const [row] = await db.query<{ kind: string }>('SELECT kind FROM plans WHERE id = $1', [input.planId]);
-  if (row?.kind !== 'year') return { version, launch: { action: 'not_started', reason: 'not_a_year_plan' } };
+  return { version, launch: await launchIssuedPlan(client, db, version, options) };
+}
+
+/** The launch half, for a plan issued in a transaction of the caller's own (the living demo's). */
+export async function launchIssuedPlan(
+  client: Client,
+  db: SqlDatabase,
+  version: PlanVersion,
+  options: { scheduleId?: string; now?: Date } = {},
+): Promise<LaunchOutcome> {
+  const [row] = await db.query<{ kind: string }>('SELECT kind FROM plans WHERE id = $1', [version.planId]);
+  if (row?.kind !== 'year') return { action: 'not_started', reason: 'not_a_year_plan' };
   const plan = version.content as Plan;
   const now = options.now ?? new Date();
   const upcoming = upcomingPlanYear(now.toISOString());
-  if (plan.year > upcoming) return { version, launch: { action: 'left_to_schedule', year: plan.year } };
-  if (plan.year < upcoming) return { version, launch: { action: 'not_started', reason: 'past_year' } };
-  const launch = await catchUpNextYearPlan(client, db, {
+  if (plan.year > upcoming) return { action: 'left_to_schedule', year: plan.year };
+  if (plan.year < upcoming) return { action: 'not_started', reason: 'past_year' };
+  return catchUpNextYearPlan(client, db, {
     orgUnitId: plan.orgUnitId,
     ...(options.scheduleId ? { scheduleId: options.scheduleId } : {}),
     now,
   });
-  return { version, launch };
 }

@@ -9,9 +9,9 @@
  * because the state also says which units the plan or movement covers; the open window is the domain's own rule
  * (`openCampaigns`), the same one the plan's `campaigns` query answers with.
  */
-import { deadlineInstant, formatDateVN } from '../../domain/calendar.js';
+import { formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
-import { openCampaigns } from '../../domain/plan-year/plan-run.js';
+import { openCampaigns, yearCampaignClosesAt } from '../../domain/plan-year/plan-run.js';
 import type { Movement, MovementReview } from '../../domain/plan-year/movement.js';
 import { vnCalendarDate } from '../../domain/calendar.js';
 import { getPlanById, issuedYearPlan, listPlans } from '../../store/plans.js';
@@ -68,14 +68,6 @@ export function yearCampaignOf(plan: Plan): FixedCampaign {
     dueAt: deadline ? planDeadlineInstant(deadline) : null,
     closesAt: yearCampaignClosesAt(plan.year),
   };
-}
-
-/**
- * The year's review closes at the end of 31/01 of the next year, when the form stops offering it
- * (campaignSourcesFromDatabase); its due date only makes a nomination late, not refused.
- */
-export function yearCampaignClosesAt(year: number): string {
-  return deadlineInstant({ day: 31, month: 1 }, year + 1);
 }
 
 /**

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   addDays,
   daysInMonth,
+  deadlineInstant,
   formatCalendarDateVN,
   formatDateVN,
   instantMs,
@@ -179,6 +180,16 @@ export function applyDriveEvent(state: PlanRunState, event: DriveEvent, now: str
     });
   }
   return driveNotice(state, event);
+}
+
+/**
+ * When the year's review campaign (tổng kết, its id the plan's) stops taking nominations: the end of 31/01 of the
+ * next year, because the review and its nominations straddle the new year. Its due date only makes a nomination
+ * late; this closes its quota ledgers. The one place of the rule: the web's form offers the campaign until then
+ * (client/web/campaign-options.ts) and the living demo puts its nominations in it until then (client/demo).
+ */
+export function yearCampaignClosesAt(year: number): string {
+  return deadlineInstant({ day: 31, month: 1 }, year + 1);
 }
 
 /** The campaign a drive opens when it closes: the drive's id, due the drive's nominationDays after its last day. */

@@ -23,6 +23,8 @@ import { getPlanOfYear } from '../../store/plans.js';
 import { getUserByUsername } from '../../store/directory.js';
 import type { Plan } from '../../domain/plan.js';
 import { nominationId } from '../../workflows/nomination/messages.js';
+import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
+import { yearCampaignClosesAt } from '../../domain/plan-year/plan-run.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { connectToDevServer } from '../harness/temporal.js';
 import { createCaseWorld, type CaseWorld } from '../support/case-world.js';
@@ -152,6 +154,9 @@ describe('the living demo on 01/12 (dev server)', () => {
       expect(state.year).toBe(YEAR);
       expect(state.unitId).toBe(demoCase.unitId);
     }
+    // Started with the closing instant the web's form gives: the year's review closes its ledgers after 31/01.
+    const ledger = await env.client.workflow.getHandle(quotaLedgerId(`hd-${YEAR}`, 'hd-kv4')).query(quotaStateQuery);
+    expect(ledger.closesAt).toBe(yearCampaignClosesAt(YEAR));
     const vote = await cases.getCase(nominationId(`hd-${YEAR}`, 'hd-kv8', 'demo-hoi-dong'));
     const voters = await Promise.all(DEMO_EARLY_VOTERS.map((u) => getUserByUsername(world.db, u)));
     expect(vote.votes.map((v) => v.userId).sort()).toEqual(voters.map((u) => u!.id).sort());
@@ -234,4 +239,36 @@ describe('the living demo outside the demo directory', () => {
     });
     expect(log).toEqual(["demo: not prepared: the directory of hd is not the demo's"]);
   });
+});
+
+describe('the living demo when the app stops', () => {
+  it('stops at once and quietly: no failure reported, no "ready" line, nothing started', async () => {
+    const stopping = await createCaseWorld(env);
+    try {
+      const log: string[] = [];
+      const stop = new AbortController();
+      const report = await seedLivingDemo({
+        client: env.client,
+        db: stopping.db,
+        taskQueue: stopping.taskQueue,
+        orgUnitId: 'hd',
+        now: NOW,
+        signal: stop.signal,
+        log: {
+          // Ctrl-C right after the first plan is drafted, before it is issued.
+          info: (m) => {
+            log.push(m);
+            if (m.startsWith('demo: drafted')) stop.abort();
+          },
+          error: (m) => log.push(`ERROR ${m}`),
+        },
+      });
+      expect(report).toMatchObject({ stopped: true, plansIssued: [], workflowsStarted: [], actions: 0, failures: [] });
+      expect(log.filter((l) => l.startsWith('ERROR') || l.startsWith('demo: ready'))).toEqual([]);
+      expect(log.at(-1)).toBe('demo: stopped with the app; the next start prepares the rest');
+      expect((await getPlanOfYear(stopping.db, 'hd', YEAR))?.issued).toBeNull();
+    } finally {
+      await stopping.close();
+    }
+  }, 300_000);
 });

@@ -16,6 +16,7 @@ import {
 } from '../../client/demo/calendar.js';
 import { currentPlanYear } from '../../client/web/http/year.js';
 import { formatCalendarDateVN } from '../../domain/calendar.js';
+import { yearCampaignClosesAt } from '../../domain/plan-year/plan-run.js';
 import { canChi, draftNextYear } from '../../domain/plan-authoring/index.js';
 import { HAI_DUONG_2025 } from '../../domain/plans/hai-duong-2025.js';
 import type { Plan } from '../../domain/plan.js';
@@ -167,6 +168,15 @@ describe('the demo campaign', () => {
     ['05/09/2027', { kind: 'drive', year: 2027, driveId: 'ky-niem-65-nam-nganh-2027', open: true }],
   ])('on %s is %o', (day, expected) => {
     expect(demoCampaign(vn(day), demoPlanOn(day))).toMatchObject(expected);
+  });
+
+  it("closes when the web's form stops offering it: a review at the end of 31/01, a drive when due", () => {
+    const review = demoCampaign(vn('10/01/2027'), demoPlanOn('10/01/2027'));
+    expect(review.closesAt).toBe(yearCampaignClosesAt(2026));
+    expect(review.closesAt).toBe('2027-01-31T16:59:59.999Z');
+    expect(demoCampaign(vn('01/12/2026'), demoPlanOn('01/12/2026')).closesAt).toBe('2027-01-31T16:59:59.999Z');
+    const drive = demoCampaign(vn('05/03/2027'), demoPlanOn('05/03/2027'));
+    expect(drive.kind === 'drive' && drive.closesAt === drive.dueAt).toBe(true);
   });
 });
 
