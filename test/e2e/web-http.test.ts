@@ -8,6 +8,7 @@ import type { ActionName } from '../../domain/nomination/actions.js';
 import { buildWebServer } from '../../client/web/server.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { uniqueId } from '../harness/temporal.js';
+import { GOOD_FORMS } from '../support/action-forms.js';
 import { Agent, caseUrl, eventually, startWebWorld, TEMPORAL_UI_URL, type WebWorld } from './web-support.js';
 import { issueTestPlans } from '../support/case-world.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
@@ -52,26 +53,7 @@ async function snapshot(caseId: string) {
   };
 }
 
-const FORMS: Record<Exclude<ActionName, 'edit'>, Record<string, string>> = {
-  submit: { note: 'ok' },
-  endorse: { rank: '1' },
-  verify: { complete: 'yes' },
-  vote: { choice: 'yes' },
-  close_vote: {},
-  cluster_vote: { choice: 'yes' },
-  close_cluster_vote: {},
-  approve: { decisionNumber: '1/QĐ-VKSHD', decisionDate: '01/01/2025' },
-  return: { reason: 'Lý do trả lại', toStep: 'unit' },
-  reject: { reason: 'Không đủ điều kiện' },
-  withdraw: { reason: 'Đơn vị rút' },
-  hold: { reason: 'Có khiếu nại' },
-  resume: { reason: 'Đã giải quyết' },
-  revoke: { reason: 'Hủy quyết định' },
-  extend: { newDue: '31/12/2030', reason: 'Gia hạn thêm' },
-  reassign: { toUnitId: 'hd-kv3', reason: 'Cụm trưởng thay đổi' },
-  comment: { text: 'Ghi chú' },
-  record_external_decision: { outcome: 'approved', decisionNumber: '2/QĐ', decisionDate: '01/01/2025' },
-};
+const FORMS = GOOD_FORMS;
 
 describe('sign-in, sessions, headers', () => {
   it('refuses a wrong password in Vietnamese, signs in with a HttpOnly SameSite cookie, signs out', async () => {

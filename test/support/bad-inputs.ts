@@ -211,29 +211,9 @@ export const tooLong = (max: number) => longText(max + 1);
 
 // ------------------------------------------------------------------------------------------------ forms
 
-export type Form = Record<string, string | string[]>;
+import { GOOD_FORMS, type Form } from './action-forms.js';
 
-/** A well-formed form of each action the case page offers (what a person would send). */
-export const GOOD_FORMS: Record<Exclude<ActionName, 'edit'>, Form> = {
-  submit: { note: 'Đơn vị trình' },
-  endorse: { rank: '1' },
-  verify: { complete: 'yes' },
-  vote: { choice: 'yes' },
-  close_vote: {},
-  cluster_vote: { choice: 'yes' },
-  close_cluster_vote: {},
-  approve: { decisionNumber: '1/QĐ-VKSHD', decisionDate: '01/01/2025' },
-  return: { reason: 'Lý do trả lại', toStep: 'unit' },
-  reject: { reason: 'Không đủ điều kiện' },
-  withdraw: { reason: 'Đơn vị rút' },
-  hold: { reason: 'Có khiếu nại' },
-  resume: { reason: 'Đã giải quyết' },
-  revoke: { reason: 'Hủy quyết định' },
-  extend: { newDue: '31/12/2030', reason: 'Gia hạn thêm' },
-  reassign: { toUnitId: 'hd-kv3', reason: 'Cụm trưởng thay đổi' },
-  comment: { text: 'Ghi chú' },
-  record_external_decision: { outcome: 'approved', decisionNumber: '2/QĐ', decisionDate: '01/01/2025' },
-};
+export { GOOD_FORMS, type Form };
 
 /** For each action, the ways one field makes its form surely bad. */
 const BAD_FIELDS: Record<Exclude<ActionName, 'edit'>, Record<string, fc.Arbitrary<string>>> = {
