@@ -5,71 +5,17 @@
  * left. A second start prepares nothing new. With SEED_DEMO_DATA=false the same start is empty: no directory, no
  * plan, no case.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/tools/index.js';
+import { freePort, pressCtrlC, startApp, waitForOutput } from '../support/npm-start.js';
 import { currentPlanYear } from '../../client/web/http/year.js';
 import { canChi } from '../../domain/plan-authoring/index.js';
 import { DEMO_LOGINS } from '../../store/demo-data.js';
 import { DEMO_PASSWORD } from '../../store/credentials.js';
 import { SA } from '../../domain/search-attributes.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `npm start` and waits until its output has `until` (a slow, busy machine gets minutes). */
-async function startApp(env: NodeJS.ProcessEnv, until: RegExp): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'start.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 360_000;
-  while (!until.test(output)) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not print ${String(until)} in 6 minutes:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { child, output: () => output, exited };
-}
-
-async function waitForOutput(started: Started, until: RegExp): Promise<void> {
-  const deadline = Date.now() + 360_000;
-  while (!until.test(started.output())) {
-    if (started.child.exitCode !== null) throw new Error(`npm start exited:\n${started.output()}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not print ${String(until)}:\n${started.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stop(started: Started): Promise<number | null> {
-  process.kill(-started.child.pid!, 'SIGINT');
-  return started.exited;
-}
 
 /** A browser's cookie jar over fetch, for a real server. */
 class Browser {
@@ -223,14 +169,14 @@ describe('npm start, the living demo', () => {
         expect(otherYearText(text, year)).toEqual([]);
       }
     } finally {
-      expect(await stop(first)).toBe(0);
+      expect(await pressCtrlC(first)).toBe(0);
     }
 
     const second = await startApp({ ...env, DATA_DIR: dataDir }, ready);
     try {
       expect(ready.exec(second.output())!.slice(1, 3)).toEqual(['0', '0']);
     } finally {
-      expect(await stop(second)).toBe(0);
+      expect(await pressCtrlC(second)).toBe(0);
     }
   }, 900_000);
 
@@ -246,7 +192,7 @@ describe('npm start, the living demo', () => {
       expect(count).toBe(0);
       expect(started.output()).not.toContain('demo:');
     } finally {
-      expect(await stop(started)).toBe(0);
+      expect(await pressCtrlC(started)).toBe(0);
     }
   }, 300_000);
 });

@@ -3,7 +3,7 @@
  * catcher shows in "Hộp thư đi" (to the demo's administrator, signed in; a visitor is sent to sign in), Ctrl-C (SIGINT to the whole process group) stops everything, and a
  * second start finds the first one's data.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Client, Connection, WorkflowClient } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/tools/index.js';
+import { freePort, pressCtrlC, startApp } from '../support/npm-start.js';
 import { nextYearPlanScheduleId } from '../../client/lib/plan-schedule.js';
 import { DEMO_PASSWORD } from '../../store/credentials.js';
 
@@ -38,48 +38,6 @@ async function signIn(webUrl: string, username: string): Promise<string> {
   expect(res.status, `sign-in of ${username}`).toBe(303);
   keep(res);
   return cookie();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-async function startApp(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'start.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    detached: true, // its own process group, like a terminal's foreground job
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 120_000;
-  while (!output.includes('tdkt-flow is running')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start not ready in 2 minutes:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => output, exited };
-}
-
-async function pressCtrlC(started: Started): Promise<number | null> {
-  process.kill(-started.child.pid!, 'SIGINT');
-  return started.exited;
 }
 
 function processesMentioning(text: string): string[] {
