@@ -35,6 +35,8 @@ export interface CaseWorld {
   db: SqlDatabase;
   mail: MailSink;
   taskQueue: string;
+  /** The activities the world's worker runs (wrapped, when the options wrap them). */
+  activities: Activities;
   actor(username: string, actingFor?: ActingFor | null): Promise<Actor>;
   draftFor(input: {
     awardCode: string;
@@ -87,13 +89,22 @@ export interface CaseWorldOptions {
   workflowWorker?: boolean;
 }
 
-/** A worker that runs the product's workflows only, on the world's task queue (see CaseWorldOptions.workflowWorker). */
+/**
+ * A worker that runs the product's workflows, on the world's task queue (see CaseWorldOptions.workflowWorker), and
+ * of the activities only the case index's write: it is a local activity, which Temporal runs on the worker that runs
+ * the workflow, so a workflow worker without it fails every task that writes a row.
+ */
 export async function startWorkflowWorker(world: CaseWorld, options: { maxCachedWorkflows?: number } = {}) {
   sharedBundle ??= await bundleWorkflows(WORKFLOWS_PATH);
   const worker = await Worker.create({
     connection: world.env.nativeConnection,
     taskQueue: world.taskQueue,
     workflowBundle: sharedBundle,
+    activities: {
+      writeCaseIndex: (row: Parameters<Activities['writeCaseIndex']>[0]) => world.activities.writeCaseIndex(row),
+    },
+    // Local activities only: the world's own worker polls the activity tasks (and one process may not poll both).
+    enableNonLocalActivities: false,
     ...options,
   });
   const running = worker.run();
@@ -119,20 +130,21 @@ export async function createCaseWorld(
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mail.port, secure: false });
   const taskQueue = uniqueId('cases');
   sharedBundle ??= await bundleWorkflows(WORKFLOWS_PATH);
+  const activities = (options.wrapActivities ?? ((a: Activities) => a))(
+    createActivities({
+      db,
+      mail: { transport, from: 'Hội đồng TĐKT <tdkt@vks-haiduong.test>' },
+      temporal: { client: env.client, taskQueue },
+      publicUrl: PUBLIC_URL,
+      holidays: allHolidays(),
+    }),
+  );
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     ...(options.workflowWorker === false ? {} : { workflowBundle: sharedBundle }),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-    activities: (options.wrapActivities ?? ((a: Activities) => a))(
-      createActivities({
-        db,
-        mail: { transport, from: 'Hội đồng TĐKT <tdkt@vks-haiduong.test>' },
-        temporal: { client: env.client, taskQueue },
-        publicUrl: PUBLIC_URL,
-        holidays: allHolidays(),
-      }),
-    ),
+    activities,
   });
   const running = worker.run();
 
@@ -147,6 +159,7 @@ export async function createCaseWorld(
     db,
     mail,
     taskQueue,
+    activities,
     actor,
     async draftFor({ awardCode, unitId, subject = 'individual', personIndex = 0 }) {
       const people = await peopleOfUnit(db, unitId);
