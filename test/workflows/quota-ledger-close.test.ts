@@ -6,7 +6,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../domain/calendar.js';
+import { addDays, formatDateVN } from '../../domain/calendar.js';
 import type { quotaLedger } from '../../workflows/quota/ledger.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
@@ -64,11 +64,12 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     expect(Date.parse(final.closedAt!)).toBeGreaterThanOrEqual(Date.parse(c.closesAt));
     expect(final.reservations.map((r) => r.caseId)).toEqual([handle.workflowId]);
 
-    // A late case of the same campaign and unit is refused: the ended ledger is not replaced by an empty one.
+    // A late case of the same campaign and unit is refused: the ended ledger is not replaced by an empty one. The
+    // date said is the ledger's own close, not the (here later) one the case carries.
     const { runId } = await c.ledger.describe();
-    const late = await nominate(c, 3);
+    const late = await nominate({ id: c.id, closesAt: addDays(c.closesAt, 5) }, 3);
     const refusal = await refusalOf(journey(world, late).submit());
-    expect(refusal).toContain(CLOSED);
+    expect(refusal).toContain(`${CLOSED} ngày ${formatDateVN(c.closesAt)}:`);
     expect((await late.query(nominationStateQuery)).stage).toBe('draft');
     const after = await c.ledger.describe();
     expect(after.runId).toBe(runId);
@@ -123,6 +124,19 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     expect(await status(c.ledger)).toBe('RUNNING'); // the later case still holds its place
     await journey(world, next).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
     expect((await c.ledger.result()).reservations).toEqual([]);
+  }, 240_000);
+
+  it('says the ledger is unavailable, not that the campaign closed, when an operator terminated it', async () => {
+    const c = await campaign(20);
+    const first = await nominate(c, 10);
+    await journey(world, first).submit();
+    await c.ledger.terminate('operator test');
+    const next = await nominate(c, 11);
+    expect(await refusalOf(journey(world, next).submit())).toBe(
+      'Sổ chỉ tiêu của đợt không sẵn sàng, đề nghị liên hệ quản trị hệ thống.',
+    );
+    expect((await next.query(nominationStateQuery)).stage).toBe('draft');
+    expect(await status(c.ledger)).toBe('TERMINATED'); // and no empty ledger took its place
   }, 240_000);
 
   it('keeps a ledger that knows no closing instant open, as before', async () => {
