@@ -126,6 +126,22 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     expect((await c.ledger.result()).reservations).toEqual([]);
   }, 240_000);
 
+  it('takes a case whose own closing instant has passed while the ledger knows a later one (the later wins)', async () => {
+    const c = await campaign(10);
+    const first = await nominate(c, 12);
+    await journey(world, first).submit();
+    // This case was started when the campaign still closed 2 days from now; the deadline moved out since.
+    const earlier = await nominate({ id: c.id, closesAt: addDays(c.closesAt, -8) }, 13);
+    await untilInstant(env, addDays(c.closesAt, -5));
+    // The first case gives its place back (the unit's quota is one person), the ledger keeps its closing instant.
+    await journey(world, first).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).reservations).toEqual([]), 30_000);
+    await journey(world, earlier).submit();
+    const state = await c.ledger.query(quotaStateQuery);
+    expect(state.closesAt).toBe(c.closesAt);
+    expect(state.reservations.map((r) => r.caseId)).toEqual([earlier.workflowId]);
+  }, 240_000);
+
   it('says the ledger is unavailable, not that the campaign closed, when an operator terminated it', async () => {
     const c = await campaign(20);
     const first = await nominate(c, 10);
