@@ -161,7 +161,7 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       ledger: QuotaLedgerInput;
       caseId: string;
       subject: 'individual' | 'collective';
-    }): Promise<{ ok: true; used: number; limit: number } | { ok: false; reason: string; en: string }> {
+    }): Promise<{ ok: true; used: number; limit: number } | { ok: false; reason: string; en: string; code?: string }> {
       const { client, taskQueue } = deps.temporal;
       // Start-if-missing then update (rather than update-with-start), which every Temporal server supports,
       // the time-skipping test server included. Both steps are idempotent, so a retried activity is safe.
@@ -196,13 +196,14 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
         if (error instanceof WorkflowNotFoundError) {
           const ended = await endedLedgerRefusal(input.ledgerId);
           if (!ended) throw error; // not ended after all (or already forgotten): the retry starts or reaches it
-          return { ok: false, reason: ended.vi, en: ended.en };
+          return { ok: false, reason: ended.vi, en: ended.en, code: ended.code };
         }
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
         // The ledger's validator refused the place: an answer for the case, not a failure to retry.
         if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
-          const en = (cause.details?.[0] as { en?: string } | undefined)?.en ?? `quota exhausted for ${input.subject}`;
-          return { ok: false, reason: cause.message, en };
+          const detail = cause.details?.[0] as { en?: string; code?: string } | undefined;
+          const en = detail?.en ?? `quota exhausted for ${input.subject}`;
+          return { ok: false, reason: cause.message, en, ...(detail?.code ? { code: detail.code } : {}) };
         }
         throw error;
       }

@@ -8,6 +8,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatDateVN } from '../../domain/calendar.js';
 import type { quotaLedger } from '../../workflows/quota/ledger.js';
+import { toActionRefused } from '../../client/lib/cases.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { uniqueId } from '../harness/temporal.js';
@@ -68,8 +69,11 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     // date said is the ledger's own close, not the (here later) one the case carries.
     const { runId } = await c.ledger.describe();
     const late = await nominate({ id: c.id, closesAt: addDays(c.closesAt, 5) }, 3);
-    const refusal = await refusalOf(journey(world, late).submit());
-    expect(refusal).toContain(`${CLOSED} ngày ${formatDateVN(c.closesAt)}:`);
+    const refused = await journey(world, late)
+      .submit()
+      .then(() => null, toActionRefused);
+    expect(refused?.message).toContain(`${CLOSED} ngày ${formatDateVN(c.closesAt)}:`);
+    expect(refused?.code).toBe('quota-closed'); // the ledger's code, so logs tell a closed ledger from a full one
     expect((await late.query(nominationStateQuery)).stage).toBe('draft');
     const after = await c.ledger.describe();
     expect(after.runId).toBe(runId);
@@ -148,9 +152,11 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     await journey(world, first).submit();
     await c.ledger.terminate('operator test');
     const next = await nominate(c, 11);
-    expect(await refusalOf(journey(world, next).submit())).toBe(
-      'Sổ chỉ tiêu của đợt không sẵn sàng, đề nghị liên hệ quản trị hệ thống.',
-    );
+    const refused = await journey(world, next)
+      .submit()
+      .then(() => null, toActionRefused);
+    expect(refused?.message).toBe('Sổ chỉ tiêu của đợt không sẵn sàng, đề nghị liên hệ quản trị hệ thống.');
+    expect(refused?.code).toBe('quota-ledger-ended');
     expect((await next.query(nominationStateQuery)).stage).toBe('draft');
     expect(await status(c.ledger)).toBe('TERMINATED'); // and no empty ledger took its place
   }, 240_000);

@@ -70,7 +70,7 @@ export function ledgerClosedRefusal(closesAt: string | null | undefined): Refusa
  */
 export function ledgerUnavailableRefusal(status: string): Refusal {
   return new Refusal(
-    'quota-unavailable',
+    'quota-ledger-ended',
     'Sổ chỉ tiêu của đợt không sẵn sàng, đề nghị liên hệ quản trị hệ thống.',
     `the campaign's quota ledger ended without closing (${status})`,
   );
