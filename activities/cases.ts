@@ -2,6 +2,7 @@
  * Activities of nomination cases: loading the organisation facts a case needs, the quota ledger, mail
  * notices, and the commendation book. Built from injected dependencies and the mailer (createCaseActivities).
  */
+import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -12,9 +13,10 @@ import {
 import { awardByCode } from '../domain/catalogue.js';
 import type { CaseContext, Nominee, Recipient } from '../domain/nomination/types.js';
 import type { CaseSummary } from '../domain/nomination/summary.js';
-import type { QuotaLedgerInput } from '../workflows/quota/messages.js';
+import type { QuotaLedgerInput, QuotaLedgerState } from '../workflows/quota/messages.js';
 import {
   ledgerClosedRefusal,
+  ledgerUnavailableRefusal,
   releaseQuotaUpdate,
   reserveQuotaUpdate,
   settleQuotaUpdate,
@@ -69,6 +71,29 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
+  }
+
+  /**
+   * The refusal for a reserve that found the ledger ended, told from the ledger itself (not from the case, whose
+   * closing instant may differ): a closed ledger's own closing date, or, for one an operator terminated or that
+   * failed, that the ledger is unavailable. Null when the ledger is not ended (the caller retries).
+   */
+  async function endedLedgerRefusal(ledgerId: string) {
+    const handle = deps.temporal.client.workflow.getHandle(ledgerId);
+    let status: string;
+    try {
+      status = (await handle.describe()).status.name;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+    if (status === 'COMPLETED') {
+      const final = (await handle.result()) as QuotaLedgerState;
+      return ledgerClosedRefusal(final.closesAt ?? final.closedAt);
+    }
+    if (status === 'RUNNING' || status === 'CONTINUED_AS_NEW') return null;
+    log.error('quota ledger ended without closing: reservation refused', { ledgerId, status });
+    return ledgerUnavailableRefusal(status);
   }
 
   return {
@@ -136,7 +161,7 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       ledger: QuotaLedgerInput;
       caseId: string;
       subject: 'individual' | 'collective';
-    }): Promise<{ ok: true; used: number; limit: number } | { ok: false; reason: string; en: string }> {
+    }): Promise<{ ok: true; used: number; limit: number } | { ok: false; reason: string; en: string; code?: string }> {
       const { client, taskQueue } = deps.temporal;
       // Start-if-missing then update (rather than update-with-start), which every Temporal server supports,
       // the time-skipping test server included. Both steps are idempotent, so a retried activity is safe.
@@ -144,7 +169,7 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
       // A ledger ends once its campaign has closed and every place is settled; a late reserve must not start a
       // fresh, empty ledger under the same id, which would hand out the whole quota again. REJECT_DUPLICATE makes
       // the start refuse while the server keeps the ended run, and the update to it then fails as not found: the
-      // case is told the campaign has closed. Once the server has forgotten the ended run (its retention), a new
+      // case is told the campaign closed on the ledger's own date (or, for a terminated ledger, that it is unavailable). Once the server has forgotten the ended run (its retention), a new
       // ledger may start, but it carries the campaign's closing instant in its input and refuses every place from
       // its first update. (A ledger ends no other way; an operator who terminates one gets no silent successor.)
       try {
@@ -169,14 +194,16 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
         return { ok: true, ...result };
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) {
-          const closed = ledgerClosedRefusal(input.ledger.closesAt);
-          return { ok: false, reason: closed.vi, en: closed.en };
+          const ended = await endedLedgerRefusal(input.ledgerId);
+          if (!ended) throw error; // not ended after all (or already forgotten): the retry starts or reaches it
+          return { ok: false, reason: ended.vi, en: ended.en, code: ended.code };
         }
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
         // The ledger's validator refused the place: an answer for the case, not a failure to retry.
         if (cause instanceof ApplicationFailure && cause.type === ACTION_REFUSED) {
-          const en = (cause.details?.[0] as { en?: string } | undefined)?.en ?? `quota exhausted for ${input.subject}`;
-          return { ok: false, reason: cause.message, en };
+          const detail = cause.details?.[0] as { en?: string; code?: string } | undefined;
+          const en = detail?.en ?? `quota exhausted for ${input.subject}`;
+          return { ok: false, reason: cause.message, en, ...(detail?.code ? { code: detail.code } : {}) };
         }
         throw error;
       }

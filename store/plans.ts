@@ -317,6 +317,7 @@ async function issueIn(db: SqlSession, input: IssuePlanInput): Promise<PlanVersi
       review: draft.review,
     });
     content = checked.plan;
+    await refuseReusedDriveIds(db, plan, checked.plan);
   }
   const updated = await db.query(
     `UPDATE plan_versions SET status = 'issued', content = $2::jsonb, issue_number = $3, issue_date = $4::date,
@@ -358,6 +359,7 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
   });
   const content =
     plan.kind === 'movement' ? checked.content : { ...(checked.content as Plan), status: 'issued' as const };
+  if (plan.kind !== 'movement') await refuseReusedDriveIds(db, plan, content as Plan);
   const [{ next }] = (await db.query<{ next: number }>(
     `SELECT max(version)::int + 1 AS next FROM plan_versions WHERE plan_id = $1`,
     [plan.id],
@@ -384,6 +386,33 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
     ],
   );
   return (await versionOf(db, plan.id, 'issued'))!;
+}
+
+/**
+ * A drive's id is the id of the campaign it opens, and the campaign's quota ledgers are named after it: a drive id
+ * that another of the organisation's plans has issued (another year's) would reach that campaign's ended ledgers
+ * (refused as closed) instead of opening its own. Drafts do not count: nothing runs from them.
+ */
+async function refuseReusedDriveIds(db: SqlSession, plan: PlanRow, content: Plan): Promise<void> {
+  if (content.drives.length === 0) return;
+  const [reused] = await db.query<{ drive_id: string; title: string | null }>(
+    `SELECT d->>'id' AS drive_id, v.content->>'title' AS title
+       FROM plans p JOIN plan_versions v ON v.plan_id = p.id
+       CROSS JOIN LATERAL jsonb_array_elements(
+         CASE WHEN jsonb_typeof(v.content->'drives') = 'array' THEN v.content->'drives' ELSE '[]'::jsonb END) d
+      WHERE p.org_unit_id = $1 AND p.id <> $2 AND v.status <> 'draft'
+        AND d->>'id' IN (SELECT jsonb_array_elements_text($3::jsonb))
+      ORDER BY p.year DESC, p.id, v.version DESC
+      LIMIT 1`,
+    [plan.org_unit_id, plan.id, json(content.drives.map((d) => d.id))],
+  );
+  if (!reused) return;
+  const drive = content.drives.find((d) => d.id === reused.drive_id)!;
+  throw new PlanStoreError(
+    'invalid',
+    `Đợt thi đua “${drive.title}” dùng mã ${drive.id}, mã này đã dùng cho một đợt của kế hoạch “${reused.title ?? ''}”: ` +
+      'mỗi đợt thi đua cần một mã riêng, hãy đổi mã của đợt này',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -429,10 +429,12 @@ function shiftDate(d: CalendarDate, years: number): CalendarDate {
  */
 export function planForYear(plan: Plan, year: number): Plan {
   const by = year - plan.year;
-  const rename = (id: string) => id.replace(String(plan.year), String(year));
+  // Ids must differ from year to year: a drive's id names its campaign and that campaign's quota ledgers.
+  const rename = (id: string) =>
+    id.includes(String(plan.year)) ? id.replace(String(plan.year), String(year)) : `${id}-${year}`;
   return {
     ...plan,
-    id: plan.id.includes(String(plan.year)) ? rename(plan.id) : `${plan.id}-${year}`,
+    id: rename(plan.id),
     year,
     title: plan.title.replaceAll(String(plan.year), String(year)),
     deadlines: plan.deadlines.map((d) => ({ ...d, date: shiftDate(d.date, by) })),

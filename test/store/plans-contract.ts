@@ -325,6 +325,65 @@ export function describePlanStoreContract(withDb: WithDb): void {
       });
     });
 
+    it('refuses to issue or amend a plan whose drive id another year’s issued plan already used (its campaign id)', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        await confirmedDraft(db, 2027);
+        const issued2027 = await issuePlan(db, { planId: 'hd-2027', ...ISSUE });
+        const plan2027 = issued2027.content as Plan;
+        // Next year's draft is made with fresh drive ids; one of them set back to last year's is refused.
+        const next = draftNextYear(plan2027, { toYear: 2028 });
+        expect(next.plan.drives.map((d) => d.id)).toEqual(plan2027.drives.map((d) => d.id.replace('2027', '2028')));
+        const reused: Plan = structuredClone(next.plan);
+        const oldId = plan2027.drives[1]!.id;
+        const newId = reused.drives[1]!.id;
+        reused.drives[1]!.id = oldId;
+        const review = next.review.map((i) => (i.key === `drive:${newId}` ? { ...i, key: `drive:${oldId}` } : i));
+        let saved = await createPlanDraft(db, { kind: 'year', content: reused, review, by: AUTHOR });
+        for (const item of review)
+          saved = await confirmPlanDraftItem(db, {
+            planId: 'hd-2028',
+            key: item.key,
+            expectedRevision: saved.revision,
+            by: AUTHOR,
+          });
+        const refused = await refusal(issuePlan(db, { planId: 'hd-2028', ...ISSUE, date: '2027-12-10' }));
+        expect(refused).toEqual({
+          code: 'invalid',
+          message: `Đợt thi đua “${reused.drives[1]!.title}” dùng mã ${oldId}, mã này đã dùng cho một đợt của kế hoạch “${plan2027.title}”: mỗi đợt thi đua cần một mã riêng, hãy đổi mã của đợt này`,
+        });
+        expect((await getPlanOfYear(db, 'hd', 2028))?.life).toBe('draft');
+
+        // With its own ids it issues; an amendment bringing last year's id back is refused the same way.
+        saved = await updatePlanDraft(db, {
+          planId: 'hd-2028',
+          expectedRevision: saved.revision,
+          content: next.plan,
+          by: AUTHOR,
+        });
+        for (const item of saved.review.filter((i) => !i.confirmed))
+          saved = await confirmPlanDraftItem(db, {
+            planId: 'hd-2028',
+            key: item.key,
+            expectedRevision: saved.revision,
+            by: AUTHOR,
+          });
+        await issuePlan(db, { planId: 'hd-2028', ...ISSUE, date: '2027-12-10' });
+        const amendRefused = await refusal(
+          amendPlan(db, { planId: 'hd-2028', content: reused, reason: 'Đổi mã đợt thi đua', by: AUTHOR }),
+        );
+        expect(amendRefused.message).toMatch(new RegExp(`dùng mã ${oldId}, mã này đã dùng`));
+        // Amending a plan with its own drive ids (already issued by itself) is not a reuse.
+        const own = await amendPlan(db, {
+          planId: 'hd-2027',
+          content: { ...plan2027, theme: 'Chủ đề sửa đổi' },
+          reason: 'Sửa chủ đề thi đua',
+          by: AUTHOR,
+        });
+        expect(own.version).toBe(2);
+      });
+    });
+
     it('issues a draft once when two people issue it at the same moment', async () => {
       await withDb(async (db) => {
         await migrate(db);

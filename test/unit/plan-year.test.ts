@@ -307,6 +307,18 @@ describe('plan amendments and next year', () => {
     });
   });
 
+  it('gives every drive a new id in the new year, also one whose id does not name the year (its campaign id)', () => {
+    const plan = structuredClone(HAI_DUONG_2025);
+    plan.drives[0]!.id = 'mung-dang-mung-xuan';
+    const next = planForYear(plan, 2026);
+    expect(next.drives.map((d) => d.id)).toEqual([
+      'mung-dang-mung-xuan-2026',
+      'chuyen-doi-so-60-ngay-2026',
+      'ky-niem-65-nam-nganh-2026',
+    ]);
+    expect(planForYear(next, 2027).drives[0]!.id).toBe('mung-dang-mung-xuan-2027');
+  });
+
   it('feeds the unit calendar (ICS) from the plan data, amendments included', () => {
     const s = initialPlanRunState(
       { plan: structuredClone(HAI_DUONG_2025), startedBy: null },

@@ -6,8 +6,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../domain/calendar.js';
+import { addDays, formatDateVN } from '../../domain/calendar.js';
 import type { quotaLedger } from '../../workflows/quota/ledger.js';
+import { toActionRefused } from '../../client/lib/cases.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
 import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
 import { uniqueId } from '../harness/temporal.js';
@@ -64,11 +65,15 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     expect(Date.parse(final.closedAt!)).toBeGreaterThanOrEqual(Date.parse(c.closesAt));
     expect(final.reservations.map((r) => r.caseId)).toEqual([handle.workflowId]);
 
-    // A late case of the same campaign and unit is refused: the ended ledger is not replaced by an empty one.
+    // A late case of the same campaign and unit is refused: the ended ledger is not replaced by an empty one. The
+    // date said is the ledger's own close, not the (here later) one the case carries.
     const { runId } = await c.ledger.describe();
-    const late = await nominate(c, 3);
-    const refusal = await refusalOf(journey(world, late).submit());
-    expect(refusal).toContain(CLOSED);
+    const late = await nominate({ id: c.id, closesAt: addDays(c.closesAt, 5) }, 3);
+    const refused = await journey(world, late)
+      .submit()
+      .then(() => null, toActionRefused);
+    expect(refused?.message).toContain(`${CLOSED} ngày ${formatDateVN(c.closesAt)}:`);
+    expect(refused?.code).toBe('quota-closed'); // the ledger's code, so logs tell a closed ledger from a full one
     expect((await late.query(nominationStateQuery)).stage).toBe('draft');
     const after = await c.ledger.describe();
     expect(after.runId).toBe(runId);
@@ -123,6 +128,37 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     expect(await status(c.ledger)).toBe('RUNNING'); // the later case still holds its place
     await journey(world, next).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
     expect((await c.ledger.result()).reservations).toEqual([]);
+  }, 240_000);
+
+  it('takes a case whose own closing instant has passed while the ledger knows a later one (the later wins)', async () => {
+    const c = await campaign(10);
+    const first = await nominate(c, 12);
+    await journey(world, first).submit();
+    // This case was started when the campaign still closed 2 days from now; the deadline moved out since.
+    const earlier = await nominate({ id: c.id, closesAt: addDays(c.closesAt, -8) }, 13);
+    await untilInstant(env, addDays(c.closesAt, -5));
+    // The first case gives its place back (the unit's quota is one person), the ledger keeps its closing instant.
+    await journey(world, first).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
+    await waitFor(async () => expect((await c.ledger.query(quotaStateQuery)).reservations).toEqual([]), 30_000);
+    await journey(world, earlier).submit();
+    const state = await c.ledger.query(quotaStateQuery);
+    expect(state.closesAt).toBe(c.closesAt);
+    expect(state.reservations.map((r) => r.caseId)).toEqual([earlier.workflowId]);
+  }, 240_000);
+
+  it('says the ledger is unavailable, not that the campaign closed, when an operator terminated it', async () => {
+    const c = await campaign(20);
+    const first = await nominate(c, 10);
+    await journey(world, first).submit();
+    await c.ledger.terminate('operator test');
+    const next = await nominate(c, 11);
+    const refused = await journey(world, next)
+      .submit()
+      .then(() => null, toActionRefused);
+    expect(refused?.message).toBe('Sổ chỉ tiêu của đợt không sẵn sàng, đề nghị liên hệ quản trị hệ thống.');
+    expect(refused?.code).toBe('quota-ledger-ended');
+    expect((await next.query(nominationStateQuery)).stage).toBe('draft');
+    expect(await status(c.ledger)).toBe('TERMINATED'); // and no empty ledger took its place
   }, 240_000);
 
   it('keeps a ledger that knows no closing instant open, as before', async () => {

@@ -253,7 +253,8 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       caseId,
       subject: s.draft.nominee.subject,
     });
-    if (!result.ok) throw refusalFailure(new Refusal('quota', result.reason, result.en));
+    // The ledger's own code (full, closed, ended) so logs tell them apart; a result recorded before it had none.
+    if (!result.ok) throw refusalFailure(new Refusal(result.code ?? 'quota', result.reason, result.en));
     s.quotaReserved = true;
   }
 

@@ -68,8 +68,10 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
       validator: ({ caseId, subject, closesAt }: ReserveRequest): void => {
         if (state.reservations.some((r) => r.caseId === caseId)) return; // a retry of the same case
         if (isClosed()) throw refusalFailure(ledgerClosedRefusal(state.closesAt));
-        // A ledger that has not learned the instant yet still refuses a case that knows its campaign has closed.
-        if (closesAt && instantMs(nowIso()) >= instantMs(closesAt)) throw refusalFailure(ledgerClosedRefusal(closesAt));
+        // A ledger that has not learned the instant yet still refuses a case that knows its campaign has closed; once
+        // it knows one, its own instant decides (a later one, the deadline moved out, wins over a case's earlier one).
+        if (closesAt && !state.closesAt && instantMs(nowIso()) >= instantMs(closesAt))
+          throw refusalFailure(ledgerClosedRefusal(closesAt));
         if (used(subject) >= state.limits[subject]) {
           throw refusalFailure(
             new Refusal(

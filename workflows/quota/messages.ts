@@ -63,3 +63,15 @@ export function ledgerClosedRefusal(closesAt: string | null | undefined): Refusa
     `the campaign's quota ledger is closed${closesAt ? ` (closed at ${closesAt})` : ''}`,
   );
 }
+
+/**
+ * Why a place is refused when the ledger ended without closing (an operator terminated it, or it failed): not the
+ * campaign's end, and not for the staff to fix.
+ */
+export function ledgerUnavailableRefusal(status: string): Refusal {
+  return new Refusal(
+    'quota-ledger-ended',
+    'Sổ chỉ tiêu của đợt không sẵn sàng, đề nghị liên hệ quản trị hệ thống.',
+    `the campaign's quota ledger ended without closing (${status})`,
+  );
+}
