@@ -21,12 +21,17 @@ const ENGLISH_ERROR =
  */
 export function notVietnamese(message: string, echoed: readonly string[] = []): string | null {
   let rest = message;
-  for (const e of [...echoed].filter((x) => x.length > 0).sort((a, b) => b.length - a.length))
-    rest = rest.split(e).join(' ');
   // The CLI's usage text is bilingual on purpose ("Cách dùng (usage)"): it is the help, not the refusal.
   rest = rest.replace(/Cách dùng \(usage\):[\s\S]*$/, '');
+  // Quoted first (“…”, as the product quotes what was typed), so an echo such as ")" cannot eat a gloss's bracket.
+  for (const e of [...echoed].filter((x) => x.length > 0).sort((a, b) => b.length - a.length))
+    rest = rest.split(`“${e}”`).join(' ');
+  const glosses = /\([^()]*\)/g; // "(who acts)" glosses are allowed
+  rest = rest.replace(glosses, ' ');
+  for (const e of [...echoed].filter((x) => x.length > 0).sort((a, b) => b.length - a.length))
+    rest = rest.split(e).join(' ');
   if (!VIETNAMESE_LETTERS.test(rest)) return `no Vietnamese in ${JSON.stringify(message.slice(0, 300))}`;
-  const english = ENGLISH_ERROR.exec(rest.replace(/\([^()]*\)/g, '')); // "(who acts)" glosses are allowed
+  const english = ENGLISH_ERROR.exec(rest);
   if (english) return `English "${english[0]}" in ${JSON.stringify(message.slice(0, 300))}`;
   return null;
 }
