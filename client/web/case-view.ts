@@ -20,7 +20,7 @@ import {
   needsClusterVote,
   tallyClusterVote,
 } from '../../domain/nomination/cluster-vote.js';
-import { awardByCode } from '../../domain/catalogue.js';
+import { awardByCode, findAward } from '../../domain/catalogue.js';
 import { formatFraction, formatVoteRule, ruleValue } from '../../domain/rules/index.js';
 import type { RuleSet } from '../../domain/rules/types.js';
 import type { Actor, Role } from '../../domain/org.js';
@@ -141,6 +141,8 @@ function detailText(key: string, value: string | number | boolean | null, h: Tim
   if ((key === 'fromUnitId' || key === 'toUnitId') && typeof value === 'string')
     return `${label}: ${h.unitName?.(value) ?? value}`;
   if (key === 'assignment') return `${label}: ${ASSIGNMENT_NAMES[String(value)] ?? String(value)}`;
+  // Staff read the award's name, not its code (the code stays for an award the catalogue no longer has).
+  if (key === 'awardCode') return `${label}: ${findAward(String(value))?.name ?? String(value)}`;
   if ((key === 'dueAt' || key === 'previousDueAt') && typeof value === 'string') return `${label}: ${h.date(value)}`;
   if (key === 'decisionDate' && typeof value === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

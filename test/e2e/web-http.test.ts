@@ -189,6 +189,18 @@ describe('authorisation: wrong role or foreign unit → 403, nothing changes', (
   });
 });
 
+describe('the case page names things', () => {
+  it('shows the campaign by its title and the award by its name, not their codes', async () => {
+    const draft = await w.world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
+    const { workflowId } = await w.world.startNomination({ unitId: 'hd-kv2', draft, campaignId: w.campaign });
+    const page = await (await Agent.as(w.app, 'truong.kv2')).get(caseUrl(workflowId));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Đợt thi đua thử nghiệm');
+    expect(page.body).not.toContain(`<code>${w.campaign}</code>`);
+    expect(page.body).not.toMatch(/Hình thức: giay-khen/);
+  });
+});
+
 describe('who sees what: role × page (issue #14)', () => {
   const REFUSED = 'Bạn không có quyền xem hồ sơ này';
 

@@ -41,7 +41,7 @@ import { loadCase } from '../http/load-case.js';
 import { comingYearNoticeFor } from '../http/year-plan.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
-import { chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
+import { allCampaigns, chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
 
 const PAGE_SIZE = 20;
 
@@ -119,6 +119,8 @@ async function renderCase(
       title: `Hồ sơ: ${state.draft.nominee.displayName}`,
       state,
       award: findAward(state.draft.awardCode),
+      // The campaign's title, as the new-nomination form offered it; null for one no plan names any more.
+      campaignTitle: allCampaigns(await deps.campaignSources()).find((c) => c.id === state.campaignId)?.title ?? null,
       actions: PAGE_ACTIONS.filter((a) => actions.includes(a)),
       canEdit: actions.includes('edit'),
       titles: ACTION_TITLES,
