@@ -212,7 +212,7 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
     // All four at once, as compose starts them. Services that bootstrap ringpop from peers still joining can wait out
     // maxJoinDuration (30 s) and try again (seen here: the frontend had no history host for 47 s); the namespace
     // step holds the apps back until a read only history answers comes back through the frontend.
-    await Promise.all(Object.values(temporal).map((p) => p.start()));
+    await Promise.all(Object.values(temporal).map((p) => startRestartingOnExit(p)));
     say(`Temporal ${address}: frontend, history, matching, worker are up (four processes); namespace step…`);
     const namespaceSetupOutput = await runStep(compose, 'temporal-namespace', site, [path.dirname(cli.path)]);
     writeFileSync(path.join(options.runDir, 'temporal-namespace.log'), namespaceSetupOutput);
@@ -290,5 +290,22 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   } catch (error) {
     killAll();
     throw error;
+  }
+}
+
+/**
+ * Starts a Temporal service as compose runs it (`restart: unless-stopped`): one that exits while starting is
+ * started again. On a fresh database the four services race to write the cluster metadata, and a loser can exit
+ * once (seen in CI: matching stopped on "duplicate key value violates unique constraint cluster_metadata_info_pkey").
+ */
+async function startRestartingOnExit(service: ManagedProcess, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await service.start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= attempts || !message.includes('exited before it was ready')) throw error;
+      console.warn(`${service.name}: exited while starting (attempt ${attempt} of ${attempts}); starting it again`);
+    }
   }
 }

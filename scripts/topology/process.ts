@@ -23,6 +23,7 @@ export interface ProcessSpec {
 export interface ManagedProcess {
   name: string;
   logFile: string;
+  /** How many times it came up (a start that never became ready does not count). */
   starts: number;
   kills: number;
   /** Starts it (again) and waits until it is ready. */
@@ -45,7 +46,6 @@ export function managedProcess(spec: ProcessSpec): ManagedProcess {
     kills: 0,
     async start() {
       if (managed.running()) throw new Error(`${spec.name} is already running`);
-      managed.starts += 1;
       const logFrom = existsSync(spec.logFile) ? statSync(spec.logFile).size : 0;
       const log = openSync(spec.logFile, 'a');
       const [command, ...args] = spec.argv;
@@ -64,6 +64,7 @@ export function managedProcess(spec: ProcessSpec): ManagedProcess {
           throw new Error(`${String(error instanceof Error ? error.message : error)} (log: ${spec.logFile})`);
         },
       );
+      managed.starts += 1;
     },
     async kill() {
       if (!child || !managed.running()) throw new Error(`${spec.name} is not running`);
