@@ -22,16 +22,13 @@ import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { addDays } from '../domain/calendar.js';
-import { planEndsAt, planForYear } from '../domain/plan-year/plan-run.js';
-import { HAI_DUONG_2025 } from '../domain/plans/index.js';
+import { planEndsAt } from '../domain/plan-year/plan-run.js';
 import type { RehearsalInput, RehearsalResult } from '../domain/rehearsal/types.js';
 import { cachedWorkflowBundle } from '../rehearsal/bundle-cache.js';
 import { runRehearsal } from '../rehearsal/run.js';
 import { registerSearchAttributes, skipTo } from '../rehearsal/time-skipping.js';
 import { ensureTestServer, repoRoot } from '../scripts/tools/index.js';
-import { migrate, openEmbeddedDatabase, seedDemoData } from '../store/index.js';
-import { lineupFromDirectory } from '../store/plan-lineup.js';
-import { rehearsalInput } from '../store/plan-rehearsal-input.js';
+import { demoRehearsalInput } from '../store/demo-rehearsal-input.js';
 
 const { values } = parseArgs({ options: { repeats: { type: 'string' } } });
 const repeats = Number(values.repeats ?? process.env.BENCH_REPEATS ?? 3);
@@ -40,24 +37,6 @@ if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats must b
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const testServer = ensureTestServer();
 if (!testServer) throw new Error('bench:rehearsal needs the Java time-skipping server (npm run tools)');
-
-async function demoInput(): Promise<RehearsalInput> {
-  const db = await openEmbeddedDatabase();
-  try {
-    await migrate(db);
-    await seedDemoData(db);
-    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear() + 1;
-    const { lineup } = await lineupFromDirectory(db, 2025, year);
-    return await rehearsalInput(db, {
-      plan: planForYear(HAI_DUONG_2025, year),
-      clusters: lineup,
-      issueDate: `${year - 1}-11-20`,
-      scenarios: ['none_act', 'sample_late'],
-    });
-  } finally {
-    await db.close();
-  }
-}
 
 /** The bare year: per scenario, one server and one bare workflow per product case, timers at its notices. */
 async function bareYear(input: RehearsalInput, product: RehearsalResult, bundle: { code: string }): Promise<number> {
@@ -103,7 +82,7 @@ async function bareYear(input: RehearsalInput, product: RehearsalResult, bundle:
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-const input = await demoInput();
+const input = await demoRehearsalInput(new Date(Date.now() + 7 * 3_600_000).getUTCFullYear() + 1);
 const t0 = Date.now();
 const productBundle = await cachedWorkflowBundle();
 const bundleSeconds = (Date.now() - t0) / 1000;

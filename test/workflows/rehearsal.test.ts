@@ -6,34 +6,13 @@
  * compared to the minute: a notice records when its workflow sent it, a few milliseconds after its timer.
  */
 import { inject, describe, expect, it } from 'vitest';
-import { planForYear } from '../../domain/plan-year/plan-run.js';
-import { HAI_DUONG_2025 } from '../../domain/plans/index.js';
-import { sampleUnitIds, type RehearsalInput } from '../../domain/rehearsal/index.js';
+import { sampleUnitIds } from '../../domain/rehearsal/index.js';
 import { runRehearsal } from '../../rehearsal/run.js';
-import { migrate, openEmbeddedDatabase, seedDemoData } from '../../store/index.js';
-import { lineupFromDirectory } from '../../store/plan-lineup.js';
-import { rehearsalInput } from '../../store/plan-rehearsal-input.js';
+import { demoRehearsalInput } from '../../store/demo-rehearsal-input.js';
 import { bundleWorkflows } from '../harness/temporal.js';
 import { WORKFLOWS_PATH } from '../../worker/create-worker.js';
 
 const HOUR = 3_600_000;
-
-async function demoInput(year: number): Promise<RehearsalInput> {
-  const db = await openEmbeddedDatabase();
-  try {
-    await migrate(db);
-    await seedDemoData(db);
-    const { lineup } = await lineupFromDirectory(db, 2025, year);
-    return await rehearsalInput(db, {
-      plan: planForYear(HAI_DUONG_2025, year),
-      clusters: lineup,
-      issueDate: `${year - 1}-11-20`,
-      scenarios: ['none_act', 'sample_late'],
-    });
-  } finally {
-    await db.close();
-  }
-}
 
 describe('a rehearsed provincial year', () => {
   it(
@@ -41,7 +20,7 @@ describe('a rehearsed provincial year', () => {
     { timeout: 300_000 },
     async () => {
       const year = new Date(Date.now() + 7 * HOUR).getUTCFullYear() + 2;
-      const input = await demoInput(year);
+      const input = await demoRehearsalInput(year);
       expect(input.context.units).toHaveLength(20);
       expect(input.context.clusters).toHaveLength(4);
       const result = await runRehearsal(input, {
