@@ -25,6 +25,11 @@ export const PATCHES = {
   /** An awarded case settles its quota place, so the campaign's ledger can end (nomination). */
   quotaSettledOnAward: 'quota-settled-on-award',
   /**
+   * A closed quota ledger with held places checks them daily and frees those whose cases were awarded or ended (a
+   * settle or release that never reached it). Before it, such a ledger waited for ever (quota ledger).
+   */
+  quotaLedgerChecksHeldPlaces: 'quota-ledger-checks-held-places',
+  /**
    * Each case writes its row of the case index (a local activity) after every change it makes (every kind of case:
    * nomination, registration, compact, advanced models, complaint). Before it, staff lists read visibility only.
    */
