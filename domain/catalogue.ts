@@ -3,7 +3,7 @@
  * Numbers in prerequisites are references to rule-set parameters, so a change of law is a new rule-set version,
  * never an edit here.
  */
-import type { NumericParameterKey, VoteParameterKey } from './rules/types.js';
+import type { NumericParameterKey, PeriodParameterKey, VoteParameterKey } from './rules/types.js';
 
 export const AWARD_CODES = [
   // Nominable in this product
@@ -83,8 +83,17 @@ export type DeclaredCriterion = keyof typeof DECLARED_CRITERIA;
 export type CountRef = number | NumericParameterKey;
 
 export type Prerequisite =
-  /** Held one of `awardCodes` for `years` consecutive years, the run ending in the nomination year or the one before. */
-  | { kind: 'consecutive_years'; awardCodes: AwardCode[]; years: CountRef; description: string }
+  /**
+   * Held one of `awardCodes` for `years` consecutive years, the run ending in the nomination year or the one before;
+   * with `referencePeriod`, a run inside that fixed period counts too while the nomination year is in its programme.
+   */
+  | {
+      kind: 'consecutive_years';
+      awardCodes: AwardCode[];
+      years: CountRef;
+      referencePeriod?: PeriodParameterKey;
+      description: string;
+    }
   /** Held one of `awardCodes` at any time before or in the nomination year. */
   | { kind: 'held_any'; awardCodes: AwardCode[]; description: string }
   /**
@@ -555,8 +564,11 @@ const AWARD_LIST: AwardEntry[] = [
               kind: 'consecutive_years',
               awardCodes: ['co-thi-dua-chinh-phu', 'co-thi-dua-nganh', 'co-thi-dua-dan-dau-khoi'],
               years: 'advancedModel.flagConsecutiveYears',
+              // "(giai đoạn 2011-2016)": the programme's reference period, so the record that qualifies a collective
+              // in 2017 still qualifies it in 2018–2020.
+              referencePeriod: 'advancedModel.flagReferencePeriod',
               description:
-                'Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành hoặc Cờ thi đua dẫn đầu khối',
+                'Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành hoặc Cờ thi đua dẫn đầu khối (giai đoạn 2011–2016)',
             },
           ],
         },

@@ -87,6 +87,12 @@ const BASELINE: RuleParameters = {
     `${SEED_002}, mục II.1.2.b: “Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành …” — kế hoạch không nêu số năm`,
     true,
   ),
+  'advancedModel.flagReferencePeriod': param(
+    { fromYear: 2011, toYear: 2016, programmeFromYear: 2017, programmeToYear: 2020 },
+    'Giai đoạn tính Cờ thi đua liên tục cho tiêu chuẩn điển hình tiên tiến của tập thể, và các năm của kế hoạch áp dụng giai đoạn đó',
+    `${SEED_002}, mục II.1.2.b: “Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành hoặc Cờ thi đua dẫn đầu khối (giai đoạn 2011-2016)…”; kế hoạch áp dụng cho giai đoạn 2017 – 2020`,
+    false,
+  ),
   'vote.default': param(
     { share: { numerator: 1, denominator: 2 }, comparison: 'more_than' },
     'Tỷ lệ phiếu đồng ý để Hội đồng thông qua (mặc định: quá bán)',

@@ -49,7 +49,7 @@ describe('award catalogue', () => {
     const refs = (p: Prerequisite): string[] => {
       switch (p.kind) {
         case 'consecutive_years':
-          return typeof p.years === 'string' ? [p.years] : [];
+          return [...(typeof p.years === 'string' ? [p.years] : []), ...(p.referencePeriod ? [p.referencePeriod] : [])];
         case 'count_since':
           return [p.minYearsSince, p.minCount].filter((x): x is NumericParameterKey => typeof x === 'string');
         case 'any_of':
