@@ -17,6 +17,7 @@ export const AWARD_CODES = [
   'bang-khen-vksndtc',
   'bang-khen-thu-tuong',
   'huan-chuong-lao-dong-hang-ba',
+  'anh-hung-lao-dong',
   'ky-niem-chuong-vi-su-nghiep-kiem-sat',
   'dien-hinh-tien-tien',
   // Held in award histories (seed 002's eligibility lists name them); not nominated through this product
@@ -26,7 +27,6 @@ export const AWARD_CODES = [
   'huan-chuong-lao-dong-hang-nhi',
   'huan-chuong-lao-dong-hang-nhat',
   'huan-chuong-doc-lap',
-  'anh-hung-lao-dong',
   'bang-khen-chu-tich-ubnd-tinh',
   'bang-khen-doan-the-trung-uong',
 ] as const;
@@ -76,6 +76,8 @@ export const DECLARED_CRITERIA = {
   'xuat-sac-nhieu-nam': 'Thành tích xuất sắc, nhiều năm liên tục hoàn thành xuất sắc nhiệm vụ, có nhiều sáng kiến',
   'tap-the-vuot-chi-tieu':
     'Hoàn thành vượt mức chỉ tiêu nghiệp vụ, có sáng kiến, cách làm hay, không có cán bộ bị kỷ luật',
+  'thanh-tich-dac-biet-xuat-sac':
+    'Lập được thành tích đặc biệt xuất sắc trong lao động, sáng tạo, phục vụ sự nghiệp xây dựng và bảo vệ Tổ quốc',
 } as const;
 export type DeclaredCriterion = keyof typeof DECLARED_CRITERIA;
 
@@ -143,6 +145,11 @@ export interface AwardEntry {
   oncePerNominee: boolean;
   /** Public consultation (lấy ý kiến nhân dân) before it is submitted. */
   requiresPublicConsultation: boolean;
+  /**
+   * Why the criteria checked for this award are not confirmed against a primary text (the rules page shows it as
+   * "Cần xác nhận"); null when they are.
+   */
+  unconfirmedCriteria: string | null;
   legalBasis: string[];
 }
 
@@ -161,14 +168,16 @@ function declared(criterion: DeclaredCriterion): Prerequisite {
   return { kind: 'declared', criterion, description: DECLARED_CRITERIA[criterion] };
 }
 
+type DefaultedField = 'clusterVote' | 'oncePerNominee' | 'requiresPublicConsultation' | 'unconfirmedCriteria';
+
 function entry(
-  e: Omit<AwardEntry, 'forwardedToHigherLevel' | 'clusterVote' | 'oncePerNominee' | 'requiresPublicConsultation'> &
-    Partial<Pick<AwardEntry, 'clusterVote' | 'oncePerNominee' | 'requiresPublicConsultation'>>,
+  e: Omit<AwardEntry, 'forwardedToHigherLevel' | DefaultedField> & Partial<Pick<AwardEntry, DefaultedField>>,
 ): AwardEntry {
   return {
     clusterVote: null,
     oncePerNominee: false,
     requiresPublicConsultation: false,
+    unconfirmedCriteria: null,
     ...e,
     forwardedToHigherLevel: e.decidingLevel !== 'provincial',
   };
@@ -179,7 +188,7 @@ function historyOnly(code: AwardCode, name: string, subject: AwardSubject, decid
   return entry({
     code,
     name,
-    kind: code.startsWith('co-') || code.startsWith('chien-si') || code === 'anh-hung-lao-dong' ? 'title' : 'award',
+    kind: code.startsWith('co-') || code.startsWith('chien-si') ? 'title' : 'award',
     subject,
     decidingLevel,
     proposingLevel:
@@ -466,6 +475,39 @@ const AWARD_LIST: AwardEntry[] = [
     countsAgainstUnitQuota: true,
     legalBasis: ['Luật TĐKT 2022 Đ44'],
   }),
+  // Seed 000, mục 3.2: "Trình cấp có thẩm quyền đề nghị phong tặng danh hiệu Anh hùng Lao động cho một số đơn vị
+  // VKSND tỉnh …". A state honour: the Chủ tịch nước decides on the Thủ tướng's proposal, so the province forwards it
+  // to the Supreme Procuracy as it does the Huân chương. Its criteria were not collected (legal-rules-notes §1.3):
+  // the unit declares the achievement, the dossier proves it, and the rules page flags it.
+  entry({
+    code: 'anh-hung-lao-dong',
+    name: 'Anh hùng Lao động',
+    // A danh hiệu vinh dự Nhà nước is a form of award under the Law, not an emulation title units register for.
+    kind: 'award',
+    subject: 'both',
+    decidingLevel: 'state',
+    proposingLevel: 'government',
+    decidedBy: 'Chủ tịch nước',
+    nominable: true,
+    dossier: dossier(
+      ['to-trinh', true],
+      ['bao-cao-thanh-tich', true],
+      ['bien-ban-hop-xet', true],
+      ['ket-qua-lay-y-kien', true],
+    ),
+    councilVote: 'vote.labourHero',
+    requiresPublicConsultation: true,
+    prerequisites: {
+      individual: [declared('thanh-tich-dac-biet-xuat-sac')],
+      collective: [declared('thanh-tich-dac-biet-xuat-sac')],
+    },
+    standard: null,
+    // A title (danh hiệu vinh dự nhà nước), like the Chiến sĩ thi đua: not an award form of the 1/4 · 10% quota.
+    countsAgainstUnitQuota: false,
+    unconfirmedCriteria:
+      'Tiêu chuẩn danh hiệu Anh hùng Lao động chưa được đối chiếu với văn bản (Luật TĐKT 2022; legal-rules-notes.md §1.3): hệ thống chỉ kiểm tra tiêu chí đơn vị kê khai, Thường trực Hội đồng thẩm định hồ sơ.',
+    legalBasis: ['Luật TĐKT 2022 (danh hiệu vinh dự nhà nước)', 'Kế hoạch 09/KH-VKSTC năm 2020, mục 3.2 (seed 000)'],
+  }),
   entry({
     code: 'ky-niem-chuong-vi-su-nghiep-kiem-sat',
     name: 'Kỷ niệm chương “Vì sự nghiệp Kiểm sát”',
@@ -585,7 +627,6 @@ const AWARD_LIST: AwardEntry[] = [
   historyOnly('huan-chuong-lao-dong-hang-nhi', 'Huân chương Lao động hạng Nhì', 'both', 'state'),
   historyOnly('huan-chuong-lao-dong-hang-nhat', 'Huân chương Lao động hạng Nhất', 'both', 'state'),
   historyOnly('huan-chuong-doc-lap', 'Huân chương Độc lập', 'both', 'state'),
-  historyOnly('anh-hung-lao-dong', 'Anh hùng Lao động', 'both', 'state'),
   historyOnly('bang-khen-chu-tich-ubnd-tinh', 'Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh', 'both', 'provincial'),
   historyOnly(
     'bang-khen-doan-the-trung-uong',

@@ -87,6 +87,7 @@ export interface RuleParameters {
   'vote.baseEmulationFighter': RuleParameter<VoteRule>;
   'vote.sectorEmulationFighter': RuleParameter<VoteRule>;
   'vote.sectorFlagCluster': RuleParameter<VoteRule>;
+  'vote.labourHero': RuleParameter<VoteRule>;
   'vote.denominator': RuleParameter<VoteDenominator>;
   'council.quorum': RuleParameter<Fraction>;
 

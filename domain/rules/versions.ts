@@ -117,6 +117,12 @@ const BASELINE: RuleParameters = {
     `TT 01/2019/TT-VKSTC Đ20 (${NOTES} §2.1, §3.2)`,
     false,
   ),
+  'vote.labourHero': param(
+    { share: { numerator: 90, denominator: 100 }, comparison: 'at_least' },
+    'Tỷ lệ phiếu đồng ý của Hội đồng xét đề nghị danh hiệu Anh hùng Lao động',
+    `NĐ 91/2017 Đ45(8): từ 90% tổng số thành viên Hội đồng cho danh hiệu Anh hùng; chưa xác nhận theo NĐ 98/2023, NĐ 152/2025 (${NOTES} §3.2)`,
+    true,
+  ),
   'vote.denominator': param(
     'total_members',
     'Tỷ lệ phiếu tính trên tổng số thành viên Hội đồng (thành viên vắng mặt bỏ phiếu bằng văn bản)',
