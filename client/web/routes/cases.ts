@@ -9,7 +9,7 @@ import { ActionSchemas, type ActionName } from '../../../domain/nomination/actio
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
 import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
-import { quotaLimit } from '../../../domain/quota.js';
+import { quotaLimit, zeroQuotaReason } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
 import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
@@ -71,7 +71,8 @@ const OK_MESSAGES: Partial<Record<ActionName | 'create', string>> = {
 
 async function quotaMeter(deps: WebDeps, state: NominationState) {
   const subject = state.draft.nominee.subject;
-  const limit = quotaLimit(state.context.unit, subject, ruleSetById(state.ruleSetId));
+  const ruleSet = ruleSetById(state.ruleSetId);
+  const limit = quotaLimit(state.context.unit, subject, ruleSet);
   let used = 0;
   try {
     const reservations = await deps.cases.quotaReservations(state.campaignId, state.unitId);
@@ -80,7 +81,9 @@ async function quotaMeter(deps: WebDeps, state: NominationState) {
   } catch {
     used = 0; // the meter is a hint on the page: a ledger that does not answer must not fail it
   }
-  return { subject, used, limit, counts: countsAgainstQuota(state), reserved: state.quotaReserved };
+  const counts = countsAgainstQuota(state);
+  const none = counts ? zeroQuotaReason(state.context.unit, subject, ruleSet) : null;
+  return { subject, used, limit, counts, reserved: state.quotaReserved, none };
 }
 
 interface CasePageExtras {
@@ -197,6 +200,8 @@ async function renderDraftForm(
       achievements: typed?.achievements ?? opts.state?.draft.achievements ?? '',
       track: typed?.track ?? 'regular',
       quotaLimit: unit ? quotaLimit(unit, subject, ruleSet) : null,
+      // Why the unit can nominate none for an award that counts against its quota (the 1/4 rounds down to 0).
+      quotaNone: unit && nominable?.countsAgainstUnitQuota ? zeroQuotaReason(unit, subject, ruleSet) : null,
       error: opts.error ?? null,
     },
     opts.status ?? 200,
