@@ -665,6 +665,16 @@ export function nominableAwards(subject: NomineeSubject): AwardEntry[] {
   return AWARDS.filter((a) => a.nominable && awardAcceptsSubject(a, subject));
 }
 
+/**
+ * Why an award may not be filed under a campaign that accepts only the award forms `accepted` (a movement review's,
+ * seed 001 mục II.2.2.b), in Vietnamese; null when it may, or when the campaign names none (null: any award).
+ */
+export function awardOutsideCampaign(accepted: readonly string[] | null | undefined, awardCode: string): string | null {
+  if (!accepted || accepted.includes(awardCode)) return null;
+  const names = accepted.map((code) => findAward(code)?.name ?? code).join(', ');
+  return `Đợt đề nghị khen thưởng này chỉ nhận: ${names}; không nhận ${findAward(awardCode)?.name ?? awardCode}.`;
+}
+
 /** The declared criteria (DECLARED_CRITERIA codes) among the award's prerequisites for this kind of nominee. */
 export function declaredCriteriaFor(award: AwardEntry, subject: NomineeSubject): DeclaredCriterion[] {
   const walk = (p: Prerequisite): DeclaredCriterion[] =>

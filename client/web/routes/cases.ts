@@ -41,7 +41,13 @@ import { loadCase } from '../http/load-case.js';
 import { comingYearNoticeFor } from '../http/year-plan.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
-import { allCampaigns, chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
+import {
+  allCampaigns,
+  campaignsForAward,
+  chosenCampaign,
+  openCampaignOptions,
+  type CampaignOption,
+} from '../campaign-options.js';
 
 const PAGE_SIZE = 20;
 
@@ -189,7 +195,14 @@ async function renderDraftForm(
       subject,
       people,
       unit,
-      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId),
+      // Only the campaigns that take the chosen award: a movement review accepts its own award forms alone.
+      campaigns:
+        opts.state || !nominable
+          ? []
+          : campaignsForAward(
+              await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId),
+              nominable.code,
+            ),
       campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
@@ -273,7 +286,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     let campaign: CampaignOption;
     const typed = draftBaseForm(request.body);
     try {
-      campaign = await chosenCampaign(deps, account.user.unitId, typed.campaignId);
+      campaign = await chosenCampaign(deps, account.user.unitId, typed.campaignId, typed.awardCode);
       draft = await draftFromForm(deps, account.user.unitId, request.body);
     } catch (error) {
       if (error instanceof WebError && error.status === 400)
@@ -292,6 +305,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       {
         campaignId: campaign.id,
         campaignClosesAt: campaign.closesAt,
+        ...(campaign.awardCodes ? { campaignAwardCodes: campaign.awardCodes } : {}),
         year: campaign.year,
         track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
         unitId: account.user.unitId,
