@@ -26,7 +26,8 @@ import { amendedPlan, runningAmendment, type PlanChange } from '../../domain/pla
 import { Refusal } from '../../domain/nomination/refusal.js';
 import type { Actor } from '../../domain/org.js';
 import { checkPlanChange, type AmendPlanInput } from '../../domain/plan-year/plan-run.js';
-import type { Plan } from '../../domain/plan.js';
+import { DriveSchema, type Plan } from '../../domain/plan.js';
+import { formatZodErrorVN } from '../../domain/zod-vi.js';
 import { amendPlan, amendmentOfRequest, getPlanOfYear, PlanStoreError, type PlanVersion } from '../../store/plans.js';
 import type { SqlDatabase } from '../../store/sql.js';
 import { ActionPendingError, ActionRefusedError } from './cases.js';
@@ -101,6 +102,11 @@ export async function amendYearPlan(
     let version = earlier;
     if (!version) {
       const current = record.issued.content as Plan;
+      // The new drive on its own first: the clock rules below read its window, which must be one.
+      if (input.change.kind === 'add_drive') {
+        const drive = DriveSchema.safeParse(input.change.drive);
+        if (!drive.success) throw new PlanStoreError('invalid', formatZodErrorVN(drive.error));
+      }
       const content = asStoreRefusal(() => amendedPlan(current, input.change));
       asStoreRefusal(() =>
         checkPlanChange(
