@@ -5,8 +5,13 @@
  * the moved deadline, its registrations re-armed; the same form sent twice makes one amendment. Bad input (a date
  * outside the year, a window that ends before it starts, a drive id another issued plan used, no reason) is
  * refused in Vietnamese with what was typed kept, and changes nothing in the database or in the plan's history.
- * A plan not started yet changes in the database alone. A unit head is refused, an administrator reads only.
+ * A plan not started yet changes in the database alone; one whose workflow does not answer keeps the amendment and
+ * says so, with "Gửi lại". A unit head is refused, an administrator reads only.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineInstant } from '../../domain/calendar.js';
 import { planForYear } from '../../domain/plan-year/plan-run.js';
@@ -16,10 +21,14 @@ import { plan as planWorkflow } from '../../workflows/index.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { YearCasesClient } from '../../client/lib/year-cases.js';
 import { createPlanDraft, getPlanOfYear, issuePlan, planVersions } from '../../store/plans.js';
-import { Agent, eventually, startWebWorld, type WebWorld } from './web-support.js';
+import { buildWebServer } from '../../client/web/server.js';
+import { uniqueId } from '../harness/temporal.js';
+import { Agent, TEMPORAL_UI_URL, eventually, startWebWorld, type WebWorld } from './web-support.js';
 
 let w: WebWorld;
 let yearCases: YearCasesClient;
+/** A plan workflow no worker answers (the unanswered-amendment case). */
+let silent: WorkflowHandle | undefined;
 // Years no other test runs a plan of on the shared dev server (web-plan-http 2040–2059, the browser test
 // 2060–2079, plan-year 2090–2099; the drafting test issues 2086–2095 but leaves them to the Schedule).
 const YEAR = 2080 + Math.floor(Math.random() * 5);
@@ -61,6 +70,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await silent?.terminate('end of the plan amendment test').catch(() => undefined);
   if (w) {
     for await (const e of w.env.client.workflow.list({ query: `TdktYear = ${YEAR}` })) {
       await w.env.client.workflow
@@ -283,6 +293,59 @@ describe('Sửa đổi, bổ sung kế hoạch', () => {
     // The issue's document is kept when the amendment names none of its own.
     expect(versions[1]!.issue).toMatchObject({ number: `01/KH-VKS-${LATER}`, date: `${LATER - 1}-11-20` });
     expect(await yearCases.planRun('hd', LATER)).toBeNull();
+  });
+
+  it('keeps the amendment and says so plainly when the running plan does not answer, offering to send it again', async () => {
+    // A web app whose plans are another organisation's, whose plan workflow runs with no worker to answer it.
+    const orgUnitId = 'hd-kv2';
+    const content: Plan = { ...planForYear(HAI_DUONG_2025, YEAR), id: `kv2-${YEAR}`, orgUnitId, drives: [] };
+    await createPlanDraft(w.world.db, { kind: 'year', content, by: 'test' });
+    await issuePlan(w.world.db, {
+      planId: content.id,
+      number: `02/KH-${YEAR}`,
+      date: `${YEAR - 1}-11-25`,
+      signer: 'Viện trưởng',
+      by: 'test',
+    });
+    silent = await w.env.client.workflow.start(planWorkflow, {
+      taskQueue: uniqueId('no-worker'),
+      workflowId: planWorkflowId(orgUnitId, YEAR),
+      workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+      args: [{ plan: content, startedBy: null }],
+    });
+    const app = await buildWebServer({
+      config: {
+        TEMPORAL_UI_URL,
+        OUTBOX_DIR: mkdtempSync(path.join(tmpdir(), 'tdkt-outbox-')),
+        PUBLIC_URL: 'http://127.0.0.1:3000',
+      },
+      db: w.world.db,
+      temporal: w.env.client,
+      cases: w.cases,
+      showOutbox: false,
+      orgUnitId,
+      logLevel: 'silent',
+    });
+    try {
+      const standing = await Agent.as(app, 'thuongtruc');
+      const url = `/ke-hoach/sua-doi?nam=${YEAR}`;
+      const page = await standing.get(url);
+      expect(page.body).toContain('Chưa đọc được kế hoạch đang chạy');
+      const res = await standing.post('/ke-hoach/sua-doi/doi-han', {
+        ...moveForm(),
+        _request: requestKeyOf(page.body, 'form-doi-han'),
+      });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toContain('run=lagging');
+      const after = await standing.get(res.headers.location as string);
+      expect(after.body).toContain('chưa xác nhận đã nhận thay đổi');
+      expect(after.body).toContain('id="form-gui-lai"');
+      const record = await getPlanOfYear(w.world.db, orgUnitId, YEAR);
+      expect(record?.issued?.version).toBe(2);
+      expect((record?.issued?.content as Plan).deadlines.find((d) => d.id === 'registration')!.date.day).toBe(22);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a unit head with a Vietnamese 403, and lets an administrator read only', async () => {
