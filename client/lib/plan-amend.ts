@@ -126,8 +126,11 @@ export async function amendYearPlan(
         ...(input.requestId ? { requestId: input.requestId } : {}),
       });
     }
+    // The running plan is brought to the version in force: this amendment's, or for a form sent again the one
+    // in force now (a later amendment may have replaced it; its change must not be undone).
+    const inForce = earlier ? record.issued : version;
     // A refusal here throws out of the transaction: the amendment is rolled back.
-    const running = await bringRunningPlanInStep(yearCases, { ...input, version });
+    const running = await bringRunningPlanInStep(yearCases, { ...input, version: inForce });
     return { version, repeated: earlier !== null, running };
   });
 }

@@ -149,7 +149,8 @@ interface Typed {
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
 /** The running plan's standing, as the page says it. */
-function runningView(step: RunningPlanStep | null) {
+function runningView(step: RunningPlanStep | null, plan: Plan | null) {
+  const deadlineTitle = (id: string) => plan?.deadlines.find((d) => d.id === id)?.title ?? 'đã chọn';
   if (!step) return null;
   switch (step.run) {
     case 'in_step':
@@ -182,7 +183,7 @@ function runningView(step: RunningPlanStep | null) {
             : 'Chưa đọc được kế hoạch đang chạy (máy chủ quy trình chưa trả lời): chưa rõ kế hoạch đang chạy đã có đủ các thay đổi hay chưa.',
         missing: step.missing.map((u) =>
           u.moveDeadline
-            ? `Dời hạn mốc “${u.moveDeadline.deadlineId}” đến ${formatCalendarDateVN(u.moveDeadline.date)}`
+            ? `Dời hạn mốc “${deadlineTitle(u.moveDeadline.deadlineId)}” đến ${formatCalendarDateVN(u.moveDeadline.date)}`
             : `Thêm đợt thi đua “${u.addDrive!.title}”`,
         ),
         notCarried: step.notCarried,
@@ -271,7 +272,7 @@ export const planAmendmentRoutes: FastifyPluginAsync<RouteOptions> = async (app,
           title: d.title,
           window: `${formatCalendarDateVN(d.window.from)} – ${formatCalendarDateVN(d.window.to)}`,
         })),
-        running: runningView(step),
+        running: runningView(step, plan),
         canResend: step?.run === 'lagging',
         history,
         move: {
