@@ -38,6 +38,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { planRoutes } from './routes/plan.js';
 import { planDraftingRoutes } from './routes/plan-drafting.js';
+import { planAmendmentRoutes } from './routes/plan-amendment.js';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.js';
 import { staticRoutes } from './routes/static.js';
 import { refuseNulCharacters } from './http/nul-guard.js';
@@ -174,6 +175,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
       dashboardRoutes,
       planRoutes,
       planDraftingRoutes,
+      planAmendmentRoutes,
       councilRoutes,
       advancedModelRoutes,
     ]) {
