@@ -202,6 +202,13 @@ describe('seed 003 (III.6): "Thường trực Hội đồng … tham mưu Viện
       ),
     );
 
+    // The mail takes the leadership to the complaint's page.
+    const proposalMail = world.mail.messages.find((m) =>
+      m.subject.includes('tham mưu kết luận đơn khiếu nại kn-case-1'),
+    )!;
+    expect(proposalMail.text).toContain('/khieu-nai/kn-case-1');
+    expect(proposalMail.text).toContain('Đối chiếu biên bản, số liệu: thành tích kê khai đúng thực tế.');
+
     // The standing body may neither conclude (refused in Vietnamese, nothing changes) nor propose again.
     await expectRefused(
       handle.executeUpdate(complaintUpdates.resolve, {
