@@ -261,4 +261,65 @@ describe('seed 003 (III.6): "Thường trực Hội đồng … tham mưu Viện
     await journey(world, nomination).act('withdraw', 'truong.kv7', { reason: 'Kết thúc kiểm thử' });
     await nomination.result();
   });
+
+  it('upheld by the leadership, the nomination stays held for the standing body to return or reject', async () => {
+    const nomination = await world.startNomination({
+      unitId: 'hd-kv9',
+      draft: await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv9' }),
+    });
+    await journey(world, nomination).submit('truong.kv9');
+    const handle = await env.client.workflow.start(complaint, {
+      taskQueue: world.taskQueue,
+      workflowId: complaintId('kn-case-2'),
+      args: [
+        {
+          complaintId: 'kn-case-2',
+          target: { kind: 'nomination', caseId: nomination.workflowId },
+          filedBy: await world.actor('truong.kv8'),
+          summary: 'Cá nhân được đề nghị đang bị xem xét kỷ luật.',
+          council: { unitId: 'hd', secretariatUnitId: 'hd-vp' },
+        },
+      ],
+    });
+    const standing = await world.actor('thuongtruc');
+    await handle.executeUpdate(complaintUpdates.hold_case, {
+      args: [{ actor: standing, reason: 'Tạm dừng xác minh' }],
+    });
+    await handle.executeUpdate(complaintUpdates.propose, {
+      args: [
+        {
+          actor: standing,
+          findings: 'Xác minh: cá nhân đang bị xem xét kỷ luật.',
+          outcome: 'upheld',
+          reason: 'Khiếu nại có cơ sở',
+        },
+      ],
+    });
+    await handle.executeUpdate(complaintUpdates.resolve, {
+      args: [
+        {
+          actor: await world.actor('vientruong'),
+          outcome: 'upheld',
+          revokeAward: false,
+          reason: 'Kết luận: khiếu nại có cơ sở',
+        },
+      ],
+    });
+    const final = await handle.result();
+    expect(final.resolution).toMatchObject({ outcome: 'upheld', revoked: false });
+    expect(final.hold?.released).toBe(false);
+    expect(final.audit.map((a) => a.action)).toEqual(['file', 'hold_case', 'propose', 'resolve']);
+    expect((await nomination.query(nominationStateQuery)).stage).toBe('on_hold');
+    await world.mail.waitFor((ms) =>
+      ms.some(
+        (m) =>
+          m.subject.includes('Kết quả giải quyết đơn khiếu nại kn-case-2: có cơ sở') &&
+          m.text.includes('Tiếp tục tạm dừng'),
+      ),
+    );
+    // The standing body then takes the case on: resumed, the unit withdraws it here.
+    await journey(world, nomination).act('resume', 'thuongtruc', { reason: 'Đã có kết luận khiếu nại' });
+    await journey(world, nomination).act('withdraw', 'truong.kv9', { reason: 'Kết thúc kiểm thử' });
+    await nomination.result();
+  });
 });
