@@ -1,5 +1,5 @@
 /**
- * The typed client of the year's cases (plan, registration, compact, advanced models, movement), beside
+ * The typed client of the year's cases (plan, registration, compact, advanced models, movement, complaints), beside
  * CasesClient: reads and writes through the messages the workflows export. A case that is not running yet (the
  * plan has not started it) reads as null, so a page can say so in Vietnamese instead of failing; a refusal from
  * the workflow comes back as ActionRefusedError.
@@ -20,7 +20,9 @@ import type {
   AdvancedModelActionSchemas,
   AdvancedModelState,
 } from '../../domain/plan-year/advanced-model.js';
+import type { ComplaintActionName, ComplaintActionSchemas, ComplaintState } from '../../domain/plan-year/complaint.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
+import { complaintId, complaintStateQuery, complaintUpdates } from '../../workflows/complaint/messages.js';
 import { compactId, compactStateQuery, compactUpdates } from '../../workflows/compact/messages.js';
 import { amendPlanUpdate, planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
@@ -137,6 +139,11 @@ export class YearCasesClient {
     return this.stateOf<AdvancedModelState>(advancedModelId(orgUnitId, year), advancedModelStateQuery);
   }
 
+  /** A complaint by its number (`complaint/<number>`); null when no such complaint was filed. */
+  complaint(number: string): Promise<ComplaintState | null> {
+    return this.stateOf<ComplaintState>(complaintId(number), complaintStateQuery);
+  }
+
   movement(orgUnitId: string, movementId: string): Promise<MovementState | null> {
     return this.stateOf<MovementState>(movementWorkflowId(orgUnitId, movementId), movementStateQuery);
   }
@@ -166,5 +173,14 @@ export class YearCasesClient {
   ): Promise<unknown> {
     const definition = advancedModelUpdates[name] as UpdateDefinition<unknown, [typeof input]>;
     return this.update(advancedModelId(state.orgUnitId, state.year), definition, input);
+  }
+
+  actOnComplaint<N extends ComplaintActionName>(
+    state: Pick<ComplaintState, 'complaintId'>,
+    name: N,
+    input: z.input<(typeof ComplaintActionSchemas)[N]>,
+  ): Promise<unknown> {
+    const definition = complaintUpdates[name] as UpdateDefinition<unknown, [typeof input]>;
+    return this.update(complaintId(state.complaintId), definition, input);
   }
 }

@@ -33,6 +33,7 @@ import { advancedModelRoutes } from './routes/advanced-models.js';
 import { bookRoutes } from './routes/book.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
+import { complaintRoutes } from './routes/complaints.js';
 import { councilRoutes } from './routes/council.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { outboxRoutes } from './routes/outbox.js';
@@ -178,6 +179,7 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
       planAmendmentRoutes,
       councilRoutes,
       advancedModelRoutes,
+      complaintRoutes,
     ]) {
       await protectedScope.register(routes, { deps });
     }

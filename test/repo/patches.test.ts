@@ -36,6 +36,10 @@ const GUARDS: Record<PatchId, { marked: string; unmarked: string }> = {
     marked: 'nomination-awarded',
     unmarked: 'nomination-awarded-before-cluster-vote',
   },
+  'complaint-leader-concludes': {
+    marked: 'year-complaint-proposed-then-dismissed-by-leader',
+    unmarked: 'year-complaint-resolved-by-standing-body-22256a8',
+  },
 };
 
 describe('patch registry', () => {

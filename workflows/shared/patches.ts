@@ -34,6 +34,12 @@ export const PATCHES = {
    * nomination, registration, compact, advanced models, complaint). Before it, staff lists read visibility only.
    */
   caseIndex: 'case-index',
+  /**
+   * Seed 003, III.6: the standing body advises ("tham mưu") and the leadership concludes a complaint: `propose`,
+   * then the leadership's `resolve`, which releases the hold only when the complaint is dismissed. Complaints filed
+   * before it keep the standing body's own `resolve`, which always released the hold (complaint).
+   */
+  complaintLeaderConcludes: 'complaint-leader-concludes',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

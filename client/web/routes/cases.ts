@@ -32,6 +32,7 @@ import {
   clusterVoteView,
 } from '../case-view.js';
 import { parseActionForm, validateAction, vnDate } from '../action-forms.js';
+import { canSeeComplaints, complaintsOfCase } from '../complaint-view.js';
 import { draftBaseForm, draftFactFields, draftFromForm, typedDraftView } from '../draft-form.js';
 import { sessionReturn, sessionPath } from '../council-session.js';
 import { accountOf, requireRole } from '../http/account.js';
@@ -150,6 +151,8 @@ async function renderCase(
         typed?.action === action ? (typed.values[name] ?? fallback) : fallback,
       ok: !extras.error && ok && Object.hasOwn(OK_MESSAGES, ok) ? OK_MESSAGES[ok as ActionName] : null,
       isAdmin: account.user.roles.includes('admin'),
+      // The complaints it was held on, linked for those who may open them.
+      complaints: canSeeComplaints(account) ? complaintsOfCase(state) : [],
       today: formatDateVN(new Date().toISOString()),
       ...(extras.requestId ? { requestId: extras.requestId } : {}),
     },
