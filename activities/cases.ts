@@ -2,7 +2,7 @@
  * Activities of nomination cases: loading the organisation facts a case needs, the quota ledger, mail
  * notices, and the commendation book. Built from injected dependencies and the mailer (createCaseActivities).
  */
-import { log } from '@temporalio/activity';
+import { heartbeat, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -222,7 +222,7 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
 
     /** For a closed ledger: which of the cases still holding a place have in fact been awarded or have ended. */
     async heldQuotaPlacesDone(input: { caseIds: string[] }): Promise<HeldPlacesDone> {
-      return heldQuotaPlacesDone(deps.temporal.client, input.caseIds);
+      return heldQuotaPlacesDone(deps.temporal.client, input.caseIds, () => heartbeat());
     },
 
     /** Mails a notice of the case to the recipients (resolved from the directory). */

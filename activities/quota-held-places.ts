@@ -7,8 +7,8 @@
  * older code.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { TERMINAL_STAGES } from '../domain/stages.js';
-import { nominationStateQuery } from '../workflows/nomination/messages.js';
+import { TERMINAL_STAGES, type NominationStage } from '../domain/stages.js';
+import { nominationStateQuery, type NominationOutcome } from '../workflows/nomination/messages.js';
 
 export interface HeldPlacesDone {
   /** Cases awarded (or whose run ended awarded): their places are settled. */
@@ -17,29 +17,48 @@ export interface HeldPlacesDone {
   ended: string[];
 }
 
+/** How long one case may take to answer; a slow one keeps its place until the next check. */
+const CASE_ANSWER_MS = 5_000;
+
+/** Run states after which a case can do nothing more (a COMPLETED run says how it ended in its result). */
+const ENDED_WITHOUT_RESULT = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED']);
+
 /**
  * Asks each case how it stands. A case that cannot be asked right now (no worker, a server hiccup) keeps its place:
  * the next check asks again, and a wrong "done" would free a place a live case still holds.
  */
-export async function heldQuotaPlacesDone(client: Client, caseIds: readonly string[]): Promise<HeldPlacesDone> {
+export async function heldQuotaPlacesDone(
+  client: Client,
+  caseIds: readonly string[],
+  onEachCase: () => void = () => undefined,
+): Promise<HeldPlacesDone> {
   const done: HeldPlacesDone = { awarded: [], ended: [] };
   for (const caseId of caseIds) {
-    const handle = client.workflow.getHandle(caseId);
-    let running: boolean;
-    try {
-      running = (await handle.describe()).status.name === 'RUNNING';
-    } catch (error) {
-      // Forgotten by the server (past its retention): nothing can hold the place any more.
-      if (error instanceof WorkflowNotFoundError) done.ended.push(caseId);
-      continue;
-    }
-    // An ended run that cannot be asked (it failed, or was terminated mid-task) still holds nothing.
-    const stage = await handle.query(nominationStateQuery).then(
-      (state) => state.stage,
-      () => null,
-    );
-    if (stage === 'awarded') done.awarded.push(caseId);
-    else if (!running || (stage !== null && TERMINAL_STAGES.includes(stage))) done.ended.push(caseId);
+    onEachCase();
+    const verdict = await client
+      .withDeadline(Date.now() + CASE_ANSWER_MS, () => caseVerdict(client, caseId))
+      .catch(() => 'held' as const);
+    if (verdict !== 'held') done[verdict].push(caseId);
   }
   return done;
+}
+
+async function caseVerdict(client: Client, caseId: string): Promise<'awarded' | 'ended' | 'held'> {
+  const handle = client.workflow.getHandle(caseId);
+  let status: string;
+  try {
+    status = (await handle.describe()).status.name;
+  } catch (error) {
+    // Forgotten by the server (past its retention): nothing can hold the place any more.
+    if (error instanceof WorkflowNotFoundError) return 'ended';
+    throw error;
+  }
+  let stage: NominationStage | null;
+  if (status === 'RUNNING') stage = (await handle.query(nominationStateQuery)).stage;
+  else if (status === 'COMPLETED') stage = ((await handle.result()) as NominationOutcome).stage;
+  else if (ENDED_WITHOUT_RESULT.has(status)) return 'ended';
+  else return 'held'; // continued as new: the next run holds it
+  if (stage === 'awarded') return 'awarded';
+  if (status === 'COMPLETED' || TERMINAL_STAGES.includes(stage)) return 'ended';
+  return 'held';
 }

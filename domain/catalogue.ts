@@ -502,7 +502,7 @@ const AWARD_LIST: AwardEntry[] = [
       collective: [declared('thanh-tich-dac-biet-xuat-sac')],
     },
     standard: null,
-    // A title (danh hiệu vinh dự nhà nước), like the Chiến sĩ thi đua: not an award form of the 1/4 · 10% quota.
+    // A danh hiệu vinh dự Nhà nước, outside the 1/4 · 10% quota like the Chiến sĩ thi đua toàn quốc.
     countsAgainstUnitQuota: false,
     unconfirmedCriteria:
       'Tiêu chuẩn danh hiệu Anh hùng Lao động chưa được đối chiếu với văn bản (Luật TĐKT 2022; legal-rules-notes.md §1.3): hệ thống chỉ kiểm tra tiêu chí đơn vị kê khai, Thường trực Hội đồng thẩm định hồ sơ.',

@@ -5,7 +5,7 @@
  * that may never come: a case awarded before awards settled their places, or a settle the ledger did not answer
  * for its activity's ten minutes (issue #14). It sends the same settle and release Updates the cases would have.
  */
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { heldQuotaPlacesDone } from '../../activities/quota-held-places.js';
 import { SA } from '../../domain/search-attributes.js';
 import { quotaStateQuery, releaseQuotaUpdate, settleQuotaUpdate } from '../../workflows/quota/messages.js';
@@ -28,23 +28,39 @@ export async function reconcileClosedLedgers(
   if (options.campaignId) filters.push(`${SA.campaign.name} = ${quote(options.campaignId)}`);
   const report: LedgerReconciled[] = [];
   for await (const execution of client.workflow.list({ query: filters.join(' AND ') })) {
-    const ledger = client.workflow.getHandle(execution.workflowId);
-    const state = await ledger.query(quotaStateQuery);
-    const held = state.reservations.filter((r) => !r.settledAt).map((r) => r.caseId);
-    if (!state.closedAt || held.length === 0) continue;
-    const done = await heldQuotaPlacesDone(client, held);
-    for (const caseId of done.awarded) await ledger.executeUpdate(settleQuotaUpdate, { args: [{ caseId }] });
-    for (const caseId of done.ended) await ledger.executeUpdate(releaseQuotaUpdate, { args: [{ caseId }] });
-    const line: LedgerReconciled = {
-      ledgerId: execution.workflowId,
-      settled: done.awarded,
-      released: done.ended,
-      stillHeld: held.length - done.awarded.length - done.ended.length,
-    };
-    options.log?.(
-      `${line.ledgerId}: ${line.settled.length} settled, ${line.released.length} released, ${line.stillHeld} still held`,
-    );
-    report.push(line);
+    try {
+      const line = await reconcileLedger(client, execution.workflowId);
+      if (!line) continue;
+      options.log?.(
+        `${line.ledgerId}: ${line.settled.length} settled, ${line.released.length} released, ${line.stillHeld} still held`,
+      );
+      report.push(line);
+    } catch (error) {
+      // One ledger that cannot be read or updated now is left for the next run; the others are still reconciled.
+      options.log?.(`${execution.workflowId}: not reconciled (${String(error)})`);
+    }
   }
   return report;
+}
+
+async function reconcileLedger(client: Client, ledgerId: string): Promise<LedgerReconciled | null> {
+  const ledger = client.workflow.getHandle(ledgerId);
+  const state = await ledger.query(quotaStateQuery);
+  const held = state.reservations.filter((r) => !r.settledAt).map((r) => r.caseId);
+  if (!state.closedAt || held.length === 0) return null;
+  const done = await heldQuotaPlacesDone(client, held);
+  // The ledger may end meanwhile (its own daily check, or a case's late release freed the last place): an ended
+  // ledger holds nothing, so an update that no longer finds it has nothing left to do.
+  const send = async (update: typeof settleQuotaUpdate | typeof releaseQuotaUpdate, caseId: string) =>
+    ledger.executeUpdate(update, { args: [{ caseId }] }).catch((error: unknown) => {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    });
+  for (const caseId of done.awarded) await send(settleQuotaUpdate, caseId);
+  for (const caseId of done.ended) await send(releaseQuotaUpdate, caseId);
+  return {
+    ledgerId,
+    settled: done.awarded,
+    released: done.ended,
+    stillHeld: held.length - done.awarded.length - done.ended.length,
+  };
 }

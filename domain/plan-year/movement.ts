@@ -36,7 +36,9 @@ export const MovementReviewSchema = z.lazy(() =>
     awards: text('Hình thức khen thưởng', { max: 1000 }),
     /**
      * The same award forms as catalogue codes: the review's campaign accepts only these (the form offers the
-     * campaign only for them, and the nomination refuses any other under it).
+     * campaign only for them, and the nomination refuses any other under it). Absent in movements stored before
+     * reviews carried codes: such a review's campaign accepts any award, as it did, and the movement stays valid
+     * to edit and amend until the standing body adds them.
      */
     awardCodes: list(
       'Mã hình thức khen thưởng của đợt',
@@ -45,7 +47,9 @@ export const MovementReviewSchema = z.lazy(() =>
           ctx.addIssue({ code: 'custom', message: `Hình thức khen thưởng “${code}” không có trong danh mục` });
       }),
       { min: 1, max: 30 },
-    ).refine((codes) => new Set(codes).size === codes.length, { error: 'Mã hình thức khen thưởng bị trùng' }),
+    )
+      .refine((codes) => new Set(codes).size === codes.length, { error: 'Mã hình thức khen thưởng bị trùng' })
+      .optional(),
     source: text('Căn cứ', { max: 2000 }),
   }),
 );

@@ -30,7 +30,8 @@ const GUARDS: Record<PatchId, { marked: string; unmarked: string }> = {
   'quota-settled-on-award': { marked: 'nomination-awarded', unmarked: 'nomination-awarded-before-settle-3e67d3b' },
   'quota-ledger-checks-held-places': {
     marked: 'quota-ledger-held-place-freed',
-    unmarked: 'quota-ledger-closed',
+    // Closed holding a place on older code: it reaches the check's branch and must wait there without the timer.
+    unmarked: 'quota-ledger-closed-holding-then-released-22256a8',
   },
   'case-index': {
     marked: 'nomination-awarded',

@@ -43,15 +43,19 @@ describe('quota:reconcile frees the held places of closed ledgers', () => {
     });
     const forgotten = uniqueId('nomination/forgotten');
 
-    // A ledger closing in a few seconds, holding three places as lost settles and releases would leave them.
-    const closesAt = new Date(Date.now() + 3_000).toISOString();
+    // A ledger holding three places as lost settles and releases would leave them. It learns its closing instant,
+    // a moment away, only once they are reserved (from a retried reserve), so a slow machine cannot close it first.
     const ledger = await env.client.workflow.start<typeof quotaLedger>('quotaLedger', {
       workflowId: quotaLedgerId(campaignId, 'hd-kv2'),
       taskQueue: world.taskQueue,
-      args: [{ unitId: 'hd-kv2', campaignId, limits: { individual: 5, collective: 5 }, closesAt }],
+      args: [{ unitId: 'hd-kv2', campaignId, limits: { individual: 5, collective: 5 } }],
     });
     for (const caseId of [awarded.workflowId, forgotten, live.workflowId])
       await ledger.executeUpdate(reserveQuotaUpdate, { args: [{ caseId, subject: 'individual' }] });
+    const closesAt = new Date(Date.now() + 1_000).toISOString();
+    await ledger.executeUpdate(reserveQuotaUpdate, {
+      args: [{ caseId: awarded.workflowId, subject: 'individual', closesAt }],
+    });
     await waitFor(async () => expect((await ledger.query(quotaStateQuery)).closedAt).toBeTruthy(), 60_000);
 
     // Visibility is eventually consistent: wait until the reconcile finds the ledger.

@@ -47,7 +47,9 @@ const SUBJECT_VI = { individual: 'cá nhân', collective: 'tập thể' } as con
  */
 const HELD_PLACES_CHECK_EVERY = '1 day';
 const { heldQuotaPlacesDone } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  // Each case has a few seconds to answer and the activity beats between them, so a dead worker is noticed soon.
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
   // A check that cannot run (server or workers away) is simply the next day's check.
   scheduleToCloseTimeout: '30 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute', backoffCoefficient: 2 },

@@ -193,7 +193,10 @@ async function renderDraftForm(
     {
       title: opts.state ? 'Sửa hồ sơ đề nghị' : 'Lập hồ sơ đề nghị khen thưởng',
       state: opts.state ?? null,
-      awards: NOMINABLE,
+      // A case under a campaign that takes only some award forms (a movement review) is edited within them.
+      awards: opts.state?.campaignAwardCodes
+        ? NOMINABLE.filter((a) => opts.state!.campaignAwardCodes!.includes(a.code))
+        : NOMINABLE,
       award: award && award.nominable ? award : null,
       subject,
       people,
