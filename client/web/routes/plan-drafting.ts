@@ -1,8 +1,10 @@
 /**
  * "Lập kế hoạch năm …" (issue 11): the standing body (and the leadership) make the coming year's plan from the
  * current one, go through every copied item flagged "cần xác nhận", edit the theme, the legal basis, the
- * deadlines and the drives, confirm the items, and issue the plan (number, date, signer), which launches it
- * when its season has come (client/lib/plan-issue.ts) or leaves it to the 01/12 Schedule. Administrators read.
+ * deadlines, the drives (with their content and targets), the reminder schedule, the council and the year's
+ * clusters (their fields: ../plan-draft-fields.ts), confirm the items, and issue the plan (number, date, signer),
+ * which launches it when its season has come (client/lib/plan-issue.ts) or leaves it to the 01/12 Schedule.
+ * Administrators read.
  *
  * Every write goes through store/plans.ts, which validates with zod and refuses in Vietnamese; a refused form is
  * shown again with what was typed, and nothing is saved. The draft's revision travels in each form, so two
