@@ -104,8 +104,17 @@ export function incompleteRows(parsed: Record<string, unknown>, body: FormBody, 
     }
 }
 
-/** The schedule the rows give: N days before (reminders) or after (escalations) the deadline's day, at an hour. */
-export function scheduleOf(parsed: Record<string, unknown>, body: FormBody): ReminderSchedule {
+/**
+ * The schedule the rows give: N days before (reminders) or after (escalations) the deadline's day, at an hour.
+ * A form that sent no row at all (one from before the schedule was on the page) keeps `stored`: rows left empty
+ * are sent, so only such a form leaves them out, and it must not wipe the schedule.
+ */
+export function scheduleOf(
+  parsed: Record<string, unknown>,
+  body: FormBody,
+  stored: ReminderSchedule,
+): ReminderSchedule {
+  if (rowsSent(body, 'nhac').length === 0 && rowsSent(body, 'bao').length === 0) return stored;
   const side = (s: Side, sign: 1 | -1): ReminderOffset[] =>
     orderedOffsets(
       rowsSent(body, s).flatMap((row) => {

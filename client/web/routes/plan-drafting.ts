@@ -264,7 +264,7 @@ function editedDraft(context: EditContext): { plan: Plan; clusters: ClusterLineu
       else drive.targets = targets;
       return drive;
     }),
-    reminders: scheduleOf(parsed, body),
+    reminders: scheduleOf(parsed, body, plan.reminders),
     council: councilOf(plan.council, parsed),
   };
   if (parsed.chu_de === undefined) delete edited.theme;
