@@ -76,6 +76,8 @@ describe('Lập kế hoạch năm: lịch nhắc việc, Hội đồng, cụm kh
       'bao.1.ngay': '',
       'bao.1.gio': '',
       'hd.chu_tich': `Viện trưởng, Chủ tịch Hội đồng thi đua, khen thưởng năm ${YEAR}`,
+      'hd.thuong_truc': 'Thường trực Hội đồng (Văn phòng tổng hợp)',
+      'hd.tham_muu': 'Văn phòng tổng hợp VKSND tỉnh',
       'cum.hd-cum1.don_vi': ['hd-kv1', 'hd-kv2', 'hd-kv3'],
       'cum.hd-cum1.truong': 'hd-kv2',
       'cum.hd-cum1.pho': 'hd-kv3',
@@ -97,7 +99,12 @@ describe('Lập kế hoạch năm: lịch nhắc việc, Hội đồng, cụm kh
       ],
       escalations: [{ days: 1, hours: 14 }],
     });
-    expect(edited.council).toEqual({ ...plan.council, chair: good['hd.chu_tich'] });
+    expect(edited.council).toEqual({
+      unitId: plan.council.unitId,
+      chair: good['hd.chu_tich'],
+      standingBody: 'Thường trực Hội đồng (Văn phòng tổng hợp)',
+      secretariat: 'Văn phòng tổng hợp VKSND tỉnh',
+    });
     expect(edited.drives[0]).toMatchObject({
       content: 'Thi đua hoàn thành chỉ tiêu giải quyết án quý I',
       targets: ['Giải quyết 100% tin báo đúng hạn', 'Không có án trả hồ sơ do lỗi chủ quan'],
@@ -126,6 +133,7 @@ describe('Lập kế hoạch năm: lịch nhắc việc, Hội đồng, cụm kh
     );
     const shownForm = editForm(shown.body);
     expect(shownForm['hd.chu_tich']).toBe(good['hd.chu_tich']);
+    expect(shownForm['hd.tham_muu']).toBe('Văn phòng tổng hợp VKSND tỉnh');
     expect(shownForm['cum.hd-cum1.truong']).toBe('hd-kv2');
     expect(shownForm[`dot.${drive.id}.chi_tieu`]).toBe(
       'Giải quyết 100% tin báo đúng hạn\nKhông có án trả hồ sơ do lỗi chủ quan',
