@@ -87,6 +87,13 @@ export const DriveSchema = z.lazy(() =>
      * leaves each drive's details to the standing body's guidance; absent, DEFAULT_DRIVE_NOMINATION_DAYS.
      */
     nominationDays: intIn('Số ngày gửi đề nghị khen thưởng sau đợt thi đua', 1, 90).optional(),
+    /**
+     * What the drive is about and what units aim for (nội dung, chỉ tiêu): seed 003 III.2 has the standing body
+     * "hướng dẫn nội dung, chỉ tiêu các đợt thi đua ngắn hạn". Optional, so plans stored before and the copies
+     * running workflows hold stay valid; no workflow reads them.
+     */
+    content: optionalText('Nội dung đợt thi đua', 5000),
+    targets: list('Chỉ tiêu của đợt thi đua', text('Chỉ tiêu', { max: 500 }), { max: 30 }).optional(),
   }),
 );
 export type Drive = z.infer<typeof DriveSchema>;

@@ -4,10 +4,16 @@
  * heads rotate by year). Issuing a plan writes its heads into the directory for that year, which is where the
  * year's compacts and registrations look them up (cluster_heads).
  */
-import type { ClusterLineup, ReviewFlag } from '../domain/plan-authoring/index.js';
+import type { ClusterLineup, ReviewFlag, UnitNameOf } from '../domain/plan-authoring/index.js';
 import { listClusters, listUnits } from './directory.js';
 import { PlanStoreError } from './plans-error.js';
 import type { SqlSession } from './sql.js';
+
+/** The directory's unit names, for messages staff read (an unknown id is shown as itself). */
+export async function unitNamesOf(db: SqlSession): Promise<UnitNameOf> {
+  const names = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  return (unitId) => names.get(unitId) ?? unitId;
+}
 
 export async function lineupFromDirectory(
   db: SqlSession,
@@ -49,6 +55,7 @@ export async function lineupFromDirectory(
  */
 export async function applyLineupHeads(db: SqlSession, year: number, lineup: readonly ClusterLineup[]): Promise<void> {
   const directory = new Map((await listClusters(db)).map((c) => [c.id, c]));
+  const nameOf = await unitNamesOf(db);
   for (const c of lineup) {
     const known = directory.get(c.clusterId);
     if (!known)
@@ -60,7 +67,7 @@ export async function applyLineupHeads(db: SqlSession, year: number, lineup: rea
     if (outside.length > 0)
       throw new PlanStoreError(
         'invalid',
-        `${c.name}: đơn vị ${outside.join(', ')} chưa là thành viên trong danh bạ: hãy cập nhật danh bạ trước khi ban hành`,
+        `${c.name}: ${outside.map(nameOf).join(', ')} chưa là thành viên trong danh bạ: hãy cập nhật danh bạ trước khi ban hành`,
       );
     await db.query('DELETE FROM cluster_heads WHERE cluster_id = $1 AND year = $2', [c.clusterId, year]);
     if (c.headUnitId)

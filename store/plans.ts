@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import {
   ClusterLineupSchema,
   IssuableDraftSchema,
+  introducedLineupProblems,
   ReviewItemSchema,
   confirmReviewItem,
   lineupProblems,
@@ -20,11 +21,12 @@ import {
   unconfirmedRefusal,
   type ClusterLineup,
   type ReviewItem,
+  type UnitNameOf,
 } from '../domain/plan-authoring/index.js';
 import { MovementSchema, type Movement } from '../domain/plan-year/movement.js';
 import { PlanSchema, type Plan } from '../domain/plan.js';
 import { formatZodErrorVN, idString, isoDate, list, obj, oneOf, text } from '../domain/zod-vi.js';
-import { applyLineupHeads } from './plan-lineup.js';
+import { applyLineupHeads, unitNamesOf } from './plan-lineup.js';
 import { PlanStoreError } from './plans-error.js';
 import type { SqlDatabase, SqlSession } from './sql.js';
 
@@ -183,13 +185,17 @@ function checkedContent(
 
 /**
  * A line-up of the right shape. A draft may still have a cluster without a head or a unit in two clusters (it is
- * copied from the directory, and the author fixes it in steps); issuing refuses them (IssuableDraftSchema), and
- * so does an amendment, which is issued at once (`strict`).
+ * copied from the directory, and the author fixes it in steps; an edit may not add one, see updatePlanDraft);
+ * issuing refuses them, and so does an amendment, which is issued at once (`strict`: the directory's unit names
+ * for the messages).
  */
-function checkedClusters(clusters: ClusterLineup[] | null | undefined, strict = false): ClusterLineup[] | null {
+function checkedClusters(
+  clusters: ClusterLineup[] | null | undefined,
+  strict: UnitNameOf | null = null,
+): ClusterLineup[] | null {
   if (!clusters) return null;
   const lineup = parse(list('Các cụm, khối thi đua của năm', ClusterLineupSchema, { max: 200 }), clusters);
-  const problems = strict ? lineupProblems(lineup) : [];
+  const problems = strict ? lineupProblems(lineup, strict) : [];
   if (problems.length > 0) throw new PlanStoreError('invalid', problems.join('; '));
   return lineup;
 }
@@ -254,6 +260,12 @@ export async function updatePlanDraft(db: SqlSession, input: UpdatePlanDraftInpu
   if (checked && (checked.id !== plan.id || checked.orgUnitId !== plan.org_unit_id || checked.year !== plan.year))
     throw new PlanStoreError('invalid', 'Không được đổi mã, đơn vị ban hành hoặc năm của kế hoạch trong dự thảo');
   const clusters = input.clusters === undefined ? draft.clusters : checkedClusters(input.clusters);
+  if (input.clusters !== undefined) {
+    // An edit may leave a problem the copied line-up came with, never add one (a unit in two clusters, a cluster
+    // without its head): the author sees it at once, in the form that made it.
+    const introduced = introducedLineupProblems(draft.clusters, clusters, await unitNamesOf(db));
+    if (introduced.length > 0) throw new PlanStoreError('invalid', introduced.join('; '));
+  }
   const given = input.review === undefined ? draft.review : checkedReview(input.review);
   // The reasons to check follow the edited dates (a drive moved off a Sunday loses that reason).
   const review =
@@ -317,6 +329,9 @@ async function issueIn(db: SqlSession, input: IssuePlanInput): Promise<PlanVersi
   if (refusal) throw new PlanStoreError('unconfirmed', refusal);
   let content = draft.content;
   if (plan.kind !== 'movement') {
+    // Named by the directory's unit names; the schema below would name them by id.
+    const lineup = lineupProblems(draft.clusters ?? [], await unitNamesOf(db));
+    if (lineup.length > 0) throw new PlanStoreError('invalid', lineup.join('; '));
     const checked = parse(IssuableDraftSchema, {
       plan: { ...draft.content, status: 'issued', documentNumber: issue.number },
       clusters: draft.clusters,
@@ -364,7 +379,8 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
   const checked = checkedContent(plan.kind, input.content, plan.org_unit_id);
   if (checked.id !== plan.id || checked.orgUnitId !== plan.org_unit_id || checked.year !== plan.year)
     throw new PlanStoreError('invalid', 'Không được đổi mã, đơn vị ban hành hoặc năm của kế hoạch khi sửa đổi');
-  const clusters = input.clusters === undefined ? current.clusters : checkedClusters(input.clusters, true);
+  const clusters =
+    input.clusters === undefined ? current.clusters : checkedClusters(input.clusters, await unitNamesOf(db));
   const issue = parse(IssueInputSchema, {
     number: input.number ?? current.issue!.number,
     date: input.date ?? current.issue!.date ?? undefined,

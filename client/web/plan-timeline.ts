@@ -26,6 +26,9 @@ export interface PlanTimelineRow {
   source: string;
   /** Where the viewer stands at this deadline: the unit's own step, or the organisation's progress. */
   note: string | null;
+  /** A drive's content and targets (nội dung, chỉ tiêu), when the plan gives them. */
+  content?: string;
+  targets?: string[];
 }
 
 /** Who the timeline is for: a unit (its own deadlines) or the whole organisation (null). */
@@ -87,6 +90,8 @@ export function planTimeline(
       status: driveStatus(drive, run, now),
       source: drive.source,
       note: null,
+      ...(drive.content ? { content: drive.content } : {}),
+      ...(drive.targets?.length ? { targets: drive.targets } : {}),
     });
   }
   return rows.sort((a, b) => instantMs(a.at) - instantMs(b.at));

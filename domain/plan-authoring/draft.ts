@@ -17,7 +17,9 @@ export const PlanDraftSchema = z.lazy(() =>
     review: list('Các mục cần xác nhận', ReviewItemSchema, { max: 500 }),
   }).superRefine((draft, ctx) => {
     for (const message of planYearProblems(draft.plan)) ctx.addIssue({ code: 'custom', message, path: ['plan'] });
-    for (const message of lineupProblems(draft.clusters ?? []))
+    // The schema knows no directory, so it names units by id; store/plans.ts checks the line-up with the
+    // directory's names before it parses, so what staff read names the units.
+    for (const message of lineupProblems(draft.clusters ?? [], (unitId) => unitId))
       ctx.addIssue({ code: 'custom', message, path: ['clusters'] });
   }),
 );

@@ -8,3 +8,4 @@ export * from './year-text.js';
 export * from './season.js';
 export * from './running.js';
 export * from './amendment.js';
+export * from './reminders.js';

@@ -38,7 +38,13 @@ export function draftNextYear(current: Plan, options: NextYearOptions = {}): Pla
     title: move(current.title),
     ...(current.theme !== undefined ? { theme: move(current.theme) } : {}),
     deadlines: shifted.deadlines.map((d) => ({ ...d, title: move(d.title), source: move(d.source) })),
-    drives: shifted.drives.map((d) => ({ ...d, title: move(d.title), source: move(d.source) })),
+    drives: shifted.drives.map((d) => ({
+      ...d,
+      title: move(d.title),
+      source: move(d.source),
+      ...(d.content !== undefined ? { content: move(d.content) } : {}),
+      ...(d.targets !== undefined ? { targets: d.targets.map(move) } : {}),
+    })),
   };
   delete plan.documentNumber;
 
@@ -75,7 +81,7 @@ export function draftNextYear(current: Plan, options: NextYearOptions = {}): Pla
           ...dateFlags(d.window.from, holidays, 'Ngày bắt đầu'),
           ...dateFlags(d.window.to, holidays, 'Ngày kết thúc'),
           ...tetFlags(d.window, holidays),
-          ...textFlags(old.title, old.source),
+          ...textFlags(old.title, old.source, old.content, ...(old.targets ?? [])),
         ]),
       );
     }),

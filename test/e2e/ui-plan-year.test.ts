@@ -219,6 +219,21 @@ describe('Lập kế hoạch năm → diễn tập → ban hành → the year ru
         ),
       ).toBeLessThanOrEqual(390);
       await shot(phone, '03-rehearsal-calendar-phone');
+      // The drafting page fits the phone too, its lists of units opened (the schedule rows, the council, the
+      // clusters' selects and checkboxes stack).
+      await phone.goto(`${base}${draftPage}`);
+      await phone.locator('fieldset[data-cluster] details').evaluateAll((all) => {
+        for (const d of all) (d as unknown as { open: boolean }).open = true;
+      });
+      expect(await phone.locator('fieldset[data-cluster] input[type="checkbox"]').count()).toBeGreaterThan(0);
+      expect(
+        await phone.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(390);
+      await shot(phone, '03b-draft-phone');
       await phone.context().close();
 
       // 4. Confirm every item, then issue.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comingYearPlanNotice } from '../../domain/plan-authoring/index.js';
 import { getPlanOfYear } from '../../store/plans.js';
 import { escapeHtml } from '../../client/web/render.js';
+import { formFields } from './form-fields.js';
 import { Agent, startWebWorld, type WebWorld } from './web-support.js';
 
 let w: WebWorld;
@@ -28,25 +29,7 @@ const record = async () => getPlanOfYear(w.world.db, 'hd', YEAR);
 const revisionOf = (html: string) => /name="revision" value="(\d+)"/.exec(html)![1]!;
 
 /** The edit form's fields as the page has them (what a browser would send back unchanged). */
-function editFields(html: string): Record<string, string> {
-  const form = html.slice(
-    html.indexOf('id="form-du-thao"'),
-    html.indexOf('</form>', html.indexOf('id="form-du-thao"')),
-  );
-  const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields[m[1]!] = decode(m[2]!);
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g))
-    fields[m[1]!] = decode(m[2]!);
-  delete fields._csrf;
-  return fields;
-}
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+const editFields = (html: string) => formFields(html, 'form-du-thao');
 
 describe('Lập kế hoạch năm', () => {
   it('creates the draft, keeps a refused date as typed, confirms every item, issues; the plan page shows it', async () => {

@@ -292,6 +292,33 @@ export function describePlanStoreContract(withDb: WithDb): void {
         expect((await refusal(createNextYearDraft(db, { orgUnitId: 'bn', toYear: 2026, by: AUTHOR }))).message).toBe(
           'Chưa có kế hoạch năm nào trước năm 2026 của đơn vị bn để lập kế hoạch năm 2026',
         );
+        // An edit that puts a unit in two clusters or leaves a cluster without its head is refused at once, naming
+        // the units as the directory does; nothing is saved.
+        const twice = made.clusters!.map((c) =>
+          c.clusterId === 'hd-cum2' ? { ...c, memberUnitIds: [...c.memberUnitIds, 'hd-kv1'] } : c,
+        );
+        expect(
+          await refusal(
+            updatePlanDraft(db, { planId: 'hd-2026', expectedRevision: made.revision, clusters: twice, by: AUTHOR }),
+          ),
+        ).toEqual({
+          code: 'invalid',
+          message: 'Đơn vị Viện kiểm sát nhân dân khu vực 1 thuộc cả cụm “Cụm thi đua số 1” và cụm “Cụm thi đua số 2”',
+        });
+        const headless = made.clusters!.map((c) => (c.clusterId === 'hd-cum3' ? { ...c, headUnitId: null } : c));
+        expect(
+          (
+            await refusal(
+              updatePlanDraft(db, {
+                planId: 'hd-2026',
+                expectedRevision: made.revision,
+                clusters: headless,
+                by: AUTHOR,
+              }),
+            )
+          ).message,
+        ).toBe('Cụm “Cụm thi đua số 3” chưa có đơn vị cụm trưởng');
+        expect((await getPlanOfYear(db, 'hd', 2026))?.draft?.revision).toBe(made.revision);
         // A head the directory does not have as a member is refused at issue.
         const lineup = made.clusters!.map((c) =>
           c.clusterId === 'hd-cum1'
@@ -319,7 +346,7 @@ export function describePlanStoreContract(withDb: WithDb): void {
             by: AUTHOR,
           });
         expect((await refusal(issuePlan(db, { planId: 'hd-2026', ...ISSUE, date: '2025-12-10' }))).message).toBe(
-          'Cụm thi đua số 1: đơn vị hd-kv5 chưa là thành viên trong danh bạ: hãy cập nhật danh bạ trước khi ban hành',
+          'Cụm thi đua số 1: Viện kiểm sát nhân dân khu vực 5 chưa là thành viên trong danh bạ: hãy cập nhật danh bạ trước khi ban hành',
         );
         // Nothing was written: the draft is still a draft and the directory has no 2026 heads.
         expect((await getPlanOfYear(db, 'hd', 2026))?.life).toBe('draft');

@@ -190,9 +190,9 @@ describe('validation of a draft, in Vietnamese', () => {
     expect(problems(bad)).toBe(
       'Cụm “Cụm thi đua số 1” chưa có đơn vị cụm trưởng; Đơn vị hd-kv3 thuộc cả cụm “Cụm thi đua số 1” và cụm “Cụm thi đua số 2”',
     );
-    expect(lineupProblems([{ ...CLUSTERS[1]!, kind: 'bloc', name: 'Khối các phòng', headUnitId: 'hd-kv1' }])).toEqual([
-      'Đơn vị khối trưởng hd-kv1 không thuộc khối “Khối các phòng”',
-    ]);
+    expect(
+      lineupProblems([{ ...CLUSTERS[1]!, kind: 'bloc', name: 'Khối các phòng', headUnitId: 'hd-kv1' }], (id) => id),
+    ).toEqual(['Đơn vị khối trưởng hd-kv1 không thuộc khối “Khối các phòng”']);
   });
 
   it('refuses to issue while any item is unconfirmed, and issues once all are confirmed', () => {

@@ -1,8 +1,10 @@
 /**
  * "Lập kế hoạch năm …" (issue 11): the standing body (and the leadership) make the coming year's plan from the
  * current one, go through every copied item flagged "cần xác nhận", edit the theme, the legal basis, the
- * deadlines and the drives, confirm the items, and issue the plan (number, date, signer), which launches it
- * when its season has come (client/lib/plan-issue.ts) or leaves it to the 01/12 Schedule. Administrators read.
+ * deadlines, the drives (with their content and targets), the reminder schedule, the council and the year's
+ * clusters (their fields: ../plan-draft-fields.ts), confirm the items, and issue the plan (number, date, signer),
+ * which launches it when its season has come (client/lib/plan-issue.ts) or leaves it to the 01/12 Schedule.
+ * Administrators read.
  *
  * Every write goes through store/plans.ts, which validates with zod and refuses in Vietnamese; a refused form is
  * shown again with what was typed, and nothing is saved. The draft's revision travels in each form, so two
@@ -18,13 +20,18 @@ import {
   parseDateVN,
   type CalendarDate,
 } from '../../../domain/calendar.js';
-import { comingYearPlanNotice, unconfirmedItems, type ReviewItem } from '../../../domain/plan-authoring/index.js';
+import {
+  comingYearPlanNotice,
+  unconfirmedItems,
+  type ClusterLineup,
+  type ReviewItem,
+} from '../../../domain/plan-authoring/index.js';
 import { DEADLINE_AUDIENCE_LABELS, DEADLINE_KIND_LABELS } from '../../../domain/i18n.js';
 import type { Plan } from '../../../domain/plan.js';
 import { SCENARIO_LABELS, scenarioCalendar, type RehearsalResult } from '../../../domain/rehearsal/index.js';
 import { rehearsalInput } from '../../../store/plan-rehearsal-input.js';
 import { RehearsalFailedError } from '../../lib/rehearsal.js';
-import { listUsers } from '../../../store/directory.js';
+import { listClusters, listUnits, listUsers } from '../../../store/directory.js';
 import { createNextYearDraft } from '../../../store/plan-drafting.js';
 import {
   confirmPlanDraftItem,
@@ -36,6 +43,21 @@ import {
 } from '../../../store/plans.js';
 import type { Account } from '../../../store/credentials.js';
 import { forbidden, WebError } from '../errors.js';
+import { byName } from '../natural-order.js';
+import {
+  councilFields,
+  councilOf,
+  councilShape,
+  driveContentShape,
+  incompleteRows,
+  lineupFields,
+  lineupOf,
+  lineupShape,
+  scheduleFields,
+  scheduleOf,
+  scheduleShape,
+  type UnitChoice,
+} from '../plan-draft-fields.js';
 import { renderPage } from '../render.js';
 import { accountOf, has } from '../http/account.js';
 import type { RouteOptions } from '../http/deps.js';
@@ -127,8 +149,37 @@ interface KeptRehearsal {
   result: RehearsalResult;
 }
 
+/** What the edit form is built for: the draft's plan and line-up, the directory's units, the fields sent. */
+interface EditContext {
+  plan: Plan;
+  clusters: ClusterLineup[] | null;
+  units: ReadonlyMap<string, UnitChoice>;
+  /** The form sent (its reminder rows name their own fields); empty when showing the draft. */
+  body: FormBody;
+}
+
+/**
+ * The units the author may put in the year's clusters, by name: the organisation's own units (a new regional
+ * procuracy appears once it is in the directory) and any unit of a cluster now; not the organisation itself.
+ */
+async function unitChoices(
+  db: RouteOptions['deps']['db'],
+  orgUnitId: string,
+  clusters: readonly ClusterLineup[] | null,
+): Promise<UnitChoice[]> {
+  const inClusters = new Set([
+    ...(clusters ?? []).flatMap((c) => c.memberUnitIds),
+    ...(await listClusters(db)).flatMap((c) => c.memberUnitIds),
+  ]);
+  return byName(
+    (await listUnits(db))
+      .filter((u) => u.id !== orgUnitId && (u.parentId === orgUnitId || inClusters.has(u.id)))
+      .map((u) => ({ id: u.id, name: u.name })),
+  );
+}
+
 /** The draft's edit form, built for the draft's own deadlines and drives (their ids name the fields). */
-function editSchema(plan: Plan) {
+function editSchema({ plan, clusters, units, body }: EditContext) {
   const deadlines: Record<string, z.ZodType> = Object.fromEntries(
     plan.deadlines.flatMap((d): [string, z.ZodType][] => [
       [`moc.${d.id}.ten`, text],
@@ -154,25 +205,32 @@ function editSchema(plan: Plan) {
           return Number(s);
         }),
       ],
+      ...Object.entries(driveContentShape(d.id)),
     ]),
   );
-  return z.object({
-    tieu_de: text,
-    chu_de: rawText.transform((s) => (s.trim() === '' ? undefined : s.trim())),
-    can_cu: rawText.transform((s) =>
-      s
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== ''),
-    ),
-    ...deadlines,
-    ...drives,
-  });
+  return z
+    .object({
+      tieu_de: text,
+      chu_de: rawText.transform((s) => (s.trim() === '' ? undefined : s.trim())),
+      can_cu: rawText.transform((s) =>
+        s
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l) => l !== ''),
+      ),
+      ...deadlines,
+      ...drives,
+      ...scheduleShape(body),
+      ...councilShape,
+      ...lineupShape(clusters, units),
+    })
+    .superRefine((parsed, ctx) => incompleteRows(parsed, body, ctx));
 }
 
-/** The edited plan: the draft with what the form changed (ids, kinds, audiences and sources stay). */
-function editedPlan(plan: Plan, body: FormBody): Plan {
-  const schema = editSchema(plan);
+/** The edited draft: what the form changed (ids, kinds, audiences and sources stay), plan and line-up. */
+function editedDraft(context: EditContext): { plan: Plan; clusters: ClusterLineup[] | null } {
+  const { plan, clusters, body } = context;
+  const schema = editSchema(context);
   const parsed = parseForm(schema, 'plan draft')(body) as Record<string, unknown> & {
     tieu_de: string;
     chu_de: string | undefined;
@@ -197,12 +255,21 @@ function editedPlan(plan: Plan, body: FormBody): Plan {
       };
       if (days === undefined) delete drive.nominationDays;
       else drive.nominationDays = days;
+      // Absent rather than empty, as in plans written before drives had them.
+      const content = field<string | undefined>(`dot.${d.id}.noi_dung`);
+      if (content === undefined) delete drive.content;
+      else drive.content = content;
+      const targets = field<string[]>(`dot.${d.id}.chi_tieu`);
+      if (targets.length === 0) delete drive.targets;
+      else drive.targets = targets;
       return drive;
     }),
+    reminders: scheduleOf(parsed, body, plan.reminders),
+    council: councilOf(plan.council, parsed),
   };
   if (parsed.chu_de === undefined) delete edited.theme;
   else edited.theme = parsed.chu_de;
-  return edited;
+  return { plan: edited, clusters: lineupOf(clusters, parsed) };
 }
 
 // ------------------------------------------------------------------------------------------------------- views
@@ -216,15 +283,16 @@ interface Typed {
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
 /** The fields of the edit form a refusal is about (marked aria-invalid), from the form's own schema. */
-function invalidFields(plan: Plan, typed: FormBody | null): Set<string> {
+function invalidFields(context: EditContext, typed: FormBody | null): Set<string> {
   if (!typed) return new Set();
-  const parsed = editSchema(plan).safeParse(typed);
+  const parsed = editSchema({ ...context, body: typed }).safeParse(typed);
   return new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
 }
 
 /** The fields of the edit form: what was typed after a refusal, else the draft's values. */
-function editFields(plan: Plan, review: ReviewItem[], typed: FormBody | null) {
-  const invalid = invalidFields(plan, typed);
+function editFields(context: EditContext, unitList: UnitChoice[], review: ReviewItem[], typed: FormBody | null) {
+  const { plan } = context;
+  const invalid = invalidFields(context, typed);
   const value = (name: string, fallback: string) => (typed ? first(typed[name]) : fallback);
   const item = (key: string) => review.find((i) => i.key === key) ?? null;
   return {
@@ -248,8 +316,15 @@ function editFields(plan: Plan, review: ReviewItem[], typed: FormBody | null) {
       from: value(`dot.${d.id}.tu`, formatCalendarDateVN(d.window.from)),
       to: value(`dot.${d.id}.den`, formatCalendarDateVN(d.window.to)),
       nominationDays: value(`dot.${d.id}.ngay_de_nghi`, d.nominationDays === undefined ? '' : String(d.nominationDays)),
+      content: value(`dot.${d.id}.noi_dung`, d.content ?? ''),
+      targets: value(`dot.${d.id}.chi_tieu`, (d.targets ?? []).join('\n')),
       review: item(`drive:${d.id}`),
     })),
+    schedule: { ...scheduleFields(plan.reminders, typed), review: item('reminders') },
+    council: { ...councilFields(plan.council, typed), review: item('council') },
+    lineup: lineupFields(context.clusters, unitList, review, typed),
+    /** A refused form shows the cluster lists open, with what was ticked. */
+    typed: typed !== null,
   };
 }
 
@@ -291,6 +366,7 @@ export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
     const query = yearQuery(request.query);
     const typed = extras.typed ?? null;
     const issueValue = (name: string) => (typed?.form === 'issue' ? first(typed.body[name]) : '');
+    const unitList = draft ? await unitChoices(deps.db, orgUnitId, draft.clusters) : [];
     return renderPage(
       request,
       reply,
@@ -308,7 +384,15 @@ export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
         plan,
         review: review.map((i) => ({ ...i, confirmedByName: i.confirmedBy ? (names.get(i.confirmedBy) ?? '') : '' })),
         open: unconfirmedItems(review).length,
-        fields: plan ? editFields(plan, review, typed?.form === 'edit' ? typed.body : null) : null,
+        fields:
+          plan && draft
+            ? editFields(
+                { plan, clusters: draft.clusters, units: new Map(unitList.map((u) => [u.id, u])), body: {} },
+                unitList,
+                review,
+                typed?.form === 'edit' ? typed.body : null,
+              )
+            : null,
         issueForm: {
           number: issueValue('so_hieu'),
           date: issueValue('ngay_ban_hanh'),
@@ -362,11 +446,20 @@ export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
     if (!record?.draft)
       return refused(request, reply, year, new PlanStoreError('not_found', 'Không có dự thảo để sửa'));
     try {
-      const content = editedPlan(record.draft.content as Plan, body);
+      const draft = record.draft;
+      const units = await unitChoices(deps.db, record.orgUnitId, draft.clusters);
+      const edited = editedDraft({
+        plan: draft.content as Plan,
+        clusters: draft.clusters,
+        units: new Map(units.map((u) => [u.id, u])),
+        body,
+      });
       await updatePlanDraft(deps.db, {
         planId: record.id,
         expectedRevision: revision,
-        content,
+        content: edited.plan,
+        // A draft without a line-up (its plan names no clusters) keeps none.
+        ...(draft.clusters ? { clusters: edited.clusters } : {}),
         by: account.user.id,
       });
     } catch (error) {
