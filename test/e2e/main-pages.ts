@@ -14,6 +14,7 @@ import { advancedModels, plan } from '../../workflows/index.js';
 import { advancedModelUpdates } from '../../workflows/plan/advanced-model-messages.js';
 import { planWorkflowId } from '../../workflows/plan/messages.js';
 import { YearCasesClient } from '../../client/lib/year-cases.js';
+import type { WebServerOptions } from '../../client/web/server.js';
 import { journey } from '../support/journey.js';
 import { caseUrl, eventually, startWebWorld, type WebWorld } from './web-support.js';
 
@@ -69,8 +70,10 @@ async function startPlanOfFreeYear(w: WebWorld): Promise<number> {
   throw new Error('no free plan year on the dev server after 20 tries');
 }
 
-export async function startMainPagesWorld(): Promise<MainPagesWorld> {
-  const w = await startWebWorld();
+export async function startMainPagesWorld(
+  opts: { rehearse?: WebServerOptions['rehearse'] } = {},
+): Promise<MainPagesWorld> {
+  const w = await startWebWorld(opts);
   await seedDemoPasswords(w.world.db, EXTRA_USERS, DEMO_PASSWORD);
   const planYear = await startPlanOfFreeYear(w);
   // Nominations in five stages, each of its own campaign (quotas are per campaign and unit), of 2025 (the demo
@@ -256,5 +259,7 @@ export async function draftAndRehearse(
     ngay_ban_hanh: `20/11/${year - 1}`,
   });
   if (rehearsed.statusCode !== 303)
-    throw new Error(`rehearsal refused: ${rehearsed.statusCode} ${rehearsed.body.slice(0, 400)}`);
+    throw new Error(
+      `rehearsal refused: ${rehearsed.statusCode} ${/role="alert"[^>]*>\s*(?:<p>)?([^<]*)/.exec(rehearsed.body)?.[1]}`,
+    );
 }
