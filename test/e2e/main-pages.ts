@@ -46,12 +46,14 @@ export interface MainPagesWorld {
 const EXTRA_USERS = ['vanthu.hd', 'truong.hd', 'khoitruong.nv', 'vu16.vkstc'];
 
 /**
- * A year no other test's plan runs in on the shared dev server: other files take ranges of their own (see their
- * YEAR constants), so this one tries years until its plan workflow starts, never stealing a running one.
+ * A coming year no other test's plan runs in on the shared dev server: other files take ranges of their own (see
+ * their YEAR constants), so this one tries years until its plan workflow starts, never stealing a running one.
  */
 async function startPlanOfFreeYear(w: WebWorld): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const year = 2001 + Math.floor(Math.random() * 99);
+    // Years ahead only: a past year's plan has its deadlines behind it (locked forms, closed cases).
+    const first = new Date().getUTCFullYear() + 2;
+    const year = first + Math.floor(Math.random() * (2100 - first));
     await w.world.db.query(
       `INSERT INTO cluster_heads (cluster_id, year, seat, unit_id) SELECT cluster_id, $1, seat, unit_id FROM cluster_heads WHERE year = 2025 ON CONFLICT DO NOTHING`,
       [year],

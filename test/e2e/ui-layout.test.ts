@@ -18,34 +18,14 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../store/credentials.js';
-import { mainPages, startMainPagesWorld, type MainPage, type MainPagesWorld } from './main-pages.js';
+import { mainPages, startMainPagesWorld, type MainPagesWorld } from './main-pages.js';
 
 const WIDTHS = [390, 1280] as const;
-/** The pages issue 13 names, and the other lists staff work from. */
-const PAGES = [
-  'inbox-clerk',
-  'inbox-head',
-  'inbox-cluster-head',
-  'inbox-council-member',
-  'inbox-leadership',
-  'inbox-admin',
-  'case-cluster-review',
-  'case-council-vote',
-  'case-awarded',
-  'council-session',
-  'council-session-all',
-  'book',
-  'book-person',
-  'cluster-bulk',
-  'approval-bulk',
-  'admin-search',
-  'admin-case',
-  'dashboard',
-  'plan',
-  'registration-head',
-  'compact',
-  'advanced-models',
-];
+/**
+ * Every main page (the rehearsal's calendar aside: it needs a rehearsal run, which the HTML check makes); issue 13
+ * names the inbox, a case, the council session and the book, and /cum, /phe-duyet and the admin search were cut.
+ */
+const SKIPPED = new Set(['plan-rehearsal']);
 
 let m: MainPagesWorld;
 let browser: Browser;
@@ -83,6 +63,12 @@ async function contextOf(user: string): Promise<BrowserContext> {
   await page.close();
   contexts.set(user, context);
   return context;
+}
+
+let anonymousContext: BrowserContext | undefined;
+async function anonymous(): Promise<BrowserContext> {
+  anonymousContext ??= await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  return anonymousContext;
 }
 
 interface Layout {
@@ -133,24 +119,30 @@ const MEASURE = `(() => {
 describe('the main pages at 390 px and 1280 px', () => {
   it(
     'scroll no page sideways, cut no table cell, hide no field; screenshots of each',
-    { timeout: 600_000 },
+    { timeout: 900_000 },
     async () => {
-      const byName = new Map(mainPages(m).map((p) => [p.name, p] as const));
       const failures: string[] = [];
       let cellsSeen = 0;
-      for (const name of PAGES) {
-        const spec: MainPage | undefined = byName.get(name);
-        if (!spec?.user) throw new Error(`no signed-in main page ${name}`);
-        const page = await (await contextOf(spec.user)).newPage();
+      const specs = mainPages(m).filter((p) => !p.post && !SKIPPED.has(p.name));
+      for (const spec of specs) {
+        const name = spec.name;
+        const page = await (spec.user ? await contextOf(spec.user) : await anonymous()).newPage();
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
           const res = await page.goto(`${base}${spec.url}`);
-          expect(res?.status(), `${name} ${spec.url}`).toBe(200);
+          expect(res?.status(), `${name} ${spec.url}`).toBe(spec.status ?? 200);
           const layout = await page.evaluate<Layout>(MEASURE);
           cellsSeen += layout.tableCells;
           if (layout.scrollWidth > layout.innerWidth)
             failures.push(`${name} at ${width} px: ${layout.scrollWidth} px wide`);
-          for (const p of layout.problems) failures.push(`${name} at ${width} px: ${p}`);
+          // One line per kind of problem on the page, with its count and first case (a long list has hundreds).
+          const kinds = new Map<string, string[]>();
+          for (const p of layout.problems) {
+            const kind = p.replace(/ \(.*|<.*/, '').trim();
+            kinds.set(kind, [...(kinds.get(kind) ?? []), p]);
+          }
+          for (const [, all] of kinds)
+            failures.push(`${name} at ${width} px: ${all[0]}${all.length > 1 ? ` (and ${all.length - 1} more)` : ''}`);
           await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
         }
         await page.close();
