@@ -22,6 +22,7 @@ import {
   settleQuotaUpdate,
 } from '../workflows/quota/messages.js';
 import { ACTION_REFUSED } from '../workflows/shared/refusals.js';
+import { heldQuotaPlacesDone, type HeldPlacesDone } from './quota-held-places.js';
 import type { MailDeps, SendMail } from './mail.js';
 import { mailMessageId, mailThreadId } from './mail-body.js';
 import { renderNotice, type NoticeEventName } from './notice-templates.js';
@@ -217,6 +218,11 @@ export function createCaseActivities(deps: CaseActivityDeps, sendMail: SendMail)
     /** The case's place is final (awarded): it stays counted; an ended ledger had it settled already. */
     async settleQuota(input: { ledgerId: string; caseId: string }): Promise<void> {
       await updateOpenLedger(input.ledgerId, settleQuotaUpdate, input.caseId);
+    },
+
+    /** For a closed ledger: which of the cases still holding a place have in fact been awarded or have ended. */
+    async heldQuotaPlacesDone(input: { caseIds: string[] }): Promise<HeldPlacesDone> {
+      return heldQuotaPlacesDone(deps.temporal.client, input.caseIds);
     },
 
     /** Mails a notice of the case to the recipients (resolved from the directory). */

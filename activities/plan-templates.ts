@@ -7,7 +7,11 @@ import type { NoticeDraft } from '../domain/plan-year/common.js';
 import { renderMailBody, type RenderedMail } from './mail-body.js';
 
 export function yearCaseUrl(publicUrl: string, workflowId: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/ke-hoach/${encodeURIComponent(workflowId)}`;
+  const base = publicUrl.replace(/\/$/, '');
+  // A complaint has its own page by its number (client/web/complaint-view.ts, COMPLAINTS_PATH).
+  const complaint = /^complaint\/(.+)$/.exec(workflowId);
+  if (complaint) return `${base}/khieu-nai/${encodeURIComponent(complaint[1]!)}`;
+  return `${base}/ke-hoach/${encodeURIComponent(workflowId)}`;
 }
 
 /** `sentAt` is the workflow's instant of sending, shown in Vietnam time ("Gửi lúc: 09:00 08/01/2025"). */

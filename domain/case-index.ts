@@ -10,7 +10,7 @@ import type { NominationState } from './nomination/types.js';
 import type { AdvancedModelState } from './plan-year/advanced-model.js';
 import type { CompactState } from './plan-year/compact.js';
 import { unsignedMembers } from './plan-year/compact.js';
-import type { ComplaintState } from './plan-year/complaint.js';
+import { complaintWaitingOn, type ComplaintState } from './plan-year/complaint.js';
 import type { RegistrationState } from './plan-year/registration.js';
 import { foldVietnamese } from './text-fold.js';
 
@@ -163,8 +163,10 @@ export function advancedModelIndexRow(state: AdvancedModelState, workflowId: str
   };
 }
 
+/** A complaint waits on the standing body for its findings, then on the leadership for the conclusion. */
 export function complaintIndexRow(state: ComplaintState, workflowId: string): CaseIndexRow {
   const resolved = state.stage === 'resolved';
+  const waiting = complaintWaitingOn(state);
   return {
     caseId: workflowId,
     kind: 'complaint',
@@ -179,8 +181,8 @@ export function complaintIndexRow(state: ComplaintState, workflowId: string): Ca
     awardName: null,
     stage: state.stage,
     status: resolved ? 'closed' : 'open',
-    waitingRole: resolved ? null : 'council_secretary',
-    waitingUnit: resolved ? null : (state.council.secretariatUnitId ?? state.council.unitId),
+    waitingRole: waiting?.role ?? null,
+    waitingUnit: waiting?.unitId ?? null,
     dueAt: state.dueAt,
     changedAt: lastChange(state.audit, state.filedAt),
   };

@@ -3,7 +3,7 @@
  * Numbers in prerequisites are references to rule-set parameters, so a change of law is a new rule-set version,
  * never an edit here.
  */
-import type { NumericParameterKey, VoteParameterKey } from './rules/types.js';
+import type { NumericParameterKey, PeriodParameterKey, VoteParameterKey } from './rules/types.js';
 
 export const AWARD_CODES = [
   // Nominable in this product
@@ -17,6 +17,7 @@ export const AWARD_CODES = [
   'bang-khen-vksndtc',
   'bang-khen-thu-tuong',
   'huan-chuong-lao-dong-hang-ba',
+  'anh-hung-lao-dong',
   'ky-niem-chuong-vi-su-nghiep-kiem-sat',
   'dien-hinh-tien-tien',
   // Held in award histories (seed 002's eligibility lists name them); not nominated through this product
@@ -26,7 +27,6 @@ export const AWARD_CODES = [
   'huan-chuong-lao-dong-hang-nhi',
   'huan-chuong-lao-dong-hang-nhat',
   'huan-chuong-doc-lap',
-  'anh-hung-lao-dong',
   'bang-khen-chu-tich-ubnd-tinh',
   'bang-khen-doan-the-trung-uong',
 ] as const;
@@ -76,6 +76,8 @@ export const DECLARED_CRITERIA = {
   'xuat-sac-nhieu-nam': 'Thành tích xuất sắc, nhiều năm liên tục hoàn thành xuất sắc nhiệm vụ, có nhiều sáng kiến',
   'tap-the-vuot-chi-tieu':
     'Hoàn thành vượt mức chỉ tiêu nghiệp vụ, có sáng kiến, cách làm hay, không có cán bộ bị kỷ luật',
+  'thanh-tich-dac-biet-xuat-sac':
+    'Lập được thành tích đặc biệt xuất sắc trong lao động, sáng tạo, phục vụ sự nghiệp xây dựng và bảo vệ Tổ quốc',
 } as const;
 export type DeclaredCriterion = keyof typeof DECLARED_CRITERIA;
 
@@ -83,8 +85,17 @@ export type DeclaredCriterion = keyof typeof DECLARED_CRITERIA;
 export type CountRef = number | NumericParameterKey;
 
 export type Prerequisite =
-  /** Held one of `awardCodes` for `years` consecutive years, the run ending in the nomination year or the one before. */
-  | { kind: 'consecutive_years'; awardCodes: AwardCode[]; years: CountRef; description: string }
+  /**
+   * Held one of `awardCodes` for `years` consecutive years, the run ending in the nomination year or the one before;
+   * with `referencePeriod`, a run inside that fixed period counts too while the nomination year is in its programme.
+   */
+  | {
+      kind: 'consecutive_years';
+      awardCodes: AwardCode[];
+      years: CountRef;
+      referencePeriod?: PeriodParameterKey;
+      description: string;
+    }
   /** Held one of `awardCodes` at any time before or in the nomination year. */
   | { kind: 'held_any'; awardCodes: AwardCode[]; description: string }
   /**
@@ -134,6 +145,11 @@ export interface AwardEntry {
   oncePerNominee: boolean;
   /** Public consultation (lấy ý kiến nhân dân) before it is submitted. */
   requiresPublicConsultation: boolean;
+  /**
+   * Why the criteria checked for this award are not confirmed against a primary text (the rules page shows it as
+   * "Cần xác nhận"); null when they are.
+   */
+  unconfirmedCriteria: string | null;
   legalBasis: string[];
 }
 
@@ -152,14 +168,16 @@ function declared(criterion: DeclaredCriterion): Prerequisite {
   return { kind: 'declared', criterion, description: DECLARED_CRITERIA[criterion] };
 }
 
+type DefaultedField = 'clusterVote' | 'oncePerNominee' | 'requiresPublicConsultation' | 'unconfirmedCriteria';
+
 function entry(
-  e: Omit<AwardEntry, 'forwardedToHigherLevel' | 'clusterVote' | 'oncePerNominee' | 'requiresPublicConsultation'> &
-    Partial<Pick<AwardEntry, 'clusterVote' | 'oncePerNominee' | 'requiresPublicConsultation'>>,
+  e: Omit<AwardEntry, 'forwardedToHigherLevel' | DefaultedField> & Partial<Pick<AwardEntry, DefaultedField>>,
 ): AwardEntry {
   return {
     clusterVote: null,
     oncePerNominee: false,
     requiresPublicConsultation: false,
+    unconfirmedCriteria: null,
     ...e,
     forwardedToHigherLevel: e.decidingLevel !== 'provincial',
   };
@@ -170,7 +188,7 @@ function historyOnly(code: AwardCode, name: string, subject: AwardSubject, decid
   return entry({
     code,
     name,
-    kind: code.startsWith('co-') || code.startsWith('chien-si') || code === 'anh-hung-lao-dong' ? 'title' : 'award',
+    kind: code.startsWith('co-') || code.startsWith('chien-si') ? 'title' : 'award',
     subject,
     decidingLevel,
     proposingLevel:
@@ -457,6 +475,39 @@ const AWARD_LIST: AwardEntry[] = [
     countsAgainstUnitQuota: true,
     legalBasis: ['Luật TĐKT 2022 Đ44'],
   }),
+  // Seed 000, mục 3.2: "Trình cấp có thẩm quyền đề nghị phong tặng danh hiệu Anh hùng Lao động cho một số đơn vị
+  // VKSND tỉnh …". A state honour: the Chủ tịch nước decides on the Thủ tướng's proposal, so the province forwards it
+  // to the Supreme Procuracy as it does the Huân chương. Its criteria were not collected (legal-rules-notes §1.3):
+  // the unit declares the achievement, the dossier proves it, and the rules page flags it.
+  entry({
+    code: 'anh-hung-lao-dong',
+    name: 'Anh hùng Lao động',
+    // A danh hiệu vinh dự Nhà nước is a form of award under the Law, not an emulation title units register for.
+    kind: 'award',
+    subject: 'both',
+    decidingLevel: 'state',
+    proposingLevel: 'government',
+    decidedBy: 'Chủ tịch nước',
+    nominable: true,
+    dossier: dossier(
+      ['to-trinh', true],
+      ['bao-cao-thanh-tich', true],
+      ['bien-ban-hop-xet', true],
+      ['ket-qua-lay-y-kien', true],
+    ),
+    councilVote: 'vote.labourHero',
+    requiresPublicConsultation: true,
+    prerequisites: {
+      individual: [declared('thanh-tich-dac-biet-xuat-sac')],
+      collective: [declared('thanh-tich-dac-biet-xuat-sac')],
+    },
+    standard: null,
+    // A title (danh hiệu vinh dự nhà nước), like the Chiến sĩ thi đua: not an award form of the 1/4 · 10% quota.
+    countsAgainstUnitQuota: false,
+    unconfirmedCriteria:
+      'Tiêu chuẩn danh hiệu Anh hùng Lao động chưa được đối chiếu với văn bản (Luật TĐKT 2022; legal-rules-notes.md §1.3): hệ thống chỉ kiểm tra tiêu chí đơn vị kê khai, Thường trực Hội đồng thẩm định hồ sơ.',
+    legalBasis: ['Luật TĐKT 2022 (danh hiệu vinh dự nhà nước)', 'Kế hoạch 09/KH-VKSTC năm 2020, mục 3.2 (seed 000)'],
+  }),
   entry({
     code: 'ky-niem-chuong-vi-su-nghiep-kiem-sat',
     name: 'Kỷ niệm chương “Vì sự nghiệp Kiểm sát”',
@@ -555,8 +606,11 @@ const AWARD_LIST: AwardEntry[] = [
               kind: 'consecutive_years',
               awardCodes: ['co-thi-dua-chinh-phu', 'co-thi-dua-nganh', 'co-thi-dua-dan-dau-khoi'],
               years: 'advancedModel.flagConsecutiveYears',
+              // "(giai đoạn 2011-2016)": the programme's reference period, so the record that qualifies a collective
+              // in 2017 still qualifies it in 2018–2020.
+              referencePeriod: 'advancedModel.flagReferencePeriod',
               description:
-                'Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành hoặc Cờ thi đua dẫn đầu khối',
+                'Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành hoặc Cờ thi đua dẫn đầu khối (giai đoạn 2011–2016)',
             },
           ],
         },
@@ -573,7 +627,6 @@ const AWARD_LIST: AwardEntry[] = [
   historyOnly('huan-chuong-lao-dong-hang-nhi', 'Huân chương Lao động hạng Nhì', 'both', 'state'),
   historyOnly('huan-chuong-lao-dong-hang-nhat', 'Huân chương Lao động hạng Nhất', 'both', 'state'),
   historyOnly('huan-chuong-doc-lap', 'Huân chương Độc lập', 'both', 'state'),
-  historyOnly('anh-hung-lao-dong', 'Anh hùng Lao động', 'both', 'state'),
   historyOnly('bang-khen-chu-tich-ubnd-tinh', 'Bằng khen của Chủ tịch Ủy ban nhân dân cấp tỉnh', 'both', 'provincial'),
   historyOnly(
     'bang-khen-doan-the-trung-uong',
@@ -610,6 +663,16 @@ export function awardAcceptsSubject(award: AwardEntry, subject: NomineeSubject):
 /** Awards a unit can nominate a collective or an individual for. */
 export function nominableAwards(subject: NomineeSubject): AwardEntry[] {
   return AWARDS.filter((a) => a.nominable && awardAcceptsSubject(a, subject));
+}
+
+/**
+ * Why an award may not be filed under a campaign that accepts only the award forms `accepted` (a movement review's,
+ * seed 001 mục II.2.2.b), in Vietnamese; null when it may, or when the campaign names none (null: any award).
+ */
+export function awardOutsideCampaign(accepted: readonly string[] | null | undefined, awardCode: string): string | null {
+  if (!accepted || accepted.includes(awardCode)) return null;
+  const names = accepted.map((code) => findAward(code)?.name ?? code).join(', ');
+  return `Đợt đề nghị khen thưởng này chỉ nhận: ${names}; không nhận ${findAward(awardCode)?.name ?? awardCode}.`;
 }
 
 /** The declared criteria (DECLARED_CRITERIA codes) among the award's prerequisites for this kind of nominee. */

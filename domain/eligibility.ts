@@ -105,6 +105,17 @@ function runEndingAt(years: ReadonlySet<number>, end: number): number {
   return n;
 }
 
+/** Longest run of consecutive years in `years` that lies within `from`..`to`. */
+function longestRunWithin(years: ReadonlySet<number>, from: number, to: number): number {
+  let best = 0;
+  for (let end = from; end <= to; end++) {
+    let n = 0;
+    while (end - n >= from && years.has(end - n)) n += 1;
+    best = Math.max(best, n);
+  }
+  return best;
+}
+
 interface Evaluation {
   ok: boolean;
   reason: string;
@@ -123,11 +134,23 @@ function evaluate(
       const years = new Set(history.filter((r) => inCodes(p.awardCodes, r.awardCode)).map((r) => r.year));
       // The run may end in the nomination year or the year before: the lower title of the nomination year is often
       // decided at provincial level only weeks before the higher one is proposed.
-      const best = Math.max(runEndingAt(years, year), runEndingAt(years, year - 1));
+      const rolling = Math.max(runEndingAt(years, year), runEndingAt(years, year - 1));
       const names = p.awardCodes.map(awardName).join(' hoặc ');
+      // A programme that names a fixed period as its standard (seed 002: "(giai đoạn 2011-2016)" for 2017–2020)
+      // counts a run inside that period in every year of the programme; a newer run still counts as well.
+      const period = p.referencePeriod ? ruleValue(ruleSet, p.referencePeriod) : null;
+      if (period && year >= period.programmeFromYear && year <= period.programmeToYear) {
+        const within = longestRunWithin(years, period.fromYear, Math.min(period.toYear, year));
+        return {
+          ok: Math.max(rolling, within) >= needed,
+          reason:
+            `Chưa đủ ${needed} năm liên tục đạt ${names} trong giai đoạn ${period.fromYear}–${period.toYear} ` +
+            `(hiện có ${within} năm liên tục) hoặc đến năm ${year} (hiện có ${rolling} năm liên tục).`,
+        };
+      }
       return {
-        ok: best >= needed,
-        reason: `Chưa đủ ${needed} năm liên tục đạt ${names} (hiện có ${best} năm liên tục).`,
+        ok: rolling >= needed,
+        reason: `Chưa đủ ${needed} năm liên tục đạt ${names} (hiện có ${rolling} năm liên tục).`,
       };
     }
     case 'held_any': {

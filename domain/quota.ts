@@ -45,6 +45,34 @@ export function quotaLimit(unit: UnitFacts, subject: NomineeSubject, ruleSet: Ru
   return limit;
 }
 
+const ROUNDING_VI: Record<QuotaRounding, string> = {
+  floor: 'làm tròn xuống',
+  round: 'làm tròn',
+  ceil: 'làm tròn lên',
+};
+
+/**
+ * Why the unit may propose no collective (or no individual) at all, in Vietnamese, or null when its quota allows
+ * one. The draft form, the case page and the submission's refusal all say it, so a regional unit with 2–3
+ * collectives learns that 1/4 rounds down to 0 and that the "at least one" exception is a rule value still to be
+ * confirmed, instead of only being told its quota is used up.
+ */
+export function zeroQuotaReason(unit: UnitFacts, subject: NomineeSubject, ruleSet: RuleSet): string | null {
+  if (quotaLimit(unit, subject, ruleSet) > 0) return null;
+  const collective = subject === 'collective';
+  const base = collective ? unit.collectiveCount : unit.staffCount;
+  const share = ruleValue(ruleSet, collective ? 'quota.collectiveShare' : 'quota.individualShare');
+  const headcount = collective ? `${base} tập thể` : `${base} công chức, viên chức, người lao động`;
+  if (base === 0) return `Đơn vị có 0 ${collective ? 'tập thể' : 'người'}: không có chỉ tiêu đề nghị khen thưởng.`;
+  const minimumOne = ruleSet.parameters['quota.minimumOne'];
+  const flag = minimumOne.needsConfirmation ? ' (quy định này cần xác nhận)' : '';
+  return (
+    `Đơn vị có ${headcount}: chỉ tiêu ${formatFraction(share)} ${ROUNDING_VI[ruleValue(ruleSet, 'quota.rounding')]} ` +
+    `là 0, và bộ quy tắc không cho đơn vị có chỉ tiêu bằng 0 được đề nghị 01${flag}, nên chưa đề nghị được ` +
+    `${collective ? 'tập thể' : 'cá nhân'} cho hình thức khen thưởng tính vào chỉ tiêu.`
+  );
+}
+
 export type QuotaDecision =
   { allowed: true; limit: number; remaining: number } | { allowed: false; limit: number; reason: string };
 
@@ -58,6 +86,8 @@ export function checkQuota(input: {
   const { unit, subject, acceptedSoFar, ruleSet } = input;
   const limit = quotaLimit(unit, subject, ruleSet);
   if (acceptedSoFar + 1 <= limit) return { allowed: true, limit, remaining: limit - acceptedSoFar - 1 };
+  const none = zeroQuotaReason(unit, subject, ruleSet);
+  if (none) return { allowed: false, limit, reason: none };
   const share = ruleValue(ruleSet, subject === 'collective' ? 'quota.collectiveShare' : 'quota.individualShare');
   const reason =
     subject === 'collective'

@@ -105,7 +105,8 @@ const IssueInputSchema = obj('Thông tin ban hành', {
   signer: text('Người ký', { max: 200 }),
 });
 
-const AmendReasonSchema = text('Lý do sửa đổi, bổ sung', { max: 2000, min: 5 });
+/** An amendment's reason (lý do): the store's rule, which the staff form checks too before anything is asked. */
+export const AmendReasonSchema = text('Lý do sửa đổi, bổ sung', { max: 2000, min: 5 });
 
 export interface CreatePlanDraftInput {
   kind: PlanKind;
@@ -146,6 +147,11 @@ export interface AmendPlanInput {
   number?: string;
   date?: string;
   signer?: string;
+  /**
+   * The idempotency key of the form it came from (`_request`): an amendment already made from that form is
+   * returned as it is, not made again (a double click, a browser retry, a retry after an unanswered request).
+   */
+  requestId?: string;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -345,6 +351,13 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
   const by = parse(actorId(), input.by);
   const reason = parse(AmendReasonSchema, input.reason);
   const plan = await requirePlan(db, input.planId);
+  // One amendment at a time per plan (the next version number is read, then written); on PostgreSQL a second
+  // writer waits here, then finds the first one's version, or its own form's amendment.
+  await db.query(`SELECT id FROM plans WHERE id = $1 FOR UPDATE`, [plan.id]);
+  if (input.requestId) {
+    const earlier = await amendmentOfRequest(db, plan.id, input.requestId);
+    if (earlier) return earlier;
+  }
   const current = await versionOf(db, plan.id, 'issued');
   if (!current)
     throw new PlanStoreError('conflict', `Kế hoạch ${plan.id} chưa được ban hành: hãy sửa bản dự thảo rồi ban hành`);
@@ -369,9 +382,9 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
   await db.query(
     `INSERT INTO plan_versions (plan_id, version, status, content, clusters, review, created_by, updated_by,
                                 issue_number, issue_date, signer, issued_at, issued_by,
-                                amends_version, amend_reason, amended_by, amended_at)
+                                amends_version, amend_reason, amended_by, amended_at, amend_request)
      VALUES ($1, $2, 'issued', $3::jsonb, $4::jsonb, '[]'::jsonb, $5, $5, $6, $7::date, $8, now(), $5,
-             $9, $10, $5, now())`,
+             $9, $10, $5, now(), $11)`,
     [
       plan.id,
       next,
@@ -383,9 +396,23 @@ async function amendIn(db: SqlSession, input: AmendPlanInput): Promise<PlanVersi
       issue.signer,
       current.version,
       reason,
+      input.requestId ?? null,
     ],
   );
   return (await versionOf(db, plan.id, 'issued'))!;
+}
+
+/** The version an amendment made from this form (`_request` key), or null when the form made none. */
+export async function amendmentOfRequest(
+  db: SqlSession,
+  planId: string,
+  requestId: string,
+): Promise<PlanVersion | null> {
+  const [row] = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM plan_versions WHERE plan_id = $1 AND amend_request = $2`,
+    [planId, requestId],
+  );
+  return row ? versionFrom(row) : null;
 }
 
 /**
@@ -430,6 +457,15 @@ export async function getPlanOfYear(
     [orgUnitId, year, kind],
   );
   return row ? recordOf(db, row) : null;
+}
+
+/** Every version of a plan, oldest first (drafts, versions in force, superseded ones): an amendment history. */
+export async function planVersions(db: SqlSession, planId: string): Promise<PlanVersion[]> {
+  const rows = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM plan_versions WHERE plan_id = $1 ORDER BY version`,
+    [planId],
+  );
+  return rows.map(versionFrom);
 }
 
 export async function getPlanById(db: SqlSession, planId: string): Promise<PlanRecord | null> {

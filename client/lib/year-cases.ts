@@ -1,5 +1,5 @@
 /**
- * The typed client of the year's cases (plan, registration, compact, advanced models, movement), beside
+ * The typed client of the year's cases (plan, registration, compact, advanced models, movement, complaints), beside
  * CasesClient: reads and writes through the messages the workflows export. A case that is not running yet (the
  * plan has not started it) reads as null, so a page can say so in Vietnamese instead of failing; a refusal from
  * the workflow comes back as ActionRefusedError.
@@ -8,7 +8,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
 import type { CompactActionName, CompactActionSchemas, CompactState } from '../../domain/plan-year/compact.js';
-import type { PlanRunState } from '../../domain/plan-year/plan-run.js';
+import type { AmendPlanInput, PlanProgressSummary, PlanRunState } from '../../domain/plan-year/plan-run.js';
 import type { MovementState } from '../../domain/plan-year/movement.js';
 import type {
   RegistrationActionName,
@@ -20,9 +20,11 @@ import type {
   AdvancedModelActionSchemas,
   AdvancedModelState,
 } from '../../domain/plan-year/advanced-model.js';
+import type { ComplaintActionName, ComplaintActionSchemas, ComplaintState } from '../../domain/plan-year/complaint.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
+import { complaintId, complaintStateQuery, complaintUpdates } from '../../workflows/complaint/messages.js';
 import { compactId, compactStateQuery, compactUpdates } from '../../workflows/compact/messages.js';
-import { planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
+import { amendPlanUpdate, planStateQuery, planWorkflowId } from '../../workflows/plan/messages.js';
 import { registrationId, registrationStateQuery, registrationUpdates } from '../../workflows/registration/messages.js';
 import { movementStateQuery, movementWorkflowId } from '../../workflows/movement/messages.js';
 import {
@@ -30,7 +32,13 @@ import {
   advancedModelStateQuery,
   advancedModelUpdates,
 } from '../../workflows/plan/advanced-model-messages.js';
-import { ActionRefusedError, CASE_READ_TIMEOUT_MS, toActionRefused } from './cases.js';
+import {
+  ACTION_ANSWER_TIMEOUT_MS,
+  ActionRefusedError,
+  CASE_READ_TIMEOUT_MS,
+  toActionPending,
+  toActionRefused,
+} from './cases.js';
 
 function isNotFound(error: unknown): boolean {
   return error instanceof WorkflowNotFoundError || (error as { name?: string }).name === 'WorkflowNotFoundError';
@@ -82,6 +90,43 @@ export class YearCasesClient {
     return this.stateOf<PlanRunState>(planWorkflowId(orgUnitId, year), planStateQuery);
   }
 
+  /**
+   * Whether the year's plan workflow runs now: 'running', 'closed' (it ran and ended, or failed), or null when it
+   * was never started (a plan issued for a coming year, its 01/12 Schedule not fired yet).
+   */
+  async planRun(orgUnitId: string, year: number): Promise<'running' | 'closed' | null> {
+    try {
+      const { status } = await this.client.withDeadline(Date.now() + CASE_READ_TIMEOUT_MS, () =>
+        this.client.workflow.getHandle(planWorkflowId(orgUnitId, year)).describe(),
+      );
+      return status.name === 'RUNNING' ? 'running' : 'closed';
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Sends the running plan its `amend` Update under `updateId`, so that sending it again (a retry, a second form
+   * of the same amendment) attaches to the first instead of amending twice. A refusal comes back as
+   * ActionRefusedError, no answer within `answerWithinMs` as ActionPendingError (it may still be applied).
+   */
+  async amendPlan(
+    orgUnitId: string,
+    year: number,
+    input: AmendPlanInput,
+    options: { updateId: string; answerWithinMs?: number },
+  ): Promise<PlanProgressSummary> {
+    const handle = this.client.workflow.getHandle(planWorkflowId(orgUnitId, year));
+    try {
+      return await this.client.withDeadline(Date.now() + (options.answerWithinMs ?? ACTION_ANSWER_TIMEOUT_MS), () =>
+        handle.executeUpdate(amendPlanUpdate, { args: [input], updateId: options.updateId }),
+      );
+    } catch (error) {
+      throw toActionRefused(error) ?? toActionPending(error) ?? error;
+    }
+  }
+
   registration(unitId: string, year: number): Promise<RegistrationState | null> {
     return this.stateOf<RegistrationState>(registrationId(unitId, year), registrationStateQuery);
   }
@@ -92,6 +137,11 @@ export class YearCasesClient {
 
   advancedModels(orgUnitId: string, year: number): Promise<AdvancedModelState | null> {
     return this.stateOf<AdvancedModelState>(advancedModelId(orgUnitId, year), advancedModelStateQuery);
+  }
+
+  /** A complaint by its number (`complaint/<number>`); null when no such complaint was filed. */
+  complaint(number: string): Promise<ComplaintState | null> {
+    return this.stateOf<ComplaintState>(complaintId(number), complaintStateQuery);
   }
 
   movement(orgUnitId: string, movementId: string): Promise<MovementState | null> {
@@ -123,5 +173,14 @@ export class YearCasesClient {
   ): Promise<unknown> {
     const definition = advancedModelUpdates[name] as UpdateDefinition<unknown, [typeof input]>;
     return this.update(advancedModelId(state.orgUnitId, state.year), definition, input);
+  }
+
+  actOnComplaint<N extends ComplaintActionName>(
+    state: Pick<ComplaintState, 'complaintId'>,
+    name: N,
+    input: z.input<(typeof ComplaintActionSchemas)[N]>,
+  ): Promise<unknown> {
+    const definition = complaintUpdates[name] as UpdateDefinition<unknown, [typeof input]>;
+    return this.update(complaintId(state.complaintId), definition, input);
   }
 }

@@ -12,7 +12,8 @@
 import { formatDateVN } from '../../domain/calendar.js';
 import { findDeadline, planDeadlineInstant, type Plan } from '../../domain/plan.js';
 import { openCampaigns, yearCampaignClosesAt } from '../../domain/plan-year/plan-run.js';
-import type { Movement, MovementReview } from '../../domain/plan-year/movement.js';
+import { reviewAwardCodes, type Movement, type MovementReview } from '../../domain/plan-year/movement.js';
+import { awardOutsideCampaign } from '../../domain/catalogue.js';
 import { vnCalendarDate } from '../../domain/calendar.js';
 import { getPlanById, issuedYearPlan, listPlans } from '../../store/plans.js';
 import type { SqlSession } from '../../store/sql.js';
@@ -31,6 +32,8 @@ export interface CampaignOption {
   dueAt: string | null;
   /** When the campaign stops taking nominations, so its quota ledgers close (campaignClosesAt); null: never known. */
   closesAt: string | null;
+  /** The award forms the campaign accepts (a movement review's); null: any award. */
+  awardCodes: string[] | null;
 }
 
 /** A campaign offered whatever the running workflows say (the year's review, or a test's own campaign). */
@@ -133,7 +136,15 @@ function withDue(title: string, dueAt: string | null): string {
 export function fixedOption(c: FixedCampaign): CampaignOption {
   const dueAt = c.dueAt ?? null;
   const year = c.year ?? vnCalendarDate(new Date().toISOString()).year;
-  return { id: c.id, kind: 'year', label: withDue(c.title, dueAt), year, dueAt, closesAt: c.closesAt ?? null };
+  return {
+    id: c.id,
+    kind: 'year',
+    label: withDue(c.title, dueAt),
+    year,
+    dueAt,
+    closesAt: c.closesAt ?? null,
+    awardCodes: null,
+  };
 }
 
 function isOpen(now: string, openedAt: string, dueAt: string): boolean {
@@ -151,6 +162,7 @@ async function driveOptions(yearCases: YearCasesClient, orgUnitId: string, year:
     year: run.plan.year,
     dueAt: c.dueAt,
     closesAt: c.dueAt, // a drive's campaign is offered until its due date, then closes
+    awardCodes: null,
   }));
 }
 
@@ -169,6 +181,9 @@ async function movementOptions(
       // A campaign is opened from one of the movement's reviews, so the review is always there.
       const review = state.movement.reviews.find((r) => r.id === c.reviewId);
       if (!review) return [];
+      // A movement started before reviews carried award codes has none in its state: the issued movement has them.
+      const awardCodes =
+        reviewAwardCodes(review) ?? reviewAwardCodes(movement.reviews.find((r) => r.id === review.id) ?? review);
       const title = movementReviewTitle(state.movement, review);
       return [
         {
@@ -178,6 +193,7 @@ async function movementOptions(
           year: review.year,
           dueAt: c.dueAt,
           closesAt: c.dueAt, // offered until its due date (isOpen), then closed
+          awardCodes,
         },
       ];
     });
@@ -202,11 +218,20 @@ export async function openCampaignOptions(
   return [...fixed, ...opened];
 }
 
-/** The option a form chose, or a 400 in Vietnamese when it is not open for the unit now (nothing is started). */
+/** The options under which this award may be filed (a movement review takes only its own award forms). */
+export function campaignsForAward(options: readonly CampaignOption[], awardCode: string): CampaignOption[] {
+  return options.filter((c) => awardOutsideCampaign(c.awardCodes, awardCode) === null);
+}
+
+/**
+ * The option a form chose, or a 400 in Vietnamese when it is not open for the unit now, or does not take the award
+ * (nothing is started).
+ */
 export async function chosenCampaign(
   deps: { yearCases: YearCasesClient; campaignSources: () => Promise<CampaignSources> },
   unitId: string,
   id: string,
+  awardCode: string,
 ) {
   if (!id) throw badRequest('Chưa chọn đợt, phong trào thi đua.', 'no campaign chosen');
   const option = (await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId)).find(
@@ -217,5 +242,7 @@ export async function chosenCampaign(
       'Đợt, phong trào thi đua này không nhận hồ sơ của đơn vị vào lúc này (chưa mở, đã hết hạn hoặc không dành cho đơn vị).',
       `campaign ${id} is not open for unit ${unitId}`,
     );
+  const outside = awardOutsideCampaign(option.awardCodes, awardCode);
+  if (outside) throw badRequest(outside, `campaign ${id} does not accept award ${awardCode}`);
   return option;
 }

@@ -1,16 +1,18 @@
 /**
- * Where a listed case is acted on, by its kind: a nomination has its own case page; the year's registrations,
- * compacts and advanced models are acted on in the plan pages, which take the unit or cluster and the year.
+ * Where a listed case is acted on, by its kind: a nomination and a complaint have their own pages; the year's
+ * registrations, compacts and advanced models are acted on in the plan pages, which take the unit or cluster and
+ * the year.
  * Built from a row of the case index only (names included), so a list page never queries the cases one by one.
  */
 import type { CaseIndexRow } from '../../domain/case-index.js';
 import { COMPACT_STAGE_LABELS } from './compact-view.js';
+import { COMPLAINT_STAGE_LABELS, complaintUrl } from './complaint-view.js';
 
 /**
- * The kinds whose waiting cases an inbox lists: each has a page where the one it waits on acts. Complaints are
- * left out: their only staff page would be /quan-tri/ho-so/:id, which opens nominations only.
+ * The kinds whose waiting cases an inbox lists: each has a page where the one it waits on acts (a complaint: the
+ * standing body for its findings, then the leadership for the conclusion).
  */
-export const INBOX_KINDS = ['nomination', 'registration', 'compact', 'advanced-model'] as const;
+export const INBOX_KINDS = ['nomination', 'registration', 'compact', 'advanced-model', 'complaint'] as const;
 
 export const KIND_LABELS: Record<string, string> = {
   nomination: 'Đề nghị khen thưởng',
@@ -77,6 +79,16 @@ export function caseLink(row: LinkedRow): CaseLink {
         text: `Điển hình tiên tiến${yearText}`,
         stage: ADVANCED_MODEL_STAGE_LABELS[row.stage] ?? '—',
       };
+    case 'complaint': {
+      const number = row.caseId.replace(/^complaint\//, '');
+      return {
+        kind,
+        href: complaintUrl(number),
+        // Its number is how a complaint is named (the register of letters received), like a decision's.
+        text: `Đơn khiếu nại số ${number}`,
+        stage: COMPLAINT_STAGE_LABELS[row.stage as keyof typeof COMPLAINT_STAGE_LABELS] ?? '—',
+      };
+    }
     default:
       return {
         kind,

@@ -33,11 +33,13 @@ import { advancedModelRoutes } from './routes/advanced-models.js';
 import { bookRoutes } from './routes/book.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
+import { complaintRoutes } from './routes/complaints.js';
 import { councilRoutes } from './routes/council.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { planRoutes } from './routes/plan.js';
 import { planDraftingRoutes } from './routes/plan-drafting.js';
+import { planAmendmentRoutes } from './routes/plan-amendment.js';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.js';
 import { staticRoutes } from './routes/static.js';
 import { refuseNulCharacters } from './http/nul-guard.js';
@@ -174,8 +176,10 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
       dashboardRoutes,
       planRoutes,
       planDraftingRoutes,
+      planAmendmentRoutes,
       councilRoutes,
       advancedModelRoutes,
+      complaintRoutes,
     ]) {
       await protectedScope.register(routes, { deps });
     }

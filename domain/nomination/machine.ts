@@ -4,7 +4,13 @@
  * `now` comes from the workflow.
  */
 import { deadlineInstant, vnCalendarDate, vnDateKey, instantMs, toUtcIso } from '../calendar.js';
-import { awardAcceptsSubject, awardByCode, findAward, missingDossierItems } from '../catalogue.js';
+import {
+  awardAcceptsSubject,
+  awardByCode,
+  awardOutsideCampaign,
+  findAward,
+  missingDossierItems,
+} from '../catalogue.js';
 import { checkEligibility } from '../eligibility.js';
 import { stepDueInstant } from '../rules/index.js';
 import type { RuleSet } from '../rules/types.js';
@@ -77,6 +83,8 @@ export function initialState(
   const state: NominationState = {
     caseId,
     campaignId: input.campaignId,
+    // Only when the campaign names its award forms: a case started without them keeps the state it always had.
+    ...(input.campaignAwardCodes ? { campaignAwardCodes: [...input.campaignAwardCodes] } : {}),
     year: input.year,
     track: input.track,
     unitId: input.unitId,
@@ -205,9 +213,11 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
   authorize(state, action.name, action.input.actor);
   switch (action.name) {
     case 'edit':
-      return checkDraft(action.input.draft);
+      checkDraft(action.input.draft);
+      return checkCampaignAward(state, action.input.draft.awardCode);
     case 'submit': {
       checkDraft(state.draft);
+      checkCampaignAward(state, state.draft.awardCode);
       const reasons = eligibilityReasons(state, ctx.ruleSet);
       if (reasons.length > 0)
         refuse(
@@ -349,6 +359,16 @@ export function checkAction(state: NominationState, action: AnyAction, ctx: Mach
     default:
       return;
   }
+}
+
+/**
+ * A campaign that names its award forms (a movement review's, seed 001) takes no other. Cases whose campaign named
+ * none, every case started before this, pass as they did, so their histories replay unchanged.
+ */
+function checkCampaignAward(state: NominationState, awardCode: string): void {
+  const problem = awardOutsideCampaign(state.campaignAwardCodes, awardCode);
+  if (problem)
+    refuse('award-outside-campaign', problem, `award ${awardCode} is not one the campaign ${state.campaignId} accepts`);
 }
 
 function checkDraft(draft: NominationState['draft']): void {

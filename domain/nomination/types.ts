@@ -70,6 +70,11 @@ export interface NominationStartInput {
    * closes then. Absent or null: not known (cases started before it, the CLI), and the ledger stays open.
    */
   campaignClosesAt?: string | null;
+  /**
+   * The award forms the campaign accepts (a movement review's, from the form's campaign option): the case refuses
+   * any other. Absent or null: the campaign accepts any award (the year's review, a drive, cases started before).
+   */
+  campaignAwardCodes?: string[] | null;
   year: number;
   track: NominationTrack;
   unitId: string;
@@ -172,6 +177,8 @@ export type Recipient = { role: Role; unitId: string } | { userId: string };
 export interface NominationState {
   caseId: string;
   campaignId: string;
+  /** The award forms the campaign accepts (NominationStartInput); absent: any. */
+  campaignAwardCodes?: string[];
   year: number;
   track: NominationTrack;
   unitId: string;

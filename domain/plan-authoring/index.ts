@@ -7,3 +7,4 @@ export * from './tet.js';
 export * from './year-text.js';
 export * from './season.js';
 export * from './running.js';
+export * from './amendment.js';

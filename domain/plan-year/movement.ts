@@ -15,6 +15,7 @@ import {
   windowInstants,
   type CalendarDate,
 } from '../calendar.js';
+import { findAward } from '../catalogue.js';
 import type { Actor } from '../org.js';
 import { dayMonthSchema, idString, intIn, list, obj, oneOf, text } from '../zod-vi.js';
 import { standingBody, type CouncilRef, type NoticeDraft, type Recipient, type YearAuditEntry } from './common.js';
@@ -33,6 +34,18 @@ export const MovementReviewSchema = z.lazy(() =>
     nominationDays: intIn('Số ngày gửi đề nghị khen thưởng', 1, 120),
     /** The highest forms of award the review may propose (quoted from the movement's plan). */
     awards: text('Hình thức khen thưởng', { max: 1000 }),
+    /**
+     * The same award forms as catalogue codes: the review's campaign accepts only these (the form offers the
+     * campaign only for them, and the nomination refuses any other under it).
+     */
+    awardCodes: list(
+      'Mã hình thức khen thưởng của đợt',
+      z.string().superRefine((code, ctx) => {
+        if (findAward(code)?.nominable !== true)
+          ctx.addIssue({ code: 'custom', message: `Hình thức khen thưởng “${code}” không có trong danh mục` });
+      }),
+      { min: 1, max: 30 },
+    ).refine((codes) => new Set(codes).size === codes.length, { error: 'Mã hình thức khen thưởng bị trùng' }),
     source: text('Căn cứ', { max: 2000 }),
   }),
 );
@@ -98,6 +111,14 @@ export function initialMovementState(input: MovementStartInput, context: Movemen
       { at: now, action: 'start', actor: input.startedBy, reason: null, details: { movementId: input.movement.id } },
     ],
   };
+}
+
+/**
+ * The award codes a review's campaign accepts; null for a review stored before reviews carried them (its campaign
+ * then accepts any award, as it did).
+ */
+export function reviewAwardCodes(review: Pick<MovementReview, 'id'> & Partial<MovementReview>): string[] | null {
+  return review.awardCodes ?? null;
 }
 
 /** When a review opens (the first instant after its movement year) and what it covers. */

@@ -279,8 +279,20 @@ export type AmendPlanInput = z.infer<typeof AmendPlanSchema>;
 
 export function checkAmendment(state: PlanRunState, input: AmendPlanInput, now: string): void {
   requirePlanAuthority(input.actor, state.context.council, 'điều chỉnh kế hoạch thi đua');
+  checkPlanChange(state.plan, input, now);
+}
+
+/**
+ * What an amendment may change in a plan at `now`, whoever makes it: the running plan's validator, and the
+ * staff page before it writes the amendment to the database (also for a plan not running yet), ask the same.
+ */
+export function checkPlanChange(
+  plan: Plan,
+  input: Pick<AmendPlanInput, 'moveDeadline' | 'addDrive'>,
+  now: string,
+): void {
   if (input.moveDeadline) {
-    const d = state.plan.deadlines.find((x) => x.id === input.moveDeadline!.deadlineId);
+    const d = plan.deadlines.find((x) => x.id === input.moveDeadline!.deadlineId);
     if (!d) {
       refuse(
         'unknown-deadline',
@@ -304,7 +316,7 @@ export function checkAmendment(state: PlanRunState, input: AmendPlanInput, now: 
     }
   }
   if (input.addDrive) {
-    if (state.plan.drives.some((x) => x.id === input.addDrive!.id)) {
+    if (plan.drives.some((x) => x.id === input.addDrive!.id)) {
       refuse(
         'duplicate-drive',
         `Đợt thi đua “${input.addDrive.id}” đã có trong kế hoạch.`,

@@ -25,6 +25,9 @@ export const VAN_HOA_CONG_SO_2019_2025: Movement = {
       nominationDays: 30,
       awards:
         'Khen thưởng theo thẩm quyền; lựa chọn tập thể, cá nhân xuất sắc tiêu biểu đề nghị Bằng khen của Viện trưởng VKSND tối cao hoặc Bằng khen của Thủ tướng Chính phủ',
+      // Mục II.2.2.b: "khen thưởng … theo thẩm quyền" (the province's Giấy khen) "và … đề nghị tặng Bằng khen của
+      // Viện trưởng Viện kiểm sát nhân dân tối cao hoặc Bằng khen của Thủ tướng Chính phủ".
+      awardCodes: ['giay-khen', 'bang-khen-vksndtc', 'bang-khen-thu-tuong'],
       source: `${VKSTC_PLAN_123}, mục C.2: “Năm 2022: … tiến hành sơ kết … Thời điểm tiến hành sơ kết theo hướng dẫn của Hội đồng Thi đua - Khen thưởng Trung ương.” Mốc ở đây: hết năm thi đua 2021 – 2022 (31/5/2022); 30 ngày gửi đề nghị là thời hạn mặc định của hệ thống, văn bản không quy định.`,
     },
     {
@@ -35,6 +38,8 @@ export const VAN_HOA_CONG_SO_2019_2025: Movement = {
       nominationDays: 30,
       awards:
         'Khen thưởng theo thẩm quyền; lựa chọn tập thể, cá nhân xuất sắc nhất đề nghị Bằng khen của Viện trưởng VKSND tối cao, Bằng khen của Thủ tướng Chính phủ hoặc Huân chương Lao động hạng Ba',
+      // Mục II.2.2.b, khen thưởng tổng kết: the interim's forms and the Huân chương Lao động hạng Ba.
+      awardCodes: ['giay-khen', 'bang-khen-vksndtc', 'bang-khen-thu-tuong', 'huan-chuong-lao-dong-hang-ba'],
       source: `${VKSTC_PLAN_123}, mục C.3: “Năm 2025: … tổng kết phong trào thi đua nhân dịp kỷ niệm 80 năm ngày thành lập nước … (Quốc khánh 02/9/2025).” Mốc ở đây: hết năm thi đua 2024 – 2025 (31/5/2025), hạn gửi đề nghị trước 02/9/2025.`,
     },
   ],

@@ -37,6 +37,17 @@ export interface MonthRange {
   toMonths: number;
 }
 
+/**
+ * A fixed span of emulation years a criterion reads, and the years of the programme it is the standard for (seed
+ * 002 names the flags of 2011–2016 as the standard of its whole 2017–2020 programme).
+ */
+export interface ReferencePeriod {
+  fromYear: number;
+  toYear: number;
+  programmeFromYear: number;
+  programmeToYear: number;
+}
+
 export interface RuleParameter<T> {
   value: T;
   /** What the parameter means and its unit, in Vietnamese (shown in the admin screen). */
@@ -68,12 +79,15 @@ export interface RuleParameters {
   'advancedModel.selectMax': RuleParameter<number>;
   /** "Nhiều năm liên tục được tặng Cờ thi đua": how many consecutive years "nhiều năm" means. */
   'advancedModel.flagConsecutiveYears': RuleParameter<number>;
+  /** The years whose flags count for the collective standard during the programme (seed 002: 2011–2016). */
+  'advancedModel.flagReferencePeriod': RuleParameter<ReferencePeriod>;
 
   // --- Votes and quorum ---------------------------------------------------------------------------------------
   'vote.default': RuleParameter<VoteRule>;
   'vote.baseEmulationFighter': RuleParameter<VoteRule>;
   'vote.sectorEmulationFighter': RuleParameter<VoteRule>;
   'vote.sectorFlagCluster': RuleParameter<VoteRule>;
+  'vote.labourHero': RuleParameter<VoteRule>;
   'vote.denominator': RuleParameter<VoteDenominator>;
   'council.quorum': RuleParameter<Fraction>;
 
@@ -114,6 +128,8 @@ type KeysOfValue<V> = {
 
 /** Parameters holding a whole number (counts, years, days): the catalogue's prerequisites refer to these. */
 export type NumericParameterKey = KeysOfValue<number>;
+/** Parameters holding a reference period: a prerequisite may read its run of years there. */
+export type PeriodParameterKey = KeysOfValue<ReferencePeriod>;
 /** Parameters holding a vote rule: the catalogue's vote thresholds refer to these. */
 export type VoteParameterKey = KeysOfValue<VoteRule>;
 

@@ -87,6 +87,12 @@ const BASELINE: RuleParameters = {
     `${SEED_002}, mục II.1.2.b: “Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành …” — kế hoạch không nêu số năm`,
     true,
   ),
+  'advancedModel.flagReferencePeriod': param(
+    { fromYear: 2011, toYear: 2016, programmeFromYear: 2017, programmeToYear: 2020 },
+    'Giai đoạn tính Cờ thi đua liên tục cho tiêu chuẩn điển hình tiên tiến của tập thể, và các năm của kế hoạch áp dụng giai đoạn đó',
+    `${SEED_002}, mục II.1.2.b: “Nhiều năm liên tục được tặng Cờ thi đua của Chính phủ, Cờ thi đua của Ngành hoặc Cờ thi đua dẫn đầu khối (giai đoạn 2011-2016)…”; kế hoạch áp dụng cho giai đoạn 2017 – 2020`,
+    false,
+  ),
   'vote.default': param(
     { share: { numerator: 1, denominator: 2 }, comparison: 'more_than' },
     'Tỷ lệ phiếu đồng ý để Hội đồng thông qua (mặc định: quá bán)',
@@ -110,6 +116,12 @@ const BASELINE: RuleParameters = {
     'Tỷ lệ phiếu đồng ý của thành viên cụm/khối thi đua suy tôn Cờ thi đua của ngành Kiểm sát nhân dân',
     `TT 01/2019/TT-VKSTC Đ20 (${NOTES} §2.1, §3.2)`,
     false,
+  ),
+  'vote.labourHero': param(
+    { share: { numerator: 90, denominator: 100 }, comparison: 'at_least' },
+    'Tỷ lệ phiếu đồng ý của Hội đồng xét đề nghị danh hiệu Anh hùng Lao động',
+    `NĐ 91/2017 Đ45(8): từ 90% tổng số thành viên Hội đồng cho danh hiệu Anh hùng; chưa xác nhận theo NĐ 98/2023, NĐ 152/2025 (${NOTES} §3.2)`,
+    true,
   ),
   'vote.denominator': param(
     'total_members',

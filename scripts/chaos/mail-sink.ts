@@ -3,8 +3,8 @@
  * port (an outage as a mail relay has one). Every message received across outages is kept with its Message-ID, so
  * the checks can tell a lost mail from a resend (same Message-ID) from a duplicate (a new one).
  */
-import PostalMime from 'postal-mime';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
+import { closeSmtp, createSmtpReceiver, listenSmtp, parseMessage } from '../../client/mail-catcher/smtp-receiver.js';
 
 export interface CaughtMail {
   messageId: string;
@@ -22,32 +22,6 @@ export interface OutageMailSink {
   close(): Promise<void>;
 }
 
-function smtpServer(messages: CaughtMail[]): SMTPServer {
-  return new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    // An outage must not wait for a lingering client: drop open connections at once.
-    closeTimeout: 100,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        PostalMime.parse(Buffer.concat(chunks))
-          .then((email) => {
-            messages.push({
-              messageId: (email.messageId ?? '').replace(/^<|>$/g, ''),
-              to: (email.to ?? []).map((a) => a.address ?? '').filter(Boolean),
-              subject: email.subject ?? '',
-            });
-            callback();
-          })
-          .catch(callback);
-      });
-    },
-  });
-}
-
 export async function startOutageMailSink(port = 0): Promise<OutageMailSink> {
   const messages: CaughtMail[] = [];
   let droppedConnections = 0;
@@ -55,21 +29,23 @@ export async function startOutageMailSink(port = 0): Promise<OutageMailSink> {
   let boundPort = port;
   const up = async () => {
     if (server) return;
-    const next = smtpServer(messages);
-    // A worker SIGKILLed mid-delivery resets its connection: a mail relay shrugs that off, and so must the sink.
-    next.on('error', () => void (droppedConnections += 1));
-    await new Promise<void>((resolve, reject) => {
-      next.server.once('error', reject);
-      next.listen(boundPort, '127.0.0.1', () => resolve());
+    const next = createSmtpReceiver({
+      async onMessage(raw) {
+        const { messageId, to, subject } = await parseMessage(raw);
+        messages.push({ messageId, to, subject });
+      },
+      // An outage must not wait for a lingering client: drop open connections at once.
+      closeTimeout: 100,
+      // A worker SIGKILLed mid-delivery resets its connection: a mail relay shrugs that off, and so must the sink.
+      onConnectionError: () => void (droppedConnections += 1),
     });
-    const address = next.server.address();
-    boundPort = typeof address === 'object' && address ? address.port : boundPort;
+    boundPort = await listenSmtp(next, boundPort);
     server = next;
   };
   const down = async () => {
     const current = server;
     server = null;
-    if (current) await new Promise<void>((resolve) => current.close(() => resolve()));
+    if (current) await closeSmtp(current);
   };
   await up();
   return {

@@ -19,6 +19,8 @@ import { openCampaignOptions } from '../../client/web/campaign-options.js';
 import { uniqueId } from '../harness/temporal.js';
 import { Agent, eventually, startWebWorld, type WebWorld } from './web-support.js';
 import { YearCasesClient } from '../../client/lib/year-cases.js';
+import { ActionRefusedError } from '../../client/lib/cases.js';
+import { QUOTES } from '../unit/seed-quotes.js';
 
 let w: WebWorld;
 // A year no other test uses for its plan on the shared dev server (see web-plan-http.test.ts for the others).
@@ -99,13 +101,13 @@ function optionsOf(html: string): string[] {
   return [...select.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => `${m[1]}|${m[2]}`);
 }
 
-async function draftPost(agent: Agent, unitId: string, campaignId: string) {
+async function draftPost(agent: Agent, unitId: string, campaignId: string, awardCode = 'giay-khen') {
   const people = await w.world.draftFor({ awardCode: 'giay-khen', unitId });
-  await agent.get('/de-nghi/moi?award=giay-khen&subject=individual');
+  await agent.get(`/de-nghi/moi?award=${awardCode}&subject=individual`);
   return agent.post('/de-nghi', {
     campaignId,
     track: 'regular',
-    awardCode: 'giay-khen',
+    awardCode,
     subject: 'individual',
     personId: people.nominee.personId!,
     'doc_to-trinh': 'Tờ trình số 1',
@@ -172,5 +174,57 @@ describe('the campaign choice on /de-nghi/moi', () => {
     const movementCase = decodeURIComponent(String(inMovement.headers.location).split('?')[0]!.replace('/ho-so/', ''));
     started.push(movementCase);
     expect((await w.cases.getCase(movementCase)).year).toBe(movementStart.year);
+  });
+});
+
+// Seed 001, mục II.2.2.b: the interim review proposes its own award forms only; its campaign takes no other.
+describe(`a movement review's campaign takes only its award forms: ${QUOTES.interimReviewAwards}`, () => {
+  it('is offered only for those forms, and refuses another in Vietnamese without starting a case', async () => {
+    expect(movementData.reviews[0]!.awardCodes).toEqual(['giay-khen', 'bang-khen-vksndtc', 'bang-khen-thu-tuong']);
+    const clerk = await Agent.as(w.app, 'vanthu.kv5');
+    const ids = async (awardCode: string) =>
+      optionsOf((await clerk.get(`/de-nghi/moi?award=${awardCode}&subject=individual`)).body).map(
+        (o) => o.split('|')[0],
+      );
+    expect(await ids('bang-khen-vksndtc')).toContain(reviewId);
+    const labourOrder = await ids('huan-chuong-lao-dong-hang-ba');
+    expect(labourOrder).not.toContain(reviewId);
+    expect(labourOrder).toContain(w.campaign); // the year's campaign takes any award
+
+    const refused = await draftPost(clerk, 'hd-kv5', reviewId, 'huan-chuong-lao-dong-hang-ba');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(
+      'Đợt đề nghị khen thưởng này chỉ nhận: Giấy khen của Viện trưởng VKSND tỉnh, Bằng khen của Viện trưởng VKSND ' +
+        'tối cao, Bằng khen của Thủ tướng Chính phủ; không nhận Huân chương Lao động hạng Ba.',
+    );
+  });
+
+  it('the case refuses another award under the campaign inside the workflow, writing nothing to its history', async () => {
+    const clerk = await Agent.as(w.app, 'vanthu.kv5');
+    const created = await draftPost(clerk, 'hd-kv5', reviewId);
+    expect(created.statusCode).toBe(303);
+    const caseId = decodeURIComponent(String(created.headers.location).split('?')[0]!.replace('/ho-so/', ''));
+    started.push(caseId);
+    const state = await w.cases.getCase(caseId);
+    expect(state.campaignAwardCodes).toEqual(movementData.reviews[0]!.awardCodes);
+
+    const handle = w.env.client.workflow.getHandle(caseId);
+    const events = async () => (await handle.fetchHistory()).events?.length ?? 0;
+    const before = await events();
+    const actor = await w.world.actor('vanthu.kv5');
+    const edit = w.cases.act(caseId, 'edit', {
+      actor,
+      draft: {
+        awardCode: 'huan-chuong-lao-dong-hang-ba',
+        nominee: state.draft.nominee,
+        dossier: state.draft.dossier,
+        achievements: state.draft.achievements,
+      },
+    });
+    await expect(edit).rejects.toBeInstanceOf(ActionRefusedError);
+    await expect(edit).rejects.toThrow('không nhận Huân chương Lao động hạng Ba.');
+    // The validator refused it: the dev server drops the update's workflow task, so nothing enters the history.
+    expect(await events()).toBe(before);
+    expect((await w.cases.getCase(caseId)).draft.awardCode).toBe('giay-khen');
   });
 });

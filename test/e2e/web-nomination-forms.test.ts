@@ -26,6 +26,45 @@ function createdCaseId(location: string | string[] | undefined): string {
   return decodeURIComponent(path.replace(/^\/ho-so\//, ''));
 }
 
+// Seed 001, mục II.2.2.a: "Đôi với tập thể không quá 1/4 tổng số tập thể của đơn vị mình". A regional unit of 2–3
+// collectives rounds down to none, and the "at least one" exception is off (and flagged): the form says why.
+describe('draft form: a quota of no collective is explained', () => {
+  const WHY =
+    /Đơn vị có [23] tập thể: chỉ tiêu 1\/4 làm tròn xuống là 0, và bộ quy tắc không cho đơn vị có chỉ tiêu bằng 0 được đề nghị 01 \(quy định này cần xác nhận\)/;
+
+  it('on the form, on the case page and in the refusal of the submission', async () => {
+    const clerk = await Agent.as(w.app, 'vanthu.kv2');
+    const form = await clerk.get('/de-nghi/moi?award=giay-khen&subject=collective');
+    expect(form.statusCode).toBe(200);
+    expect(/<p class="alert alert-warn" role="note" id="quota-none">([^<]*)<\/p>/.exec(form.body)?.[1]).toMatch(WHY);
+    // An individual's quota (10% of the staff) allows some: nothing to explain there.
+    expect((await clerk.get('/de-nghi/moi?award=giay-khen&subject=individual')).body).not.toContain('id="quota-none"');
+    // Nor for a title that does not count against the quota.
+    expect((await clerk.get('/de-nghi/moi?award=tap-the-lao-dong-tien-tien&subject=collective')).body).not.toContain(
+      'id="quota-none"',
+    );
+
+    const created = await clerk.post('/de-nghi', {
+      campaignId: w.campaign,
+      track: 'regular',
+      awardCode: 'giay-khen',
+      subject: 'collective',
+      'doc_to-trinh': '12/TTr-VKS',
+      'doc_bao-cao-thanh-tich': 'BC 03',
+      'doc_bien-ban-binh-xet-don-vi': 'BB 01',
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ.',
+    });
+    expect(created.statusCode).toBe(303);
+    const caseId = createdCaseId(created.headers.location);
+    expect((await clerk.get(caseUrl(caseId))).body).toMatch(WHY);
+    const head = await Agent.as(w.app, 'truong.kv2');
+    const refused = await head.post(`${caseUrl(caseId)}/submit`, {});
+    expect(refused.statusCode).not.toBe(303);
+    expect(refused.body).toMatch(WHY);
+    expect((await w.cases.getCase(caseId)).stage).toBe('draft');
+  });
+});
+
 describe('draft form: the facts of a collective title', () => {
   const collectiveForm = (facts: Record<string, string>) => ({
     campaignId: w.campaign,

@@ -28,9 +28,17 @@ const GUARDS: Record<PatchId, { marked: string; unmarked: string }> = {
   },
   'quota-ledger-closes': { marked: 'quota-ledger-closed', unmarked: 'quota-ledger-before-close-3e67d3b' },
   'quota-settled-on-award': { marked: 'nomination-awarded', unmarked: 'nomination-awarded-before-settle-3e67d3b' },
+  'quota-ledger-checks-held-places': {
+    marked: 'quota-ledger-held-place-freed',
+    unmarked: 'quota-ledger-closed',
+  },
   'case-index': {
     marked: 'nomination-awarded',
     unmarked: 'nomination-awarded-before-cluster-vote',
+  },
+  'complaint-leader-concludes': {
+    marked: 'year-complaint-proposed-then-dismissed-by-leader',
+    unmarked: 'year-complaint-resolved-by-standing-body-22256a8',
   },
 };
 

@@ -10,6 +10,7 @@ import { importShippedPlans } from '../../store/plan-import.js';
 import {
   PlanStoreError,
   amendPlan,
+  amendmentOfRequest,
   confirmPlanDraftItem,
   createPlanDraft,
   getPlanById,
@@ -17,6 +18,7 @@ import {
   issuePlan,
   issuedYearPlan,
   listPlans,
+  planVersions,
   updatePlanDraft,
 } from '../../store/plans.js';
 import { migrate } from '../../store/migrations/migrate.js';
@@ -397,6 +399,33 @@ export function describePlanStoreContract(withDb: WithDb): void {
           `SELECT count(*)::int AS n FROM plan_versions WHERE plan_id = 'hd-2027' AND status = 'issued'`,
         );
         expect(row?.n).toBe(1);
+      });
+    });
+
+    it('makes one amendment of a form sent twice or at once (its request key), and a new one for another form', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        await confirmedDraft(db);
+        const issued = await issuePlan(db, { planId: 'hd-2027', ...ISSUE });
+        const moved: Plan = structuredClone(issued.content as Plan);
+        moved.deadlines.find((d) => d.id === 'compact')!.date = { day: 26, month: 2, year: 2027 };
+        const form = { planId: 'hd-2027', content: moved, reason: 'Lùi hạn ký giao ước', by: AUTHOR };
+        const [a, b] = await Promise.all([
+          amendPlan(db, { ...form, requestId: 'form-0001' }),
+          amendPlan(db, { ...form, requestId: 'form-0001' }),
+        ]);
+        expect([a.version, b.version]).toEqual([2, 2]);
+        const again = await amendPlan(db, { ...form, requestId: 'form-0001' });
+        expect(again.version).toBe(2);
+        expect((await amendmentOfRequest(db, 'hd-2027', 'form-0001'))?.version).toBe(2);
+        expect(await amendmentOfRequest(db, 'hd-2027', 'form-0002')).toBeNull();
+        const other = await amendPlan(db, { ...form, reason: 'Sửa lần hai', requestId: 'form-0002' });
+        expect(other.version).toBe(3);
+        expect((await planVersions(db, 'hd-2027')).map((v) => [v.version, v.status])).toEqual([
+          [1, 'superseded'],
+          [2, 'superseded'],
+          [3, 'issued'],
+        ]);
       });
     });
   });

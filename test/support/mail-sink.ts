@@ -2,16 +2,15 @@
  * A real SMTP server inside the test process: nodemailer delivers to it over TCP, and each message is
  * parsed (postal-mime) so tests assert on recipients, subject, text and Message-ID as a mailbox would see them.
  */
-import PostalMime from 'postal-mime';
-import { SMTPServer } from 'smtp-server';
+import {
+  closeSmtp,
+  createSmtpReceiver,
+  listenSmtp,
+  parseMessage,
+  type ReceivedMessage,
+} from '../../client/mail-catcher/smtp-receiver.js';
 
-export interface ReceivedMail {
-  messageId: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
+export type ReceivedMail = ReceivedMessage;
 
 export interface MailSink {
   port: number;
@@ -26,32 +25,8 @@ export interface MailSink {
 
 export async function startMailSink(): Promise<MailSink> {
   const messages: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        PostalMime.parse(Buffer.concat(chunks))
-          .then((email) => {
-            messages.push({
-              messageId: (email.messageId ?? '').replace(/^<|>$/g, ''),
-              to: (email.to ?? []).map((a) => a.address ?? '').filter(Boolean),
-              subject: email.subject ?? '',
-              text: email.text ?? '',
-              html: email.html ?? '',
-            });
-            callback();
-          })
-          .catch(callback);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = createSmtpReceiver({ onMessage: async (raw) => void messages.push(await parseMessage(raw)) });
+  const port = await listenSmtp(server, 0);
   return {
     port,
     messages,
@@ -67,6 +42,6 @@ export async function startMailSink(): Promise<MailSink> {
       }
     },
     clear: () => void messages.splice(0),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => closeSmtp(server),
   };
 }

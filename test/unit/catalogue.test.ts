@@ -15,6 +15,7 @@ import type { NumericParameterKey } from '../../domain/rules/types.js';
 import { STAGE_LABELS, ACTION_LABELS } from '../../domain/i18n.js';
 import { ACTION_NAMES as STAFF_ACTIONS } from '../../domain/nomination/actions.js';
 import { NOMINATION_STAGES } from '../../domain/stages.js';
+import { QUOTES } from './seed-quotes.js';
 
 describe('award catalogue', () => {
   it('has every code once, kebab-case ASCII', () => {
@@ -38,6 +39,7 @@ describe('award catalogue', () => {
       'bang-khen-vksndtc',
       'bang-khen-thu-tuong',
       'huan-chuong-lao-dong-hang-ba',
+      'anh-hung-lao-dong',
       'ky-niem-chuong-vi-su-nghiep-kiem-sat',
       'dien-hinh-tien-tien',
     ]);
@@ -49,7 +51,7 @@ describe('award catalogue', () => {
     const refs = (p: Prerequisite): string[] => {
       switch (p.kind) {
         case 'consecutive_years':
-          return typeof p.years === 'string' ? [p.years] : [];
+          return [...(typeof p.years === 'string' ? [p.years] : []), ...(p.referencePeriod ? [p.referencePeriod] : [])];
         case 'count_since':
           return [p.minYearsSince, p.minCount].filter((x): x is NumericParameterKey => typeof x === 'string');
         case 'any_of':
@@ -65,6 +67,25 @@ describe('award catalogue', () => {
         for (const k of keys) expect(rs.parameters, `${rs.id} ${award.code} ${k}`).toHaveProperty([k]);
       }
     }
+  });
+
+  it(`${QUOTES.labourHero} — nominable for collectives and individuals, forwarded as a state award, criteria flagged`, () => {
+    const hero = awardByCode('anh-hung-lao-dong');
+    const labourOrder = awardByCode('huan-chuong-lao-dong-hang-ba');
+    expect(nominableAwards('collective')).toContain(hero);
+    expect(nominableAwards('individual')).toContain(hero);
+    // Forwarded above the Supreme Procuracy as the Huân chương is: the Chủ tịch nước decides, after public consultation.
+    for (const field of ['decidingLevel', 'proposingLevel', 'decidedBy', 'forwardedToHigherLevel'] as const) {
+      expect(hero[field], field).toBe(labourOrder[field]);
+    }
+    expect(hero.requiresPublicConsultation).toBe(true);
+    expect(hero.dossier.map((d) => d.code)).toContain('ket-qua-lay-y-kien');
+    // Its criteria are not confirmed: the unit declares the achievement and the rules page shows the flag.
+    expect(hero.unconfirmedCriteria).toMatch(/chưa được đối chiếu/);
+    expect(hero.prerequisites.collective).toEqual([expect.objectContaining({ kind: 'declared' })]);
+    for (const rs of RULE_SETS) expect(rs.parameters[hero.councilVote].needsConfirmation, rs.id).toBe(true);
+    // The awards whose criteria are confirmed (or that have none) carry no flag.
+    expect(AWARDS.filter((a) => a.unconfirmedCriteria).map((a) => a.code)).toEqual(['anh-hung-lao-dong']);
   });
 
   it('lists the dossier items still missing', () => {

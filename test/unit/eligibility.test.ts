@@ -234,4 +234,27 @@ describe('seed 002: advanced models (điển hình tiên tiến) — eligibility
     ).toEqual([]);
     expect(check(collective('dien-hinh-tien-tien'), held('co-thi-dua-nganh', 2022, 2024))).toHaveLength(1);
   });
+
+  // Seed 002 names the flags of 2011–2016 as the standard for its whole 2017–2020 programme: a collective whose
+  // run ended in 2016 qualifies in every year of it, not only in 2017 (the run ending the year before).
+  it.each([2017, 2018, 2019, 2020])(`${QUOTES.collectiveFlags} — the 2011–2016 record qualifies in %i`, (year) => {
+    const record = [...held('co-thi-dua-dan-dau-khoi', 2014, 2015), ...held('co-thi-dua-nganh', 2016)];
+    expect(check(collective('dien-hinh-tien-tien', { year }), record)).toEqual([]);
+  });
+
+  it('the reference period is data with its source, and a run outside it (or after the programme) does not count', () => {
+    const period = ruleSet.parameters['advancedModel.flagReferencePeriod'];
+    expect(period.value).toEqual({ fromYear: 2011, toYear: 2016, programmeFromYear: 2017, programmeToYear: 2020 });
+    expect(period.source).toContain('Cờ thi đua dẫn đầu khối (giai đoạn 2011-2016)');
+    // 2009–2010 lies before the period: no flags of 2011–2016, and none recent.
+    expect(check(collective('dien-hinh-tien-tien', { year: 2019 }), held('co-thi-dua-nganh', 2009, 2010))).toEqual([
+      'Chưa đáp ứng tiêu chuẩn nào sau đây: Đạt một trong các tiêu chuẩn điển hình tiên tiến đối với tập thể (Kế hoạch 2017–2020, mục II.1.2.b).',
+    ]);
+    // After the programme the rolling run applies again: 2015–2016 no longer qualifies in 2021.
+    const record = held('co-thi-dua-dan-dau-khoi', 2015, 2016);
+    expect(check(collective('dien-hinh-tien-tien', { year: 2020 }), record)).toEqual([]);
+    expect(check(collective('dien-hinh-tien-tien', { year: 2021 }), record)).toHaveLength(1);
+    // A recent run still counts during the programme.
+    expect(check(collective('dien-hinh-tien-tien', { year: 2019 }), held('co-thi-dua-nganh', 2017, 2018))).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import {
   checkQuota,
   excellentCollectiveLimit,
   quotaLimit,
+  zeroQuotaReason,
   type UnitFacts,
 } from '../../domain/quota.js';
 import { RULE_SETS, ruleSetById } from '../../domain/rules/index.js';
@@ -108,6 +109,31 @@ describe('quota parameters', () => {
     };
     expect(quotaLimit(small, 'individual', lenient)).toBe(1);
     expect(quotaLimit({ ...small, staffCount: 0 }, 'individual', lenient)).toBe(0);
+  });
+
+  it(`${QUOTES.quota} — a unit of 2–3 collectives is told why it can nominate none`, () => {
+    const rs = ruleSetById('tdkt-2025-07');
+    const regional: UnitFacts = { id: 'hd-kv2', staffCount: 24, collectiveCount: 3 };
+    const why =
+      'Đơn vị có 3 tập thể: chỉ tiêu 1/4 làm tròn xuống là 0, và bộ quy tắc không cho đơn vị có chỉ tiêu bằng 0 được ' +
+      'đề nghị 01 (quy định này cần xác nhận), nên chưa đề nghị được tập thể cho hình thức khen thưởng tính vào chỉ tiêu.';
+    expect(zeroQuotaReason(regional, 'collective', rs)).toBe(why);
+    expect(checkQuota({ unit: regional, subject: 'collective', acceptedSoFar: 0, ruleSet: rs })).toEqual({
+      allowed: false,
+      limit: 0,
+      reason: why,
+    });
+    expect(zeroQuotaReason({ ...regional, collectiveCount: 2 }, 'collective', rs)).toMatch(/^Đơn vị có 2 tập thể: /);
+    // 24 staff give 2 individuals: nothing to explain. Four collectives give one.
+    expect(zeroQuotaReason(regional, 'individual', rs)).toBeNull();
+    expect(zeroQuotaReason({ ...regional, collectiveCount: 4 }, 'collective', rs)).toBeNull();
+    // The rule stays a value: with the exception on, the unit may nominate one and nothing is explained.
+    const lenient: RuleSet = {
+      ...rs,
+      parameters: { ...rs.parameters, 'quota.minimumOne': { ...rs.parameters['quota.minimumOne'], value: true } },
+    };
+    expect(zeroQuotaReason(regional, 'collective', lenient)).toBeNull();
+    expect(rs.parameters['quota.minimumOne']).toMatchObject({ value: false, needsConfirmation: true });
   });
 
   it('Tập thể lao động xuất sắc: at most 20% of Tập thể lao động tiên tiến, 1 when below one', () => {

@@ -172,8 +172,8 @@ describe('nomination draft', () => {
         '“Chiến sĩ thi đua cơ sở” không xét cho tập thể.',
       );
       expect(refusalOf({ nominee: { ...parsed.nominee, personId: null } })).toBe('Cần chọn cá nhân được đề nghị.');
-      expect(refusalOf({ awardCode: 'anh-hung-lao-dong' })).toBe(
-        'Hình thức khen thưởng “anh-hung-lao-dong” không có trong danh mục.',
+      expect(refusalOf({ awardCode: 'huan-chuong-doc-lap' })).toBe(
+        'Hình thức khen thưởng “huan-chuong-doc-lap” không có trong danh mục.',
       );
       expect(refusalOf({ awardCode: 'huy-chuong-vang' })).toBe(
         'Hình thức khen thưởng “huy-chuong-vang” không có trong danh mục.',

@@ -4,6 +4,7 @@
  * aside.
  */
 export const SEED_FILES = {
+  '000': '000_8e2fa0cbb46e225b.txt',
   '001': '001_97d179ba2e0af293.txt',
   '002': '002_fa0d277cce6b4f71.txt',
   '003': '003_ebc78786ffd2bd1c.txt',
@@ -15,6 +16,15 @@ export const QUOTES = {
     '- Tỷ lệ đề nghị khen thưởng: Đôi với tập thể không quá **1/4** tổng số tập thể của đơn vị mình; Đôi với cá nhân không quá **10%** tổng số công chức, viên chức hiện, người lao động đang công tác tại đơn vị.',
   /** Seed 001, mục II.2.2.a. */
   movementYear: '- Thời điểm thi đua: từ **01/6** năm trước đến **31/5** năm sau.',
+  /** Seed 001, mục II.2.2.a and b (the movement's award forms: yearly, interim review, final review). */
+  movementHighestAward: '- Hình thức khen thưởng cao nhất: Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao.',
+  interimReviewAwards:
+    'Các địa phương, đơn vị tiến hành sơ kết, khen thưởng cho tập thể, cá nhân đạt thành tích xuất sắc theo thẩm quyền và lựa chọn tập thể, cá nhân xuất sắc tiêu biểu để đề nghị tặng Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao hoặc Bằng khen của Thủ tướng Chính phủ.',
+  finalReviewAwards:
+    'Các địa phương, đơn vị tiến hành tổng kết, khen thưởng cho tập thể, cá nhân đạt thành tích xuất sắc theo thẩm quyền và lựa chọn tập thể, cá nhân tiêu xuất sắc nhất để đề nghị tặng Bằng khen của Viện trưởng Viện kiểm sát nhân dân tối cao, Bằng khen của Thủ tướng Chính phủ hoặc Huân chương Lao động hạng Ba.',
+  /** Seed 000, mục 3.2. */
+  labourHero:
+    '3.2. Trình cấp có thẩm quyền đề nghị phong tặng danh hiệu Anh hùng Lao động cho một số đơn vị VKSND tỉnh, thành phố trực thuộc Trung ương.',
   /** Seed 002, mục II.1.4. */
   advancedModelCounts:
     'Đồng thời giới thiệu 01 tập thể và 02 cá nhân để Hội đồng Thi đua - Khen thưởng Ngành xem xét, lựa chọn từ 05 đến 10 tập thể, cá nhân xuất sắc tiêu biểu nhất trong Ngành',
@@ -49,6 +59,10 @@ export const QUOTES = {
 export const QUOTE_SEED: Record<keyof typeof QUOTES, keyof typeof SEED_FILES> = {
   quota: '001',
   movementYear: '001',
+  movementHighestAward: '001',
+  interimReviewAwards: '001',
+  finalReviewAwards: '001',
+  labourHero: '000',
   advancedModelCounts: '002',
   advancedModelRegistration: '002',
   individualLabourOrder: '002',

@@ -27,6 +27,8 @@ describe("the year's campaign option", () => {
       dueAt: null,
       // Offered (and its quota ledgers open) to the end of 31/01/2026 in Vietnam.
       closesAt: '2026-01-31T16:59:59.999Z',
+      // The year's review takes any award form.
+      awardCodes: null,
     });
   });
 

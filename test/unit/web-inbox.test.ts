@@ -32,7 +32,7 @@ describe('inboxFilter', () => {
     const head = account(['unit_head'], 'hd-kv4');
     head.clusterMemberOf = ['hd-cum1'];
     expect(inboxFilter(head)).toEqual({
-      kinds: ['nomination', 'registration', 'compact', 'advanced-model'],
+      kinds: ['nomination', 'registration', 'compact', 'advanced-model', 'complaint'],
       waiting: [
         { role: 'unit_head', units: ['hd-kv4'] },
         { role: 'cluster_member', units: ['hd-cum1'] },
@@ -45,8 +45,7 @@ describe('inboxFilter', () => {
 describe('inboxQuery', () => {
   it('takes every kind that has a page to act on, open or not yet registered, still running, in one query', () => {
     const q = inboxQuery(account(['unit_head'], 'hd-kv4'))!;
-    expect(q).toContain(`TdktKind IN ('nomination', 'registration', 'compact', 'advanced-model')`);
-    expect(q).not.toContain('complaint');
+    expect(q).toContain(`TdktKind IN ('nomination', 'registration', 'compact', 'advanced-model', 'complaint')`);
     expect(q).toContain(`TdktStatus IN ('open', 'not_registered')`);
     expect(q).toContain(`ExecutionStatus = 'Running'`);
     expect(q).toContain(`(TdktWaitingRole = 'unit_head' AND TdktWaitingUnit IN ('hd-kv4'))`);
@@ -86,6 +85,13 @@ describe('caseLink', () => {
       href: `/ho-so/${encodeURIComponent('nomination/dot-1/hd-kv4/abc')}`,
       text: 'Nguyễn Văn An',
       stage: null,
+    });
+    // A complaint: its own page, named by its number, its step by who must act.
+    expect(caseLink(item({ kind: 'complaint', caseId: 'complaint/kn-2047-01', stage: 'proposed' }))).toEqual({
+      kind: 'Khiếu nại',
+      href: '/khieu-nai/kn-2047-01',
+      text: 'Đơn khiếu nại số kn-2047-01',
+      stage: 'Chờ Lãnh đạo Viện kết luận',
     });
   });
 });

@@ -94,6 +94,13 @@ const KINDS: Kind[] = [
     personIndex: async () => 1,
     facts: { declaredCriteria: ['thanh-tich-dot-xuat'] },
   },
+  // Seed 000, mục 3.2: a collective proposed for Anh hùng Lao động, forwarded as the Huân chương is.
+  {
+    awardCode: 'anh-hung-lao-dong',
+    subject: 'collective',
+    unitId: 'hd-kv2',
+    facts: { declaredCriteria: ['thanh-tich-dac-biet-xuat-sac'] },
+  },
   {
     awardCode: 'ky-niem-chuong-vi-su-nghiep-kiem-sat',
     subject: 'individual',

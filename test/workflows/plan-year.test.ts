@@ -469,7 +469,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     expect(sentMail.text).toContain('Số điển hình được chọn: 6');
 
     // --- Nominations: two of kv2 in the plan's campaign; one complaint (filed 01/04) holds one of them, is reminded
-    // once, then dismissed, which releases it. ---
+    // once, proposed dismissed by the standing body and dismissed by the leadership, which releases it. ---
     await untilInstant(env, vn(1, 4, YEAR));
     const draft = await world.draftFor({ awardCode: 'giay-khen', unitId: 'hd-kv2' });
     const nomination = await world.startNomination({ unitId: 'hd-kv2', draft, campaignId: yearPlan.id, year: YEAR });
@@ -513,10 +513,21 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
     // 'complaint.resolveDays' of the rule set: 30 days from filing (01/04), to the end of 01/05.
     expect(vnClock(Date.parse(complaintDue))).toBe(`23:59 01/05/${YEAR}`);
     await untilInstant(env, vn(28, 4, YEAR));
-    await kn.executeUpdate(complaintUpdates.resolve, {
+    // The standing body advises (seed 003, III.6), the Viện trưởng concludes.
+    await kn.executeUpdate(complaintUpdates.propose, {
       args: [
         {
           actor: await world.actor('thuongtruc'),
+          findings: 'Đối chiếu báo cáo thành tích của đơn vị: kê khai đúng thực tế.',
+          outcome: 'dismissed',
+          reason: 'Khiếu nại không có cơ sở',
+        },
+      ],
+    });
+    await kn.executeUpdate(complaintUpdates.resolve, {
+      args: [
+        {
+          actor: await world.actor('vientruong'),
           outcome: 'dismissed',
           revokeAward: false,
           reason: 'Xác minh: thành tích kê khai đúng thực tế',
@@ -600,7 +611,7 @@ describe('the 2025 demo year, 20 units in 4 clusters (time skipping)', () => {
         due: { day: 1, month: 5, year: YEAR },
         ...ruleValue(ruleSetFor(recordedFiledAt), 'reminders.default'),
         units: ['complaint'],
-        // The standing body acted (resolved it) on 28/04: what was due after that is not sent.
+        // The standing body proposed and the leadership concluded on 28/04: what was due after that is not sent.
         actedAt: new Map([['complaint', resolvedAt]]),
         reminder: () => ({ to: STANDING_BODY, subject: `Nhắc việc: giải quyết đơn khiếu nại kn-${YEAR}-001` }),
         escalation: () => ({ to: STANDING_BODY, subject: 'none: resolved before its due date' }),

@@ -10,7 +10,7 @@ import { addDays, formatDateVN } from '../../domain/calendar.js';
 import type { quotaLedger } from '../../workflows/quota/ledger.js';
 import { toActionRefused } from '../../client/lib/cases.js';
 import { nominationStateQuery } from '../../workflows/nomination/messages.js';
-import { quotaLedgerId, quotaStateQuery } from '../../workflows/quota/messages.js';
+import { quotaLedgerId, quotaStateQuery, reserveQuotaUpdate } from '../../workflows/quota/messages.js';
 import { uniqueId } from '../harness/temporal.js';
 import { untilInstant, waitFor } from '../harness/wait.js';
 import type { CaseWorld } from '../support/case-world.js';
@@ -104,6 +104,42 @@ describe('quota ledgers close with their campaign (time skipping)', () => {
     await journey(world, held).act('withdraw', 'truong.kv2', { reason: 'Đơn vị rút hồ sơ' });
     const final = await c.ledger.result();
     expect(final.reservations).toEqual([]);
+    expect(await status(c.ledger)).toBe('COMPLETED');
+  }, 240_000);
+
+  it('frees, day by day after the close, the places of cases awarded or ended whose settle or release never came', async () => {
+    const c = await campaign(10);
+    // The ledger's cases: one awarded (here in another campaign, so its own settle went elsewhere), one the server
+    // never knew (forgotten past retention), one still a draft. Places reserved straight on the ledger are what a
+    // lost settle or release leaves behind.
+    const awarded = await nominate({ id: uniqueId('dot'), closesAt: addDays(c.closesAt, 30) }, 14);
+    await journey(world, awarded).submit();
+    await journey(world, awarded).award('phovientruong');
+    const live = await nominate(c, 15);
+    const gone = uniqueId('nomination/forgotten');
+    await env.client.workflow.start('quotaLedger', {
+      workflowId: c.ledger.workflowId,
+      taskQueue: world.taskQueue,
+      args: [{ unitId: 'hd-kv2', campaignId: c.id, limits: { individual: 5, collective: 5 }, closesAt: c.closesAt }],
+    });
+    for (const caseId of [awarded.workflowId, gone, live.workflowId])
+      await c.ledger.executeUpdate(reserveQuotaUpdate, { args: [{ caseId, subject: 'individual' }] });
+
+    await untilInstant(env, addDays(c.closesAt, 2));
+    await waitFor(async () => {
+      const { reservations } = await c.ledger.query(quotaStateQuery);
+      expect(reservations.map((r) => [r.caseId, !!r.settledAt])).toEqual([
+        [awarded.workflowId, true],
+        [live.workflowId, false],
+      ]);
+    }, 60_000);
+    expect(await status(c.ledger)).toBe('RUNNING'); // a live case keeps its place, however long it takes
+
+    // The draft's run ends without a word to the ledger: the next daily check gives its place back, and it ends.
+    await live.terminate('operator test');
+    await untilInstant(env, addDays(c.closesAt, 4));
+    const final = await c.ledger.result();
+    expect(final.reservations.map((r) => r.caseId)).toEqual([awarded.workflowId]);
     expect(await status(c.ledger)).toBe('COMPLETED');
   }, 240_000);
 

@@ -59,9 +59,28 @@ describe('replay of committed product histories', () => {
     for (const name of [
       'year-registration-reminded-then-registered',
       'year-compact-signed-late',
-      'year-complaint-reminded-then-dismissed',
+      'year-complaint-proposed-then-dismissed-by-leader',
+      'year-complaint-resolved-by-standing-body-22256a8',
     ])
       expect(marked(name), name).toBe(true);
     expect(marked('year-advanced-models-selected-6a13e80')).toBe(false);
+  });
+
+  it('keeps the complaint the standing body concluded alone (before complaint-leader-concludes); new ones go through the leadership', () => {
+    // Each accepted Update of a history: its name and the role of its actor.
+    const updates = (name: string) =>
+      (histories.find((h) => h.name === name)!.history.events ?? []).flatMap((e) => {
+        const input = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+        const data = input?.args?.payloads?.[0]?.data;
+        if (!input || !data) return [];
+        const arg = JSON.parse(Buffer.from(data).toString('utf8')) as { actor: { role: string } };
+        return [`${input.name}:${arg.actor.role}`];
+      });
+    expect(updates('year-complaint-resolved-by-standing-body-22256a8')).toEqual(['resolve:council_secretary']);
+    expect(updates('year-complaint-proposed-then-dismissed-by-leader')).toEqual([
+      'hold_case:council_secretary',
+      'propose:council_secretary',
+      'resolve:leadership',
+    ]);
   });
 });

@@ -13,6 +13,9 @@ export interface ComplaintResult {
 
 export const complaintUpdates = {
   hold_case: defineUpdate<ComplaintResult, [z.input<typeof ComplaintActionSchemas.hold_case>]>('hold_case'),
+  /** Tham mưu: the standing body's findings and proposed conclusion. */
+  propose: defineUpdate<ComplaintResult, [z.input<typeof ComplaintActionSchemas.propose>]>('propose'),
+  /** The conclusion: the leadership's (complaints filed before `propose`: the standing body's too). */
   resolve: defineUpdate<ComplaintResult, [z.input<typeof ComplaintActionSchemas.resolve>]>('resolve'),
 };
 export const complaintStateQuery = defineQuery<ComplaintState>('state');

@@ -1,11 +1,22 @@
 /**
- * A complaint about a commendation (`complaint/<id>`): filed against a nomination case or a book row, handled
- * by the standing body within the rule set's 'complaint.resolveDays'. `hold_case` holds the running nomination
- * (its own `hold` Update, sent by an activity through the Temporal client, so the nomination's rules decide);
- * `resolve` closes it: the hold is released (`resume`), and an upheld complaint may revoke the award — through
- * the nomination's `revoke` Update while its case is still open, else on the book row.
+ * A complaint about a commendation (`complaint/<id>`): filed against a nomination case or a book row, due within
+ * the rule set's 'complaint.resolveDays'. `hold_case` holds the running nomination (its own `hold` Update, sent by
+ * an activity through the Temporal client, so the nomination's rules decide); `propose` records the standing
+ * body's findings and proposed conclusion; `resolve` is the leadership's conclusion: dismissed, the hold is
+ * released (`resume`); upheld, the nomination stays held, and the award may be revoked — through the nomination's
+ * `revoke` Update while its case is still open, else on the book row.
+ *
+ * Complaints started before the patch `complaint-leader-concludes` have no `propose`: their `resolve` (by the
+ * standing body or the leadership) closes them and always releases the hold, as they ran.
  */
-import { allHandlersFinished, condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   ComplaintActionSchemas,
   ComplaintStartSchema,
@@ -13,16 +24,18 @@ import {
   complaintFacts,
   complaintPendingReminders,
   complaintReminderNotice,
+  complaintWaitingOn,
   initialComplaintState,
   type ComplaintAction,
   type ComplaintActionName,
   type ComplaintStartInput,
   type ComplaintState,
 } from '../../domain/plan-year/complaint.js';
-import { standingBody, type NoticeDraft } from '../../domain/plan-year/common.js';
+import { councilLeadership, standingBody, type NoticeDraft } from '../../domain/plan-year/common.js';
 import { ruleSetFor } from '../../domain/rules/index.js';
 import { SA } from '../../domain/search-attributes.js';
 import { nowIso } from '../shared/clock.js';
+import { PATCHES } from '../shared/patches.js';
 import { handlerQueue } from '../shared/handler-queue.js';
 import { asFailure, parseOrRefuse, refusalFailure } from '../shared/refusals.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
@@ -38,23 +51,23 @@ import { startCaseIndexLane } from '../shared/case-index.js';
 import { complaintIndexRow } from '../../domain/case-index.js';
 
 function publish(state: ComplaintState): void {
+  const waiting = complaintWaitingOn(state);
   upsertSearchAttributes([
     { key: SA.kind, value: 'complaint' },
     { key: SA.stage, value: state.stage },
     { key: SA.status, value: state.stage === 'resolved' ? 'closed' : 'open' },
     { key: SA.dueAt, value: new Date(state.dueAt) },
-    { key: SA.waitingRole, value: state.stage === 'resolved' ? null : 'council_secretary' },
-    {
-      key: SA.waitingUnit,
-      value: state.stage === 'resolved' ? null : (state.council.secretariatUnitId ?? state.council.unitId),
-    },
+    { key: SA.waitingRole, value: waiting?.role ?? null },
+    { key: SA.waitingUnit, value: waiting?.unitId ?? null },
   ]);
 }
 
 export async function complaint(input: ComplaintStartInput): Promise<ComplaintState> {
   const workflowId = workflowInfo().workflowId;
   const start = parseOrRefuse(ComplaintStartSchema, input);
-  const state = withReminderRounding(initialComplaintState(start, ruleSetFor(nowIso()), nowIso()));
+  // Decided once, at filing: a complaint keeps the procedure it was filed under to the end.
+  const procedure = patched(PATCHES.complaintLeaderConcludes) ? 'leader-concludes' : 'standing-body-resolves';
+  const state = withReminderRounding(initialComplaintState(start, ruleSetFor(nowIso()), nowIso(), procedure));
   const outbox: NoticeDraft[] = [
     {
       event: 'complaint_filed',
@@ -132,6 +145,38 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
   );
 
   setHandler(
+    complaintUpdates.propose,
+    (raw: unknown) =>
+      serial(async () => {
+        const action = parse('propose', raw);
+        asFailure(() => checkComplaintAction(state, action));
+        if (action.name !== 'propose')
+          throw refusalFailure(new Refusal('invalid-action', 'Thao tác không hợp lệ.', 'not a propose action'));
+        const { actor, findings, outcome, revokeAward, reason } = action.input;
+        const now = nowIso();
+        state.stage = 'proposed';
+        state.proposal = { findings, outcome, revokeAward, reason, by: actor, at: now };
+        state.audit.push({ at: now, action: 'propose', actor, reason, details: { outcome, revokeAward } });
+        outbox.push({
+          event: 'complaint_proposed',
+          key: 'complaint.proposed',
+          to: councilLeadership(state.council),
+          headline: `Thường trực Hội đồng tham mưu kết luận đơn khiếu nại ${state.complaintId}`,
+          facts: [
+            ...complaintFacts(state),
+            ['Kết quả xác minh', findings],
+            ['Đề xuất', outcome === 'upheld' ? 'Có cơ sở' : 'Không có cơ sở'],
+            ['Lý do', reason],
+            ['Đề xuất hủy khen thưởng', revokeAward ? 'Có' : 'Không'],
+          ],
+        });
+        changed();
+        return result();
+      }),
+    { validator: (raw: unknown) => asFailure(() => checkComplaintAction(state, parse('propose', raw))) },
+  );
+
+  setHandler(
     complaintUpdates.resolve,
     (raw: unknown) =>
       serial(async () => {
@@ -142,7 +187,10 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
         const { actor, outcome, revokeAward, reason } = action.input;
         let revoked = false;
         if (revokeAward) revoked = await revoke(actor, reason);
-        if (state.hold && !state.hold.released) {
+        // An upheld complaint keeps the nomination held (the standing body then returns or rejects it); complaints
+        // filed under the old procedure release it whatever the outcome, as they always did.
+        const releases = state.procedure === 'standing-body-resolves' || outcome === 'dismissed';
+        if (state.hold && !state.hold.released && releases) {
           // The hold is released by the standing body that placed it (the nomination lets only it resume).
           const resumed = await yearActivities.nominationAction({
             caseId: state.hold.caseId,
@@ -168,7 +216,17 @@ export async function complaint(input: ComplaintStartInput): Promise<ComplaintSt
           key: 'complaint.resolved',
           to: [...standingBody(state.council), { userId: state.filedBy.userId }],
           headline: `Kết quả giải quyết đơn khiếu nại ${state.complaintId}: ${outcome === 'upheld' ? 'có cơ sở' : 'không có cơ sở'}`,
-          facts: [...complaintFacts(state), ['Kết luận', reason], ['Hủy khen thưởng', revoked ? 'Có' : 'Không']],
+          facts: [
+            ...complaintFacts(state),
+            ['Kết luận', reason],
+            ['Hủy khen thưởng', revoked ? 'Có' : 'Không'],
+            ...(state.hold && !state.hold.released
+              ? ([['Hồ sơ bị khiếu nại', 'Tiếp tục tạm dừng; Thường trực Hội đồng trả lại hoặc không đề nghị']] as [
+                  string,
+                  string,
+                ][])
+              : []),
+          ],
         });
         changed();
         return result();

@@ -40,7 +40,7 @@ import {
 import { escalationTargets, whoMustAct } from '../../domain/nomination/recipients.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
 import type { NominationStartInput, NominationState } from '../../domain/nomination/types.js';
-import { quotaLimit } from '../../domain/quota.js';
+import { quotaLimit, zeroQuotaReason } from '../../domain/quota.js';
 import { ruleSetFor, ruleValue } from '../../domain/rules/index.js';
 import { STAGE_STEP } from '../../domain/stages.js';
 import { nowIso } from '../shared/clock.js';
@@ -254,7 +254,13 @@ export async function nomination(input: NominationStartInput): Promise<Nominatio
       subject: s.draft.nominee.subject,
     });
     // The ledger's own code (full, closed, ended) so logs tell them apart; a result recorded before it had none.
-    if (!result.ok) throw refusalFailure(new Refusal(result.code ?? 'quota', result.reason, result.en));
+    if (!result.ok) {
+      const code = result.code ?? 'quota';
+      // A quota of none is explained (1/4 of 3 collectives rounds down to 0), not reported as used up. Only the
+      // refusal's words change, never a command, so cases already running replay as they ran.
+      const none = code === 'quota' ? zeroQuotaReason(unitFacts, s.draft.nominee.subject, ruleSet) : null;
+      throw refusalFailure(new Refusal(code, none ?? result.reason, result.en));
+    }
     s.quotaReserved = true;
   }
 

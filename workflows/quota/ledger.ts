@@ -7,10 +7,13 @@
  * A ledger that has ended is never replaced by an empty one: see `reserveQuota` (activities/cases.ts).
  */
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
+  log,
   patched,
+  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -22,6 +25,7 @@ import { nowIso } from '../shared/clock.js';
 import { PATCHES } from '../shared/patches.js';
 import { refusalFailure } from '../shared/refusals.js';
 import type { NomineeSubject } from '../../domain/nomination/types.js';
+import type { Activities } from '../../activities/index.js';
 import {
   ledgerClosedRefusal,
   quotaStateQuery,
@@ -35,6 +39,19 @@ import {
 } from './messages.js';
 
 const SUBJECT_VI = { individual: 'cá nhân', collective: 'tập thể' } as const;
+
+/**
+ * How often a closed ledger that still has held places asks whether their cases have in fact ended or been awarded
+ * (a settle or release that never reached it). Daily: cases held at the close (at the council, on hold by a complaint)
+ * take weeks, and one check a day per such ledger costs the server nothing.
+ */
+const HELD_PLACES_CHECK_EVERY = '1 day';
+const { heldQuotaPlacesDone } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  // A check that cannot run (server or workers away) is simply the next day's check.
+  scheduleToCloseTimeout: '30 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
 
 /** Runs until its campaign has closed and every place is settled, then returns what it held at the end. */
 export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedgerState): Promise<QuotaLedgerState> {
@@ -95,6 +112,19 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
   });
   setHandler(quotaStateQuery, () => state);
 
+  /** Settles the places of awarded cases and gives back those of ended ones, as their own Updates would have. */
+  const freeDonePlaces = async () => {
+    const heldIds = state.reservations.filter((r) => !r.settledAt).map((r) => r.caseId);
+    const done = await heldQuotaPlacesDone({ caseIds: heldIds }).catch((error: unknown) => {
+      if (!(error instanceof ActivityFailure)) throw error;
+      log.warn('held quota places not checked; checking again tomorrow', { error: String(error) });
+      return { awarded: [] as string[], ended: [] as string[] };
+    });
+    const at = nowIso();
+    for (const r of state.reservations) if (!r.settledAt && done.awarded.includes(r.caseId)) r.settledAt = at;
+    state.reservations = state.reservations.filter((r) => !done.ended.includes(r.caseId));
+  };
+
   const rollOver = () => workflowInfo().continueAsNewSuggested;
   // Whether this ledger closes, asked of patched() once it knows a closing instant: ledgers that ran before closing
   // existed never knew one, and a run that learns one (from a reserve) records the marker then.
@@ -103,7 +133,12 @@ export async function quotaLedger(input: QuotaLedgerInput, carried?: QuotaLedger
   for (;;) {
     if (learnsToClose()) closes = patched(PATCHES.quotaLedgerCloses);
     if (state.closedAt) {
-      await condition(() => rollOver() || held() === 0);
+      // Ledgers that closed on older code wait for the last settle or release only (`npm run quota:reconcile` frees
+      // them); newer ones also check their held places daily, so a lost settle never keeps one open for ever.
+      if (held() > 0 && patched(PATCHES.quotaLedgerChecksHeldPlaces)) {
+        const freed = await condition(() => rollOver() || held() === 0, HELD_PLACES_CHECK_EVERY);
+        if (!freed) await freeDonePlaces();
+      } else await condition(() => rollOver() || held() === 0);
       if (held() === 0) break;
     } else if (closes && state.closesAt) {
       // Open until the campaign's closing instant (an instant moved out restarts the wait), rolling over on the way.

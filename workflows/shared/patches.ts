@@ -25,10 +25,21 @@ export const PATCHES = {
   /** An awarded case settles its quota place, so the campaign's ledger can end (nomination). */
   quotaSettledOnAward: 'quota-settled-on-award',
   /**
+   * A closed quota ledger with held places checks them daily and frees those whose cases were awarded or ended (a
+   * settle or release that never reached it). Before it, such a ledger waited for ever (quota ledger).
+   */
+  quotaLedgerChecksHeldPlaces: 'quota-ledger-checks-held-places',
+  /**
    * Each case writes its row of the case index (a local activity) after every change it makes (every kind of case:
    * nomination, registration, compact, advanced models, complaint). Before it, staff lists read visibility only.
    */
   caseIndex: 'case-index',
+  /**
+   * Seed 003, III.6: the standing body advises ("tham mưu") and the leadership concludes a complaint: `propose`,
+   * then the leadership's `resolve`, which releases the hold only when the complaint is dismissed. Complaints filed
+   * before it keep the standing body's own `resolve`, which always released the hold (complaint).
+   */
+  complaintLeaderConcludes: 'complaint-leader-concludes',
 } as const;
 
 export type PatchId = (typeof PATCHES)[keyof typeof PATCHES];

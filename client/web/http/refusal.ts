@@ -9,6 +9,8 @@ const NOT_YOURS = new Set([
   'not-member',
   'recused',
   'acting-for-role',
+  // The standing body advises on a complaint; concluding it is the leadership's.
+  'advises-only',
 ]);
 
 /** Someone acting out of their role, unit or seat is 403; a right person at a wrong moment is 422. */

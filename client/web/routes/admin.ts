@@ -15,8 +15,6 @@ import {
 } from '../../../store/directory.js';
 import { AWARD_CODES, awardByCode } from '../../../domain/catalogue.js';
 import { STAGE_LABELS } from '../../../domain/i18n.js';
-import { parametersNeedingConfirmation, RULE_SETS } from '../../../domain/rules/index.js';
-import type { RuleParameterKey } from '../../../domain/rules/types.js';
 import type { NominationState } from '../../../domain/nomination/types.js';
 import { assignedUnit, assignmentOf } from '../../../domain/nomination/reassign.js';
 import { NOMINATION_STAGES } from '../../../domain/stages.js';
@@ -27,6 +25,7 @@ import { validateAction } from '../action-forms.js';
 import { actorWithRole, canView, timeline } from '../case-view.js';
 import { listIndexPage } from '../inbox.js';
 import { byName } from '../natural-order.js';
+import { rulesPageModel } from '../rules-view.js';
 import { CSV_HEADERS, CSV_KINDS, prepareImport } from '../directory-import.js';
 import { badRequest, forbidden, WebError } from '../errors.js';
 import { helpers, renderPage } from '../render.js';
@@ -78,15 +77,6 @@ const directoryForm = parseForm(
   }),
   'directory form',
 );
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null) {
-    const v = value as Record<string, unknown>;
-    if ('numerator' in v && 'denominator' in v) return `${String(v.numerator)}/${String(v.denominator)}`;
-    return JSON.stringify(value);
-  }
-  return String(value);
-}
 
 export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   app.get('/quan-tri/ho-so', async (request, reply) => {
@@ -316,26 +306,10 @@ export const adminRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps 
   // ---------------------------------------------------------------------------------------- rule sets
   app.get('/quan-tri/quy-tac', async (request, reply) => {
     requireRole(request, ['admin', 'council_secretary', 'leadership']);
-    const sets = RULE_SETS.map((rs) => {
-      const flagged = new Set(parametersNeedingConfirmation(rs));
-      return {
-        id: rs.id,
-        version: rs.version,
-        title: rs.title,
-        effectiveFrom: rs.effectiveFrom,
-        legalBasis: rs.legalBasis,
-        changes: rs.changes,
-        flaggedCount: flagged.size,
-        parameters: (Object.keys(rs.parameters) as RuleParameterKey[]).map((key) => ({
-          key,
-          value: describeValue(rs.parameters[key].value),
-          description: rs.parameters[key].description,
-          source: rs.parameters[key].source,
-          needsConfirmation: flagged.has(key),
-        })),
-      };
+    return renderPage(request, reply, 'rules', {
+      title: 'Các phiên bản bộ quy tắc',
+      ...rulesPageModel(new Date().toISOString()),
     });
-    return renderPage(request, reply, 'rules', { title: 'Các phiên bản bộ quy tắc', sets });
   });
 
   app.get('/quan-tri', async (request, reply) => {

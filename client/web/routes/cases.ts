@@ -9,7 +9,7 @@ import { ActionSchemas, type ActionName } from '../../../domain/nomination/actio
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
 import { Refusal } from '../../../domain/nomination/refusal.js';
 import type { NominationDraft, NominationState, NomineeSubject } from '../../../domain/nomination/types.js';
-import { quotaLimit } from '../../../domain/quota.js';
+import { quotaLimit, zeroQuotaReason } from '../../../domain/quota.js';
 import { ruleSetById, ruleSetFor } from '../../../domain/rules/index.js';
 import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/directory.js';
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
@@ -32,6 +32,7 @@ import {
   clusterVoteView,
 } from '../case-view.js';
 import { parseActionForm, validateAction, vnDate } from '../action-forms.js';
+import { canSeeComplaints, complaintsOfCase } from '../complaint-view.js';
 import { draftBaseForm, draftFactFields, draftFromForm, typedDraftView } from '../draft-form.js';
 import { sessionReturn, sessionPath } from '../council-session.js';
 import { accountOf, requireRole } from '../http/account.js';
@@ -41,7 +42,13 @@ import { loadCase } from '../http/load-case.js';
 import { comingYearNoticeFor } from '../http/year-plan.js';
 import { refusalStatus } from '../http/refusal.js';
 import { formatDateVN } from '../../../domain/calendar.js';
-import { allCampaigns, chosenCampaign, openCampaignOptions, type CampaignOption } from '../campaign-options.js';
+import {
+  allCampaigns,
+  campaignsForAward,
+  chosenCampaign,
+  openCampaignOptions,
+  type CampaignOption,
+} from '../campaign-options.js';
 
 const PAGE_SIZE = 20;
 
@@ -71,7 +78,8 @@ const OK_MESSAGES: Partial<Record<ActionName | 'create', string>> = {
 
 async function quotaMeter(deps: WebDeps, state: NominationState) {
   const subject = state.draft.nominee.subject;
-  const limit = quotaLimit(state.context.unit, subject, ruleSetById(state.ruleSetId));
+  const ruleSet = ruleSetById(state.ruleSetId);
+  const limit = quotaLimit(state.context.unit, subject, ruleSet);
   let used = 0;
   try {
     const reservations = await deps.cases.quotaReservations(state.campaignId, state.unitId);
@@ -80,7 +88,9 @@ async function quotaMeter(deps: WebDeps, state: NominationState) {
   } catch {
     used = 0; // the meter is a hint on the page: a ledger that does not answer must not fail it
   }
-  return { subject, used, limit, counts: countsAgainstQuota(state), reserved: state.quotaReserved };
+  const counts = countsAgainstQuota(state);
+  const none = counts ? zeroQuotaReason(state.context.unit, subject, ruleSet) : null;
+  return { subject, used, limit, counts, reserved: state.quotaReserved, none };
 }
 
 interface CasePageExtras {
@@ -141,6 +151,8 @@ async function renderCase(
         typed?.action === action ? (typed.values[name] ?? fallback) : fallback,
       ok: !extras.error && ok && Object.hasOwn(OK_MESSAGES, ok) ? OK_MESSAGES[ok as ActionName] : null,
       isAdmin: account.user.roles.includes('admin'),
+      // The complaints it was held on, linked for those who may open them.
+      complaints: canSeeComplaints(account) ? complaintsOfCase(state) : [],
       today: formatDateVN(new Date().toISOString()),
       ...(extras.requestId ? { requestId: extras.requestId } : {}),
     },
@@ -186,7 +198,14 @@ async function renderDraftForm(
       subject,
       people,
       unit,
-      campaigns: opts.state ? [] : await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId),
+      // Only the campaigns that take the chosen award: a movement review accepts its own award forms alone.
+      campaigns:
+        opts.state || !nominable
+          ? []
+          : campaignsForAward(
+              await openCampaignOptions(deps.yearCases, await deps.campaignSources(), unitId),
+              nominable.code,
+            ),
       campaignId: opts.campaignId ?? null,
       items: award && award.nominable ? requiredDossierItems(award, subject) : [],
       facts: award && award.nominable ? draftFactFields(award, subject) : null,
@@ -197,6 +216,8 @@ async function renderDraftForm(
       achievements: typed?.achievements ?? opts.state?.draft.achievements ?? '',
       track: typed?.track ?? 'regular',
       quotaLimit: unit ? quotaLimit(unit, subject, ruleSet) : null,
+      // Why the unit can nominate none for an award that counts against its quota (the 1/4 rounds down to 0).
+      quotaNone: unit && nominable?.countsAgainstUnitQuota ? zeroQuotaReason(unit, subject, ruleSet) : null,
       error: opts.error ?? null,
     },
     opts.status ?? 200,
@@ -268,7 +289,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
     let campaign: CampaignOption;
     const typed = draftBaseForm(request.body);
     try {
-      campaign = await chosenCampaign(deps, account.user.unitId, typed.campaignId);
+      campaign = await chosenCampaign(deps, account.user.unitId, typed.campaignId, typed.awardCode);
       draft = await draftFromForm(deps, account.user.unitId, request.body);
     } catch (error) {
       if (error instanceof WebError && error.status === 400)
@@ -287,6 +308,7 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       {
         campaignId: campaign.id,
         campaignClosesAt: campaign.closesAt,
+        ...(campaign.awardCodes ? { campaignAwardCodes: campaign.awardCodes } : {}),
         year: campaign.year,
         track: typed.track === 'ad_hoc' ? 'ad_hoc' : 'regular',
         unitId: account.user.unitId,

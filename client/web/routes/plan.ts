@@ -81,6 +81,8 @@ export const planRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       issue: view.source === 'draft' ? null : (view.record?.issued?.issue ?? null),
       notice: await comingYearNoticeFor(deps, account, now),
       canDraft: writesPlans(account),
+      // The amendment page: the standing body and the leadership amend, administrators read.
+      canSeeAmendments: writesPlans(account) || has(account, 'admin'),
       comingYear: comingYear?.plan ? { year: year + 1, label: yearPlanLabel(comingYear) } : null,
     };
     if (!plan) {
