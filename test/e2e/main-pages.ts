@@ -236,6 +236,7 @@ export function mainPages(m: MainPagesWorld): MainPage[] {
     { name: 'compact', user: 'cumtruong.c1', url: `/giao-uoc/hd-cum1?nam=${y}` },
     { name: 'compact-member', user: 'truong.kv2', url: `/giao-uoc/hd-cum1?nam=${y}` },
     { name: 'advanced-models', user: 'thuongtruc', url: `/ke-hoach/dien-hinh?nam=${y}` },
+    { name: 'plan-amendment', user: 'thuongtruc', url: `/ke-hoach/sua-doi?nam=${y}` },
     { name: 'plan-draft', user: 'thuongtruc', url: `/ke-hoach/soan-thao?nam=${m.draftYear}` },
     { name: 'plan-rehearsal', user: 'thuongtruc', url: `/ke-hoach/soan-thao/dien-tap?nam=${m.draftYear}` },
     { name: 'error-not-found', user: 'truong.kv2', url: '/ho-so/khong-co-ho-so-nay', status: 404 },
