@@ -53,14 +53,14 @@ export class WebAgent {
   }
 }
 
-/** Case rows of a list page (the shared case table links every row to its case). */
+/** Case rows of a list page (the shared case table links every row to its case; cells carry a data-label). */
 export function caseRows(html: string): number {
-  return html.match(/<td><a href="\/ho-so\//g)?.length ?? 0;
+  return html.match(/<td[^>]*><a href="\/ho-so\//g)?.length ?? 0;
 }
 
 /** The case id of a list page's first row (links are /ho-so/<encoded id>), or null on an empty page. */
 export function firstCaseId(html: string): string | null {
-  const encoded = /<td><a href="\/ho-so\/([^"]+)"/.exec(html)?.[1];
+  const encoded = /<td[^>]*><a href="\/ho-so\/([^"]+)"/.exec(html)?.[1];
   return encoded ? decodeURIComponent(unescapeHtml(encoded)) : null;
 }
 

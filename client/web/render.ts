@@ -29,6 +29,9 @@ export const escapeHtml = (text: string): string => eta.config.escapeFunction(te
 export const helpers = {
   date: (iso: string | null | undefined): string => (iso ? formatDateVN(iso) : '—'),
   dateTime: (iso: string | null | undefined): string => (iso ? formatDateTimeVN(iso) : '—'),
+  /** An instant as its Vietnam date and time in a `<time datetime>` element; raw HTML, for `<%~`. */
+  dateTimeTag: (iso: string | null | undefined): string =>
+    iso ? `<time datetime="${escapeHtml(iso)}">${formatDateTimeVN(iso)}</time>` : '—',
   /** An instant as dd/mm/yyyy (Vietnam time) in a `<time datetime>` element; raw HTML, for `<%~`. */
   time: (iso: string | null | undefined): string =>
     iso ? `<time datetime="${escapeHtml(iso)}">${formatDateVN(iso)}</time>` : '—',

@@ -54,8 +54,8 @@ describe('walking to a deep page', () => {
 
 describe('reading a list page of the web UI', () => {
   const html = `<tbody>
-    <tr><td><a href="/ho-so/nomination%2Fc%2Fhd-kv2%2Fb1">c / hd-kv2 / b1</a></td></tr>
-    <tr class="overdue"><td><a href="/ho-so/nomination%2Fc%2Fhd-kv2%2Fb2">c / hd-kv2 / b2</a></td></tr>
+    <tr><td data-label="Được đề nghị"><a href="/ho-so/nomination%2Fc%2Fhd-kv2%2Fb1">c / hd-kv2 / b1</a></td></tr>
+    <tr class="overdue"><td data-label="Được đề nghị"><a href="/ho-so/nomination%2Fc%2Fhd-kv2%2Fb2">c / hd-kv2 / b2</a></td></tr>
   </tbody>
   <p><a rel="next" href="/quan-tri/ho-so?campaign=c&amp;trang=AbC%2B%3D">Trang sau →</a></p>`;
 

@@ -10,6 +10,12 @@ describe('time helpers', () => {
     );
     expect(helpers.time(null)).toBe('—');
   });
+  it('writes the Vietnam date and time of an instant and the instant itself (the timelines)', () => {
+    const html = helpers.dateTimeTag('2025-12-15T17:30:00.000Z');
+    expect(html).toMatch(/^<time datetime="2025-12-15T17:30:00.000Z">[^<]*16\/12\/2025[^<]*<\/time>$/);
+    expect(html).toContain('00:30');
+    expect(helpers.dateTimeTag(undefined)).toBe('—');
+  });
   it('writes a calendar date as dd/mm/yyyy, and anything else escaped as it is', () => {
     expect(helpers.ymdTime('2025-12-31')).toBe('<time datetime="2025-12-31">31/12/2025</time>');
     expect(helpers.ymdTime('<b>')).toBe('&lt;b&gt;');
