@@ -56,6 +56,15 @@ export function waitingOn(state: NominationState): { role: string; unitId: strin
 }
 
 /**
+ * The people the case waits on by name, when waitingOn's role and unit say too much: a council vote waits on the
+ * members who have not voted yet (not on the whole council). null when anyone of that role and unit may act.
+ */
+export function waitingUsers(state: NominationState): string[] | null {
+  if (state.stage !== 'council_vote') return null;
+  return whoMustAct(state).flatMap((r) => ('userId' in r ? [r.userId] : []));
+}
+
+/**
  * Escalation goes one level up from whoever is late (unit head → cluster head → standing body → leadership),
  * as the plans assign the follow-up of deadlines to the cluster heads and the council's standing body.
  */

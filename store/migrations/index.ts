@@ -4,6 +4,7 @@ import * as book from './002_book.js';
 import * as webSessions from './003_web_sessions.js';
 import * as plans from './004_plans.js';
 import * as caseIndex from './005_case_index.js';
+import * as caseIndexWaitingUsers from './006_case_index_waiting_users.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions, plans, caseIndex];
+export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions, plans, caseIndex, caseIndexWaitingUsers];
