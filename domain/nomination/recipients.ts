@@ -48,6 +48,10 @@ export function waitingOn(state: NominationState): { role: string; unitId: strin
   // every member head's inbox shows it until the last ballot is in (then the head's, to close it).
   if (clusterVoteOpen(state) && clusterNonVoters(state).length > 0 && state.context.clusterId)
     return { role: 'cluster_member', unitId: state.context.clusterId };
+  // A forwarded case waits on the higher level's decision (its emulation department, e.g. Vụ 16 of VKSND tối cao),
+  // which the linked case also waits on: it belongs in that department's inbox, not the province's.
+  if (state.stage === 'forwarded' && state.forwarding?.outcome === 'pending')
+    return { role: 'council_secretary', unitId: state.forwarding.toUnitId };
   const first = whoMustAct(state)[0];
   if (!first) return null;
   if ('role' in first)

@@ -4,6 +4,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { nominationIndexRow } from '../../../domain/case-index.js';
+import { nextStep } from '../../../domain/next-step.js';
 import { awardByCode, AWARD_CODES, findAward, requiredDossierItems } from '../../../domain/catalogue.js';
 import { ActionSchemas, type ActionName } from '../../../domain/nomination/actions.js';
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
@@ -126,6 +128,10 @@ async function renderCase(
       titles: ACTION_TITLES,
       timeline: timeline(state, { ...helpers, unitName: (id) => unitNames.get(id) ?? id }),
       progress: stageProgress(state),
+      // Who must act next and what they do, worded from the case's own index row (as every list reads it).
+      nextStep: nextStep(nominationIndexRow(state)),
+      // A human reference to the case (staff never read its id): who opened it; the page shows when.
+      createdBy: state.audit.find((e) => e.action === 'create')?.actor?.displayName ?? null,
       eligibility: editable ? eligibilityReasons(state, ruleSet) : null,
       quota: editable ? await quotaMeter(deps, state) : null,
       required: requiredDossierItems(awardByCode(state.draft.awardCode), state.draft.nominee.subject),
