@@ -40,6 +40,11 @@ export interface CaseIndexFilter {
   waiting?: readonly WaitingClause[];
   /** Only cases still waiting on someone whose due date is before this instant (ISO). */
   overdueAt?: string;
+  /**
+   * Only open cases that need an administrator's eye at this instant (ISO): overdue ones, and ones held (on hold
+   * on a complaint or a review) whatever their due date.
+   */
+  attentionAt?: string;
   /** Part of the nominee's name, typed with or without diacritics. */
   name?: string;
   /**
@@ -206,6 +211,11 @@ function whereOf(filter: CaseIndexFilter, params: SqlParam[]): string {
   }
   if (filter.overdueAt !== undefined) {
     conditions.push(`waiting_role IS NOT NULL AND due_at < ${bind(filter.overdueAt)}::timestamptz`);
+  }
+  if (filter.attentionAt !== undefined) {
+    conditions.push(
+      `status = 'open' AND (stage = 'on_hold' OR (waiting_role IS NOT NULL AND due_at < ${bind(filter.attentionAt)}::timestamptz))`,
+    );
   }
   if (filter.draftsOnlyOfUnit !== undefined) {
     conditions.push(`(stage <> 'draft' OR unit_id = ${bind(filter.draftsOnlyOfUnit)})`);

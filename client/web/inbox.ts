@@ -52,6 +52,14 @@ export function inboxFilter(account: Account): CaseIndexFilter | null {
   return clauses.length === 0 ? null : { kinds: INBOX_KINDS, waiting: clauses };
 }
 
+/**
+ * What an account nothing waits on (an administrator) finds in "Việc cần làm": the cases that need an operator's
+ * eye, held ones (a complaint, a review) and overdue ones of every kind, soonest due first.
+ */
+export function attentionFilter(now: string): CaseIndexFilter {
+  return { kinds: INBOX_KINDS, attentionAt: now };
+}
+
 /** One page of a list from the case index: soonest due first (overdue first), `after` the previous page's cursor. */
 export function listIndexPage(
   deps: { db: SqlSession },

@@ -170,6 +170,19 @@ export function describeCaseIndexContract(withDb: WithDb): void {
       });
     });
 
+    it("an administrator's attention list has the held and the overdue open cases, not the ones on time", async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        await writeCaseIndexRow(db, row(1, { dueAt: '2025-12-01T00:00:00Z' }));
+        await writeCaseIndexRow(db, row(2, { dueAt: '2025-12-30T00:00:00Z' }));
+        await writeCaseIndexRow(db, row(3, { stage: 'on_hold', waitingRole: null, waitingUnit: null, dueAt: null }));
+        await writeCaseIndexRow(db, row(4, { status: 'closed', stage: 'on_hold', waitingRole: null }));
+        await writeCaseIndexRow(db, row(5, { status: 'closed', waitingRole: null, dueAt: '2025-12-01T00:00:00Z' }));
+        const list = await listIndexedCases(db, { attentionAt: '2025-12-10T00:00:00Z' }, { pageSize: 10 });
+        expect(list.items.map((i) => i.caseId.slice(-3))).toEqual(['001', '003']);
+      });
+    });
+
     it('finds a nominee by name typed without diacritics, in any case, literally', async () => {
       await withDb(async (db) => {
         await migrate(db);

@@ -17,7 +17,7 @@ import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/dire
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionPendingError, ActionRefusedError } from '../../lib/cases.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
-import { inboxFilter, listIndexPage } from '../inbox.js';
+import { attentionFilter, inboxFilter, listIndexPage } from '../inbox.js';
 import { indexedCasesByIds } from '../../../store/case-index.js';
 import type { BulkResult } from '../../lib/cases.js';
 import { helpers, renderPage } from '../render.js';
@@ -245,8 +245,8 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
   app.get('/', async (request, reply) => {
     const account = accountOf(request);
     const filter = inboxFilter(account);
-    // An account nothing waits on (an administrator) sees what is overdue anywhere.
-    const page = await listIndexPage(deps, filter ?? { kinds: ['nomination'], overdueAt: new Date().toISOString() }, {
+    // An account nothing waits on (an administrator) sees what is held or overdue anywhere.
+    const page = await listIndexPage(deps, filter ?? attentionFilter(new Date().toISOString()), {
       pageSize: PAGE_SIZE,
       after: pageQuery(request.query).trang ?? null,
     });
