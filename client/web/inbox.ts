@@ -69,7 +69,10 @@ export function listIndexPage(
   return listIndexedCases(deps.db, filter, page);
 }
 
-/** The visibility query of an inbox (operators, the benchmark's old path); null when the account waits on nothing (e.g. an admin). */
+/**
+ * The visibility query of an inbox (operators, the benchmark's old path); null when the account waits on nothing (e.g.
+ * an admin). Visibility has no per-member state: a member's votes already cast are filtered by the case index only.
+ */
 export function inboxQuery(account: Account): string | null {
   const clauses = inboxClauses(account);
   if (clauses.length === 0) return null;
