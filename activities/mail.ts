@@ -6,6 +6,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
+import { FromHeaderRewrite, fromHeaderField } from './mail-from.js';
 
 export interface MailDeps {
   transport: Transporter;
@@ -26,7 +27,23 @@ export interface OutgoingMail {
 
 export type SendMail = (mail: OutgoingMail) => Promise<{ messageId: string; accepted: number }>;
 
+/** Transports that already rewrite their mails' From field (one transport may serve several mailers). */
+const rewriting = new WeakSet<Transporter>();
+
+/** Every mail of the transport goes out with its sender's display name encoded word by word (mail-from.ts). */
+function encodeFromByWords(transport: Transporter): void {
+  if (rewriting.has(transport)) return;
+  rewriting.add(transport);
+  transport.use('stream', (mail, done) => {
+    const from = mail.data.from;
+    if (typeof from === 'string' && fromHeaderField(from) !== null)
+      mail.message.transform(new FromHeaderRewrite((newline) => fromHeaderField(from, newline)!));
+    done();
+  });
+}
+
 export function createMailer(deps: MailDeps): SendMail {
+  encodeFromByWords(deps.transport);
   return async (mail) => {
     if (mail.to.length === 0) {
       throw ApplicationFailure.nonRetryable('Mail has no recipient', 'MailWithoutRecipient');

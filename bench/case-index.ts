@@ -45,6 +45,7 @@ function rowOf(i: number): VersionedCaseIndexRow {
     status: 'open',
     waitingRole: stage === 'draft' ? 'unit_head' : 'council_secretary',
     waitingUnit: stage === 'draft' ? unit : 'hd-vp',
+    waitingUsers: null,
     dueAt: new Date(dueMs).toISOString(),
     changedAt: '2025-01-01T00:00:00.000Z',
     version: 1,

@@ -5,7 +5,7 @@
  */
 import { findAward } from './catalogue.js';
 import { isOpen } from './nomination/machine.js';
-import { waitingOn } from './nomination/recipients.js';
+import { waitingOn, waitingUsers } from './nomination/recipients.js';
 import type { NominationState } from './nomination/types.js';
 import type { AdvancedModelState } from './plan-year/advanced-model.js';
 import type { CompactState } from './plan-year/compact.js';
@@ -36,6 +36,11 @@ export interface CaseIndexRow {
   /** The role and unit that must act next; null when nobody must (closed, or waiting on no one). */
   waitingRole: string | null;
   waitingUnit: string | null;
+  /**
+   * The people of that role and unit the case still waits on, when not all of them: a council vote waits only on
+   * the members who have not voted. null: anyone of the role in the unit.
+   */
+  waitingUsers: string[] | null;
   dueAt: string | null;
   /** The instant of the case's last recorded change (its audit trail), ISO. */
   changedAt: string;
@@ -74,6 +79,7 @@ export function nominationIndexRow(state: NominationState): CaseIndexRow {
     status: open ? 'open' : 'closed',
     waitingRole: waiting?.role ?? null,
     waitingUnit: waiting?.unitId ?? null,
+    waitingUsers: open ? waitingUsers(state) : null,
     dueAt: state.dueAt,
     changedAt: lastChange(state.audit, state.createdAt),
   };
@@ -101,6 +107,7 @@ export function registrationIndexRow(state: RegistrationState, workflowId: strin
     status: state.status,
     waitingRole: waiting?.role ?? null,
     waitingUnit: waiting?.unitId ?? null,
+    waitingUsers: null,
     dueAt: state.dueAt,
     changedAt: lastChange(state.audit, state.createdAt),
   };
@@ -131,6 +138,7 @@ export function compactIndexRow(state: CompactState, workflowId: string): CaseIn
     status: state.stage === 'closed' ? 'closed' : 'open',
     waitingRole: waiting?.role ?? null,
     waitingUnit: waiting?.unitId ?? null,
+    waitingUsers: null,
     dueAt: state.dueAt,
     changedAt: lastChange(state.audit, state.createdAt),
   };
@@ -158,6 +166,7 @@ export function advancedModelIndexRow(state: AdvancedModelState, workflowId: str
     status: open ? 'open' : 'closed',
     waitingRole: awaitingSendOn ? 'council_secretary' : null,
     waitingUnit: awaitingSendOn ? (state.council.secretariatUnitId ?? state.council.unitId) : null,
+    waitingUsers: null,
     dueAt: state.dueAt,
     changedAt: lastChange(state.audit, state.armedAt),
   };
@@ -183,6 +192,7 @@ export function complaintIndexRow(state: ComplaintState, workflowId: string): Ca
     status: resolved ? 'closed' : 'open',
     waitingRole: waiting?.role ?? null,
     waitingUnit: waiting?.unitId ?? null,
+    waitingUsers: null,
     dueAt: state.dueAt,
     changedAt: lastChange(state.audit, state.filedAt),
   };
@@ -193,5 +203,11 @@ export function complaintIndexRow(state: ComplaintState, workflowId: string): Ca
  * nobody any more, whatever its last state said. The case writes it last; a rebuild applies it to closed runs.
  */
 export function endedRow(row: CaseIndexRow): CaseIndexRow {
-  return { ...row, status: row.status === 'open' ? 'closed' : row.status, waitingRole: null, waitingUnit: null };
+  return {
+    ...row,
+    status: row.status === 'open' ? 'closed' : row.status,
+    waitingRole: null,
+    waitingUnit: null,
+    waitingUsers: null,
+  };
 }

@@ -14,8 +14,8 @@ export const AppConfigSchema = z.object({
   TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_PORT: port.default(3000),
-  /** Base URL used in mail links to a case. */
-  PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
+  /** Base URL used in mail links to a case; unset: the address the web UI listens on (webAddress). */
+  PUBLIC_URL: z.url().optional(),
   /** `pglite:` (memory), `pglite:<dir>` (embedded, persistent) or `postgres://…`. */
   DATABASE_URL: z.string().min(1).default('pglite:data/pglite'),
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -39,7 +39,20 @@ export const AppConfigSchema = z.object({
   SEED_DEMO_DATA: z.stringbool().default(true),
 });
 
-export type AppConfig = z.infer<typeof AppConfigSchema>;
+/** The configuration as parsed: PUBLIC_URL is always set (its default follows WEB_HOST and WEB_PORT). */
+export type AppConfig = Omit<z.infer<typeof AppConfigSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+
+/**
+ * The address a browser on this machine opens the web UI at, for the listen address of WEB_HOST and WEB_PORT:
+ * a wildcard listen address (0.0.0.0, ::) is reached on loopback, and an IPv6 literal goes in brackets. Every
+ * process that writes links (the web, the worker's mails, the start-up banner) derives them here, so a moved
+ * WEB_PORT never leaves mail links on a port nobody listens on.
+ */
+export function webAddress(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' || host === '[::]' ? '::1' : host;
+  const literal = reachable.includes(':') && !reachable.startsWith('[') ? `[${reachable}]` : reachable;
+  return `http://${literal}:${port}`;
+}
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = AppConfigSchema.safeParse(env);
@@ -47,5 +60,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return result.data;
+  const config = result.data;
+  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? webAddress(config.WEB_HOST, config.WEB_PORT) };
 }

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { parseConfig } from '../domain/config.js';
+import { parseConfig, webAddress } from '../domain/config.js';
 import { devServerSearchAttributeArgs } from '../domain/search-attributes.js';
 import { killNow, startChild, stopChild, waitUntil, type Child } from './dev/children.js';
 import { ensureTemporalCli, repoRoot } from './tools/index.js';
@@ -97,7 +97,7 @@ try {
   });
   children.push(app);
   watch(app);
-  const webUrl = `http://${config.WEB_HOST}:${config.WEB_PORT}`;
+  const webUrl = webAddress(config.WEB_HOST, config.WEB_PORT);
   await waitUntil('web UI', async () => (await fetch(`${webUrl}/healthz`)).ok, 90_000, app.exited);
 
   console.log(`

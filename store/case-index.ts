@@ -18,10 +18,12 @@ export interface IndexedCase extends CaseIndexRow {
   overdue: boolean;
 }
 
-/** One inbox clause: cases waiting on this role in one of these units. */
+/** One inbox clause: cases waiting on this role in one of these units (and, where a case names them, on this user). */
 export interface WaitingClause {
   role: string;
   units: readonly string[];
+  /** The reader: a case that waits on named people (waiting_users) matches only if they are among them. */
+  userId?: string;
 }
 
 export interface CaseIndexFilter {
@@ -38,6 +40,11 @@ export interface CaseIndexFilter {
   waiting?: readonly WaitingClause[];
   /** Only cases still waiting on someone whose due date is before this instant (ISO). */
   overdueAt?: string;
+  /**
+   * Only open cases that need an administrator's eye at this instant (ISO): overdue ones, and ones held (on hold
+   * on a complaint or a review) whatever their due date.
+   */
+  attentionAt?: string;
   /** Part of the nominee's name, typed with or without diacritics. */
   name?: string;
   /**
@@ -56,7 +63,7 @@ export interface IndexPage {
 export const MAX_INDEX_PAGE = 200;
 
 const COLUMNS = `case_id, kind, year, campaign_id, unit_id, unit_name, cluster_id, nominee_name, nominee_folded,
-  award_code, award_name, stage, status, waiting_role, waiting_unit,
+  award_code, award_name, stage, status, waiting_role, waiting_unit, waiting_users,
   (extract(epoch FROM due_at) * 1000)::float8 AS due_ms, (extract(epoch FROM changed_at) * 1000)::float8 AS changed_ms,
   version::text AS version, due_sort::text AS due_cursor`;
 
@@ -76,6 +83,7 @@ interface Row {
   status: string;
   waiting_role: string | null;
   waiting_unit: string | null;
+  waiting_users: string[] | null;
   due_ms: number | null;
   changed_ms: number;
   version: string;
@@ -101,6 +109,7 @@ function toIndexed(row: Row, now: number): IndexedCase {
     status: row.status,
     waitingRole: row.waiting_role,
     waitingUnit: row.waiting_unit,
+    waitingUsers: row.waiting_users,
     dueAt,
     changedAt: new Date(row.changed_ms).toISOString(),
     version: Number(row.version),
@@ -116,15 +125,15 @@ export async function writeCaseIndexRow(db: SqlSession, row: VersionedCaseIndexR
   const written = await db.query<{ case_id: string }>(
     `INSERT INTO case_index (case_id, kind, year, campaign_id, unit_id, unit_name, cluster_id, nominee_name,
        nominee_folded, award_code, award_name, stage, status, waiting_role, waiting_unit, due_at, due_sort,
-       changed_at, version)
+       changed_at, version, waiting_users)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::timestamptz,
-       COALESCE($16::timestamptz, 'infinity'::timestamptz), $17::timestamptz, $18)
+       COALESCE($16::timestamptz, 'infinity'::timestamptz), $17::timestamptz, $18, $19::text[])
      ON CONFLICT (case_id) DO UPDATE SET
        kind = EXCLUDED.kind, year = EXCLUDED.year, campaign_id = EXCLUDED.campaign_id, unit_id = EXCLUDED.unit_id,
        unit_name = EXCLUDED.unit_name, cluster_id = EXCLUDED.cluster_id, nominee_name = EXCLUDED.nominee_name,
        nominee_folded = EXCLUDED.nominee_folded, award_code = EXCLUDED.award_code, award_name = EXCLUDED.award_name,
        stage = EXCLUDED.stage, status = EXCLUDED.status, waiting_role = EXCLUDED.waiting_role,
-       waiting_unit = EXCLUDED.waiting_unit, due_at = EXCLUDED.due_at, due_sort = EXCLUDED.due_sort,
+       waiting_unit = EXCLUDED.waiting_unit, waiting_users = EXCLUDED.waiting_users, due_at = EXCLUDED.due_at, due_sort = EXCLUDED.due_sort,
        changed_at = EXCLUDED.changed_at, version = EXCLUDED.version, written_at = now()
      WHERE case_index.version <= EXCLUDED.version
      RETURNING case_id`,
@@ -147,6 +156,8 @@ export async function writeCaseIndexRow(db: SqlSession, row: VersionedCaseIndexR
       row.dueAt,
       row.changedAt,
       row.version,
+      // A row written by a worker from before waitingUsers: it names nobody.
+      row.waitingUsers ?? null,
     ],
   );
   return { written: written.length > 0 };
@@ -159,7 +170,7 @@ export async function writeCaseIndexRow(db: SqlSession, row: VersionedCaseIndexR
 export async function markCaseEnded(db: SqlSession, caseId: string): Promise<void> {
   await db.query(
     `UPDATE case_index SET status = CASE WHEN status = 'open' THEN 'closed' ELSE status END,
-       waiting_role = NULL, waiting_unit = NULL, written_at = now() WHERE case_id = $1`,
+       waiting_role = NULL, waiting_unit = NULL, waiting_users = NULL, written_at = now() WHERE case_id = $1`,
     [caseId],
   );
 }
@@ -190,12 +201,21 @@ function whereOf(filter: CaseIndexFilter, params: SqlParam[]): string {
   anyOf('status', filter.statuses);
   eq('award_code', filter.awardCode);
   if (filter.waiting !== undefined) {
-    const ors = filter.waiting.map((c) => `(waiting_role = ${bind(c.role)} AND ${match('waiting_unit', c.units)})`);
+    const ors = filter.waiting.map((c) => {
+      const named =
+        c.userId === undefined ? '' : ` AND (waiting_users IS NULL OR ${bind(c.userId)} = ANY(waiting_users))`;
+      return `(waiting_role = ${bind(c.role)} AND ${match('waiting_unit', c.units)}${named})`;
+    });
     conditions.push(ors.length > 0 ? `(${ors.join(' OR ')})` : 'false');
     anyOf('status', WAITING_STATUSES);
   }
   if (filter.overdueAt !== undefined) {
     conditions.push(`waiting_role IS NOT NULL AND due_at < ${bind(filter.overdueAt)}::timestamptz`);
+  }
+  if (filter.attentionAt !== undefined) {
+    conditions.push(
+      `status = 'open' AND (stage = 'on_hold' OR (waiting_role IS NOT NULL AND due_at < ${bind(filter.attentionAt)}::timestamptz))`,
+    );
   }
   if (filter.draftsOnlyOfUnit !== undefined) {
     conditions.push(`(stage <> 'draft' OR unit_id = ${bind(filter.draftsOnlyOfUnit)})`);

@@ -480,7 +480,8 @@ function demoLogins(): DemoLogin[] {
       roles: ['cluster_head'],
       unitId: regionalId(plan.head[DEMO_YEAR]),
       personTitle: 'Viện trưởng',
-      description: `Cụm trưởng ${plan.name} năm ${DEMO_YEAR}`,
+      // No year: the living demo runs on the current year, whose plan keeps these heads (docs/demo.md).
+      description: `Cụm trưởng ${plan.name}`,
     });
   }
   logins.push({
@@ -488,7 +489,7 @@ function demoLogins(): DemoLogin[] {
     roles: ['cluster_head'],
     unitId: departmentId('p1'),
     personTitle: 'Trưởng phòng',
-    description: `Khối trưởng Khối các phòng nghiệp vụ năm ${DEMO_YEAR}`,
+    description: 'Khối trưởng Khối các phòng nghiệp vụ',
   });
   logins.push({
     username: 'thuongtruc',

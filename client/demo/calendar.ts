@@ -281,8 +281,12 @@ export const DEMO_CASES: readonly DemoCase[] = [
   },
 ];
 
-/** Council members who have voted on the case left in the council's vote (the others still have it to do). */
-export const DEMO_EARLY_VOTERS: readonly string[] = ['thuongtruc', 'uyvien1', 'uyvien2'];
+/**
+ * Council members who have voted on the case left in the council's vote (the others still have it to do). A member
+ * who voted no longer finds the vote in "Việc cần làm": these are seats with other work there (the standing body;
+ * the chair and deputy, who sign the case awaiting the leadership), so every member's inbox still has work.
+ */
+export const DEMO_EARLY_VOTERS: readonly string[] = ['thuongtruc', 'vientruong', 'phovientruong'];
 
 /** The journey's order: a case moves along it until it reaches its target. */
 const ORDER: readonly NominationStage[] = [

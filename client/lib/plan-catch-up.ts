@@ -13,6 +13,7 @@ import { issuedYearPlan } from '../../store/plans.js';
 import type { SqlSession } from '../../store/sql.js';
 import { planWorkflowId, upcomingPlanYear } from '../../domain/plan-year/plan-run.js';
 import { nextYearPlanScheduleId } from './plan-schedule.js';
+import { PLAN_START_DAY } from '../../domain/plan-authoring/season.js';
 
 export type CatchUpOutcome =
   | { action: 'backfilled'; year: number; firedAt: string }
@@ -20,8 +21,10 @@ export type CatchUpOutcome =
 
 /** The Schedule's latest natural run at or before `now`: 01/12 00:00 Vietnam time (17:00 UTC on 30/11). */
 export function lastNextYearFireTime(now: Date): Date {
-  const thisYear = Date.UTC(now.getUTCFullYear(), 10, 30, 17);
-  return new Date(thisYear <= now.getTime() ? thisYear : Date.UTC(now.getUTCFullYear() - 1, 10, 30, 17));
+  // 00:00 of the start day in Vietnam (UTC+7, no daylight saving) is 17:00 UTC the day before.
+  const fireIn = (year: number) => Date.UTC(year, PLAN_START_DAY.month - 1, PLAN_START_DAY.day) - 7 * 3_600_000;
+  const thisYear = fireIn(now.getUTCFullYear());
+  return new Date(thisYear <= now.getTime() ? thisYear : fireIn(now.getUTCFullYear() - 1));
 }
 
 /** A workflow of that id has run and not failed: starting it again would be refused anyway. */

@@ -7,6 +7,22 @@
  */
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleHandle } from '@temporalio/client';
 import type { NextYearPlanInput } from '../../workflows/plan/next-year.js';
+import { PLAN_START_DAY } from '../../domain/plan-authoring/season.js';
+
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 
 export function nextYearPlanScheduleId(orgUnitId: string): string {
   return `plan-next-year/${orgUnitId}`;
@@ -21,7 +37,10 @@ export async function ensureNextYearPlanSchedule(
   try {
     const handle = await client.schedule.create({
       scheduleId,
-      spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 1, hour: 0, minute: 0 }], timezone: 'Asia/Ho_Chi_Minh' },
+      spec: {
+        calendars: [{ month: MONTHS[PLAN_START_DAY.month - 1], dayOfMonth: PLAN_START_DAY.day, hour: 0, minute: 0 }],
+        timezone: 'Asia/Ho_Chi_Minh',
+      },
       action: {
         type: 'startWorkflow',
         workflowType: 'nextYearPlan',

@@ -190,6 +190,8 @@ export function canView(state: NominationState, account: Account): boolean {
     user.unitId === ctx.council.unitId ||
     user.unitId === ctx.council.secretariatUnitId ||
     ctx.council.members.some((m) => m.userId === user.id) ||
+    // The higher level a case is forwarded to decides it (e.g. Vụ 16 of VKSND tối cao), so it reads the dossier.
+    user.unitId === state.forwarding?.toUnitId ||
     // The cluster's member units vote on an award with a cluster vote, so they read its dossier.
     (needsClusterVote(state) && clusterMembers(state).includes(user.unitId))
   );

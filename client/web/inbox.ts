@@ -4,7 +4,7 @@
  * query (inboxQuery) stay for operators and for the benchmark's comparison with the old path.
  */
 import type { Account } from '../../store/credentials.js';
-import { listIndexedCases, type CaseIndexFilter, type IndexPage } from '../../store/case-index.js';
+import { listIndexedCases, type CaseIndexFilter, type IndexPage, type WaitingClause } from '../../store/case-index.js';
 import type { SqlSession } from '../../store/sql.js';
 import { SA } from '../../domain/search-attributes.js';
 import type { CasePage, CasesClient } from '../lib/cases.js';
@@ -12,9 +12,9 @@ import { INBOX_KINDS } from './case-links.js';
 import { buildCaseQuery, quote, STILL_RUNNING, type CaseFilter } from '../lib/visibility-query.js';
 
 /** (role, units) pairs whose waiting cases belong in the account's inbox. */
-export function inboxClauses(account: Account): { role: string; units: string[] }[] {
+export function inboxClauses(account: Account): WaitingClause[] {
   const { user } = account;
-  const clauses: { role: string; units: string[] }[] = [];
+  const clauses: { role: string; units: string[]; userId?: string }[] = [];
   for (const role of user.roles) {
     switch (role) {
       case 'unit_clerk':
@@ -38,9 +38,11 @@ export function inboxClauses(account: Account): { role: string; units: string[] 
         break;
     }
   }
-  // Council votes wait on the council's unit: members see them, and so does the secretariat (it closes votes).
-  const councils = [...new Set([...account.councilMemberOf, ...account.secretariatOf])];
-  if (councils.length > 0) clauses.push({ role: 'council_member', units: councils });
+  // Council votes wait on the council's unit: the secretariat sees every open vote (it closes votes), a member only
+  // the votes they still owe (the row names the members who have not voted).
+  if (account.secretariatOf.length > 0) clauses.push({ role: 'council_member', units: account.secretariatOf });
+  const memberOnly = account.councilMemberOf.filter((c) => !account.secretariatOf.includes(c));
+  if (memberOnly.length > 0) clauses.push({ role: 'council_member', units: memberOnly, userId: user.id });
   return clauses;
 }
 
@@ -48,6 +50,14 @@ export function inboxClauses(account: Account): { role: string; units: string[] 
 export function inboxFilter(account: Account): CaseIndexFilter | null {
   const clauses = inboxClauses(account);
   return clauses.length === 0 ? null : { kinds: INBOX_KINDS, waiting: clauses };
+}
+
+/**
+ * What an account nothing waits on (an administrator) finds in "Việc cần làm": the cases that need an operator's
+ * eye, held ones (a complaint, a review) and overdue ones of every kind, soonest due first.
+ */
+export function attentionFilter(now: string): CaseIndexFilter {
+  return { kinds: INBOX_KINDS, attentionAt: now };
 }
 
 /** One page of a list from the case index: soonest due first (overdue first), `after` the previous page's cursor. */
@@ -59,7 +69,10 @@ export function listIndexPage(
   return listIndexedCases(deps.db, filter, page);
 }
 
-/** The visibility query of an inbox (operators, the benchmark's old path); null when the account waits on nothing (e.g. an admin). */
+/**
+ * The visibility query of an inbox (operators, the benchmark's old path); null when the account waits on nothing (e.g.
+ * an admin). Visibility has no per-member state: a member's votes already cast are filtered by the case index only.
+ */
 export function inboxQuery(account: Account): string | null {
   const clauses = inboxClauses(account);
   if (clauses.length === 0) return null;

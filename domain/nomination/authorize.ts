@@ -21,7 +21,7 @@ const OPEN_STAGES: readonly NominationStage[] = [
   'leadership_approval',
 ];
 
-type UnitOf = 'case' | 'clusterHead' | 'clusterMembers' | 'council' | 'any';
+type UnitOf = 'case' | 'clusterHead' | 'clusterMembers' | 'council' | 'councilOrHigherLevel' | 'any';
 
 interface Permission {
   roles: Role[];
@@ -60,7 +60,8 @@ const PERMISSIONS: Record<Exclude<ActionName, 'return' | 'reject'>, Permission> 
     unit: 'any',
     stages: 'any',
   },
-  record_external_decision: { roles: ['council_secretary'], unit: 'council', stages: ['forwarded'] },
+  // The higher level's emulation department enters its own decision; the standing body may enter it from paper.
+  record_external_decision: { roles: ['council_secretary'], unit: 'councilOrHigherLevel', stages: ['forwarded'] },
 };
 
 export function permissionFor(state: NominationState, action: ActionName): Permission | null {
@@ -80,6 +81,12 @@ function unitsFor(state: NominationState, unit: UnitOf): string[] {
     case 'council':
       // The council's own unit (its leaders) and its secretariat (the standing body's office).
       return [state.context.council.unitId, state.context.council.secretariatUnitId];
+    case 'councilOrHigherLevel':
+      return [
+        state.context.council.unitId,
+        state.context.council.secretariatUnitId,
+        ...(state.forwarding ? [state.forwarding.toUnitId] : []),
+      ];
     case 'any':
       return [];
   }

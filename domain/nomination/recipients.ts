@@ -48,11 +48,24 @@ export function waitingOn(state: NominationState): { role: string; unitId: strin
   // every member head's inbox shows it until the last ballot is in (then the head's, to close it).
   if (clusterVoteOpen(state) && clusterNonVoters(state).length > 0 && state.context.clusterId)
     return { role: 'cluster_member', unitId: state.context.clusterId };
+  // A forwarded case waits on the higher level's decision (its emulation department, e.g. Vụ 16 of VKSND tối cao),
+  // which the linked case also waits on: it belongs in that department's inbox, not the province's.
+  if (state.stage === 'forwarded' && state.forwarding?.outcome === 'pending')
+    return { role: 'council_secretary', unitId: state.forwarding.toUnitId };
   const first = whoMustAct(state)[0];
   if (!first) return null;
   if ('role' in first)
     return state.stage === 'draft' || state.stage === 'returned' ? { role: 'unit_head', unitId: state.unitId } : first;
   return { role: 'council_member', unitId: state.context.council.unitId };
+}
+
+/**
+ * The people the case waits on by name, when waitingOn's role and unit say too much: a council vote waits on the
+ * members who have not voted yet (not on the whole council). null when anyone of that role and unit may act.
+ */
+export function waitingUsers(state: NominationState): string[] | null {
+  if (state.stage !== 'council_vote') return null;
+  return whoMustAct(state).flatMap((r) => ('userId' in r ? [r.userId] : []));
 }
 
 /**

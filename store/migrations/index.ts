@@ -5,6 +5,7 @@ import * as webSessions from './003_web_sessions.js';
 import * as plans from './004_plans.js';
 import * as caseIndex from './005_case_index.js';
 import * as planAmendmentRequests from './006_plan_amendment_requests.js';
+import * as caseIndexWaitingUsers from './007_case_index_waiting_users.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,12 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [directory, book, webSessions, plans, caseIndex, planAmendmentRequests];
+export const MIGRATIONS: readonly Migration[] = [
+  directory,
+  book,
+  webSessions,
+  plans,
+  caseIndex,
+  planAmendmentRequests,
+  caseIndexWaitingUsers,
+];

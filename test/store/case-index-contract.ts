@@ -43,6 +43,7 @@ function row(n: number, overrides: Partial<VersionedCaseIndexRow> = {}): Version
     status: 'open',
     waitingRole: 'unit_head',
     waitingUnit: 'u',
+    waitingUsers: null,
     dueAt: '2025-12-20T16:59:59.999Z',
     changedAt: '2025-12-01T03:00:00.000Z',
     version: 10,
@@ -143,6 +144,42 @@ export function describeCaseIndexContract(withDb: WithDb): void {
         await markCaseEnded(db, row(1).caseId);
         expect(await getIndexedCase(db, row(1).caseId)).toMatchObject({ status: 'closed', waitingRole: null });
         expect(await countIndexedCases(db, { overdueAt: '2025-12-10T00:00:00Z' })).toBe(0);
+      });
+    });
+
+    it('a case that names the people it waits on is in their inboxes only, and in a clause naming nobody', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        const vote = { stage: 'council_vote', waitingRole: 'council_member', waitingUnit: 'hd' };
+        await writeCaseIndexRow(db, row(1, { ...vote, waitingUsers: ['m2', 'm3'] }));
+        await writeCaseIndexRow(db, row(2, { ...vote, waitingUsers: null }));
+        const inboxOf = async (userId?: string) =>
+          (
+            await listIndexedCases(
+              db,
+              { waiting: [{ role: 'council_member', units: ['hd'], ...(userId ? { userId } : {}) }] },
+              { pageSize: 10 },
+            )
+          ).items.map((i) => i.caseId.slice(-3));
+        expect(await inboxOf('m1')).toEqual(['002']);
+        expect(await inboxOf('m2')).toEqual(['001', '002']);
+        expect(await inboxOf()).toEqual(['001', '002']);
+        expect((await getIndexedCase(db, row(1).caseId))?.waitingUsers).toEqual(['m2', 'm3']);
+        await markCaseEnded(db, row(1).caseId);
+        expect((await getIndexedCase(db, row(1).caseId))?.waitingUsers).toBeNull();
+      });
+    });
+
+    it("an administrator's attention list has the held and the overdue open cases, not the ones on time", async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        await writeCaseIndexRow(db, row(1, { dueAt: '2025-12-01T00:00:00Z' }));
+        await writeCaseIndexRow(db, row(2, { dueAt: '2025-12-30T00:00:00Z' }));
+        await writeCaseIndexRow(db, row(3, { stage: 'on_hold', waitingRole: null, waitingUnit: null, dueAt: null }));
+        await writeCaseIndexRow(db, row(4, { status: 'closed', stage: 'on_hold', waitingRole: null }));
+        await writeCaseIndexRow(db, row(5, { status: 'closed', waitingRole: null, dueAt: '2025-12-01T00:00:00Z' }));
+        const list = await listIndexedCases(db, { attentionAt: '2025-12-10T00:00:00Z' }, { pageSize: 10 });
+        expect(list.items.map((i) => i.caseId.slice(-3))).toEqual(['001', '003']);
       });
     });
 

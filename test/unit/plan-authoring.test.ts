@@ -250,9 +250,21 @@ describe('the notice that the coming year has no issued plan', () => {
       year: 2027,
       late: false,
       message:
-        'Chưa có kế hoạch thi đua, khen thưởng năm 2027 được ban hành. Hãy lập kế hoạch năm 2027 trước ngày 01/12 để kế hoạch được khởi động đúng hạn.',
+        'Chưa có kế hoạch thi đua, khen thưởng năm 2027 được ban hành. Hãy lập kế hoạch năm 2027 trước ngày 01/12/2026 để kế hoạch được khởi động đúng hạn.',
     });
     expect(comingYearPlanNotice('2026-12-20T02:00:00.000Z', [2026, 2027])).toBeNull();
+  });
+  it('never asks for a date already past: from 01/12 it says the plan starts when issued', () => {
+    // 30/11 17:00 UTC is 01/12 00:00 in Vietnam.
+    expect(comingYearPlanNotice('2026-11-30T16:59:59.000Z', [2026])?.message).toContain('trước ngày 01/12/2026');
+    for (const now of ['2026-11-30T17:00:00.000Z', '2026-12-02T03:00:00.000Z', '2026-12-31T10:00:00.000Z']) {
+      const notice = comingYearPlanNotice(now, [2026])!;
+      expect(notice).toMatchObject({ year: 2027, late: false });
+      expect(notice.message).not.toContain('trước ngày');
+      expect(notice.message).toBe(
+        'Chưa có kế hoạch thi đua, khen thưởng năm 2027 được ban hành, đã quá ngày khởi động 01/12/2026. Hãy hoàn thành và ban hành kế hoạch năm 2027: kế hoạch được khởi động ngay khi ban hành.',
+      );
+    }
   });
   it('stays, plainer, once the year has begun without an issued plan', () => {
     expect(comingYearPlanNotice('2027-01-10T02:00:00.000Z', [2026])).toMatchObject({ year: 2027, late: true });

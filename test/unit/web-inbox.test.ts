@@ -42,6 +42,21 @@ describe('inboxFilter', () => {
   });
 });
 
+describe('inboxFilter of the council', () => {
+  it('gives a member the votes they still owe, the secretariat every open vote', () => {
+    const member = account(['council_member'], 'hd-p1');
+    member.councilMemberOf = ['hd'];
+    expect(inboxFilter(member)?.waiting).toEqual([{ role: 'council_member', units: ['hd'], userId: 'u' }]);
+    const secretary = account(['council_secretary'], 'hd-vp');
+    secretary.councilMemberOf = ['hd'];
+    secretary.secretariatOf = ['hd'];
+    expect(inboxFilter(secretary)?.waiting).toEqual([
+      { role: 'council_secretary', units: ['hd-vp'] },
+      { role: 'council_member', units: ['hd'] },
+    ]);
+  });
+});
+
 describe('inboxQuery', () => {
   it('takes every kind that has a page to act on, open or not yet registered, still running, in one query', () => {
     const q = inboxQuery(account(['unit_head'], 'hd-kv4'))!;

@@ -78,7 +78,8 @@ const MATRIX: Record<
   revoke: { stage: 'awarded', allowed: ['vientruong'], input: () => ({ reason: 'Thu hồi' }) },
   record_external_decision: {
     stage: 'forwarded',
-    allowed: ['thuongtruc'],
+    // The standing body from paper, or the Supreme Procuracy's department (the case waits on it) itself.
+    allowed: ['thuongtruc', 'vu16.vkstc'],
     input: () => ({ outcome: 'rejected', reason: 'Cấp trên không chấp thuận' }),
   },
   resume: { stage: 'on_hold', allowed: ['thuongtruc'], input: () => ({ reason: 'Giải tỏa' }) },

@@ -57,12 +57,19 @@ async function namesOf(deps: WebDeps, entries: readonly BookEntry[]) {
         );
   const people = new Map(rows.map((r) => [r.id, r.full_name]));
   const units = new Map((await listUnits(deps.db)).map((u) => [u.id, u.name]));
-  return entries.map((e) => ({
-    ...e,
-    awardName: findAward(e.awardCode)?.name ?? e.awardCode,
-    personName: e.personId ? (people.get(e.personId) ?? e.personId) : null,
-    unitName: units.get(e.unitId) ?? e.unitId,
-  }));
+  return entries.map((e) => {
+    const personName = e.personId ? (people.get(e.personId) ?? e.personId) : null;
+    const unitName = units.get(e.unitId) ?? e.unitId;
+    return {
+      ...e,
+      awardName: findAward(e.awardCode)?.name ?? e.awardCode,
+      personName,
+      unitName,
+      // Who was awarded, by name: the person, or the collective (a collective award is its unit's).
+      awardeeName: personName ?? unitName,
+      subjectLabel: SUBJECT_LABELS[e.subject],
+    };
+  });
 }
 
 async function allRows(deps: WebDeps, q: BookQuery) {
@@ -185,7 +192,7 @@ export const bookRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
       title: `Quyết định ${entry.decisionNumber}`,
       decision: { number: entry.decisionNumber, date: entry.decisionDate, signer: null },
       award: awardByCode(entry.awardCode),
-      entries: named.map((e) => ({ name: e.personName ?? `Tập thể ${e.unitName}`, unit: e.unitName })),
+      entries: named.map((e) => ({ name: e.personName ?? `Tập thể ${e.awardeeName}`, unit: e.unitName })),
       year: entry.year,
     });
   });

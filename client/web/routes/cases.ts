@@ -4,6 +4,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { nominationIndexRow } from '../../../domain/case-index.js';
+import { nextStep } from '../../../domain/next-step.js';
 import { awardByCode, AWARD_CODES, findAward, requiredDossierItems } from '../../../domain/catalogue.js';
 import { ActionSchemas, type ActionName } from '../../../domain/nomination/actions.js';
 import { eligibilityReasons, countsAgainstQuota } from '../../../domain/nomination/machine.js';
@@ -15,7 +17,7 @@ import { getUnit, listUnits, listUsers, peopleOfUnit } from '../../../store/dire
 import { needsClusterVote } from '../../../domain/nomination/cluster-vote.js';
 import { ActionPendingError, ActionRefusedError } from '../../lib/cases.js';
 import { badRequest, forbidden, notFound, WebError } from '../errors.js';
-import { inboxFilter, listIndexPage } from '../inbox.js';
+import { attentionFilter, inboxFilter, listIndexPage } from '../inbox.js';
 import { indexedCasesByIds } from '../../../store/case-index.js';
 import type { BulkResult } from '../../lib/cases.js';
 import { helpers, renderPage } from '../render.js';
@@ -136,6 +138,10 @@ async function renderCase(
       titles: ACTION_TITLES,
       timeline: timeline(state, { ...helpers, unitName: (id) => unitNames.get(id) ?? id }),
       progress: stageProgress(state),
+      // Who must act next and what they do, worded from the case's own index row (as every list reads it).
+      nextStep: nextStep(nominationIndexRow(state)),
+      // A human reference to the case (staff never read its id): who opened it; the page shows when.
+      createdBy: state.audit.find((e) => e.action === 'create')?.actor?.displayName ?? null,
       eligibility: editable ? eligibilityReasons(state, ruleSet) : null,
       quota: editable ? await quotaMeter(deps, state) : null,
       required: requiredDossierItems(awardByCode(state.draft.awardCode), state.draft.nominee.subject),
@@ -263,8 +269,8 @@ export const caseRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }
   app.get('/', async (request, reply) => {
     const account = accountOf(request);
     const filter = inboxFilter(account);
-    // An account nothing waits on (an administrator) sees what is overdue anywhere.
-    const page = await listIndexPage(deps, filter ?? { kinds: ['nomination'], overdueAt: new Date().toISOString() }, {
+    // An account nothing waits on (an administrator) sees what is held or overdue anywhere.
+    const page = await listIndexPage(deps, filter ?? attentionFilter(new Date().toISOString()), {
       pageSize: PAGE_SIZE,
       after: pageQuery(request.query).trang ?? null,
     });
