@@ -150,7 +150,7 @@ describe('what a newcomer tripped on', () => {
     expect(book.statusCode).toBe(200);
     const row = book.body.split('<tr').find((r) => r.includes('77/QĐ-VKS'));
     expect(row).toBeDefined();
-    const cells = [...row!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+    const cells = [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
     expect(cells[2]).toBe('Viện kiểm sát nhân dân khu vực 7 (tập thể)');
     const signIn = await new Agent(w.app).get('/dang-nhap');
     expect(signIn.body).toContain('Cụm trưởng');
