@@ -146,6 +146,45 @@ export function describeCaseIndexContract(withDb: WithDb): void {
       });
     });
 
+    it('an inbox of several (role, units) pairs pages in one due-date order across its pairs, none twice', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        // Each pair's page is read apart and the pages merge (store/case-index.ts): interleaved due dates, ties
+        // across pairs (the case id breaks them), a clause with two units, and rows the inbox must leave out.
+        const waits = [
+          ['unit_head', 'u'],
+          ['cluster_member', 'cum1'],
+          ['cluster_member', 'cum2'],
+          ['unit_head', 'other'],
+        ] as const;
+        for (let i = 0; i < 26; i += 1) {
+          const [role, unit] = waits[i % waits.length]!;
+          const day = String(1 + ((i * 7) % 9)).padStart(2, '0');
+          await writeCaseIndexRow(
+            db,
+            row(i, { waitingRole: role, waitingUnit: unit, dueAt: i % 11 === 5 ? null : `2025-12-${day}T00:00:00Z` }),
+          );
+        }
+        await writeCaseIndexRow(db, row(90, { status: 'closed' }));
+        const filter: CaseIndexFilter = {
+          kinds: ['nomination'],
+          waiting: [
+            { role: 'unit_head', units: ['u'] },
+            { role: 'cluster_member', units: ['cum1', 'cum2'] },
+          ],
+        };
+        const expected = (await allIndexedCases(db))
+          .filter((r) => r.status === 'open' && r.waitingUnit !== 'other')
+          .sort((a, b) => byDue(a.dueAt, b.dueAt) || (a.caseId < b.caseId ? -1 : 1))
+          .map((r) => r.caseId);
+        expect(expected).toHaveLength(20);
+        const pages = await everyPage(db, filter, 3);
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 3, 3, 3, 3, 2]);
+        expect(pages.flat()).toEqual(expected);
+        expect(await countIndexedCases(db, filter)).toBe(20);
+      });
+    });
+
     it('finds a nominee by name typed without diacritics, in any case, literally', async () => {
       await withDb(async (db) => {
         await migrate(db);
