@@ -2,7 +2,8 @@
  * The whole benchmark, as one function the CLI (bench/run.ts) and the test suite call: a Temporal server, N
  * nominations and then as many bare workflows started one side after the other, then the inbox and the admin
  * search over the N cases, in process and over HTTP. Every figure is paired with the bare Temporal baseline
- * of the same run.
+ * of the same run. Issue 13's figure (bench/index-figure.ts): the case index's pages with the first 100 cases and
+ * with all N, beside the old visibility path.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
