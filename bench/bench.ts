@@ -2,7 +2,8 @@
  * The whole benchmark, as one function the CLI (bench/run.ts) and the test suite call: a Temporal server, N
  * nominations and then as many bare workflows started one side after the other, then the inbox and the admin
  * search over the N cases, in process and over HTTP. Every figure is paired with the bare Temporal baseline
- * of the same run.
+ * of the same run. Issue 13's figure (bench/index-figure.ts): the case index's pages with the first 100 cases and
+ * with all N, beside the old visibility path.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,9 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { CasesClient, waitUntilReady } from '../client/lib/cases.js';
-import { inboxQuery } from '../client/web/inbox.js';
+import { inboxFilter, inboxQuery } from '../client/web/inbox.js';
+import { openMigratedDatabase } from '../store/open.js';
 import { adminSearchQuery, campaignOnlyQuery, measureLists, type ListFigures, type ListScenario } from './lists.js';
 import { measureHttp, type HttpRun, type HttpScenario } from './http.js';
+import {
+  indexFigure,
+  measureIndexData,
+  measureIndexHttp,
+  measureIndexVisibility,
+  type IndexFigure,
+  type IndexListAtSize,
+  type IndexListScenario,
+} from './index-figure.js';
 import { openNominationInputs } from './nomination-inputs.js';
 import { BareListBaseline } from './pages.js';
 import { MeasuredChild } from './processes/measured-child.js';
@@ -43,6 +54,13 @@ export interface BenchOptions {
   deepPage: number;
   /** Page size of the in-process lists; by default the UI's (20 for the inbox, 25 for the admin search). */
   pageSize?: number;
+  /**
+   * The case index figure's small store (issue 13): this many nominations are started and measured first, then the
+   * rest up to `nominations`; 0 (or not fewer than `nominations`) leaves the figure out. Default 100.
+   */
+  indexSmallCases?: number;
+  /** Timed calls per page of the case index figure (default 100: its p95 is the 95th of them). */
+  indexRepeats?: number;
   /** Starts stop at a share of this budget, so the run ends in bounded time (see README). */
   timeLimitSeconds: number;
   /** Nominations come from these units in turn (default: every demo unit with people). */
@@ -80,9 +98,15 @@ export interface BenchReport {
   startSettle: StartSettleComparison;
   lists: ListFigures[];
   http: HttpRun;
+  /** The case index with a small store and the full one, against the old visibility path (null when left out). */
+  caseIndex: IndexFigure | null;
   /** True when a time budget stopped a phase early (figures then cover fewer than `nominations`). */
   truncated: boolean;
 }
+
+/** The case index figure's small store, and its timed calls per page (see BenchOptions). */
+const DEFAULT_INDEX_SMALL_CASES = 100;
+const DEFAULT_INDEX_REPEATS = 100;
 
 /** Shares of the time budget after which no new workflow is started (the rest is for the lists). */
 const PRODUCT_START_SHARE = 0.65;
@@ -161,9 +185,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const inboxUser = await inputs.headOf(focusUnit);
     const n = options.nominations;
     /** One measured worker process on a task queue of its own (bench/processes/worker.ts). */
-    const startWorker = async (kind: 'product' | 'baseline') => {
+    const startWorker = async (kind: 'product' | 'baseline', { snapshots = true } = {}) => {
       const queue = `bench-${kind}-${runId}`;
-      const snapshot = options.heapSnapshotDir ? [path.join(options.heapSnapshotDir, `${runId}-${kind}`)] : [];
+      const snapshot =
+        options.heapSnapshotDir && snapshots ? [path.join(options.heapSnapshotDir, `${runId}-${kind}`)] : [];
       const worker = await MeasuredChild.start(`${kind} worker`, WORKER_SCRIPT, [
         kind,
         address,
@@ -179,27 +204,125 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const stopGraceMs = options.heapSnapshotDir ? 15 * 60_000 : undefined;
     if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
 
+    const baselineQuery = campaignOnlyQuery(campaignId);
+    const account = await inputs.account(inboxUser);
+    const inbox = inboxQuery(account);
+    const inboxIndexFilter = inboxFilter(account);
+    if (!inbox || !inboxIndexFilter) throw new Error(`${inboxUser} has no inbox`);
+    const smallCases = options.indexSmallCases ?? DEFAULT_INDEX_SMALL_CASES;
+    const withIndexFigure = smallCases > 0 && smallCases < n;
+    const indexRepeats = options.indexRepeats ?? DEFAULT_INDEX_REPEATS;
+    /** The case index figure at the store's present size: a web process of its own, then the data layer, then visibility. */
+    const measureIndexAt = async (casesInStore: number): Promise<{ cases: number; lists: IndexListAtSize[] }> => {
+      await waitForVisibility(client, baselineQuery, casesInStore);
+      const web = await startWeb();
+      let lists: { scenario: IndexListScenario; http: IndexListAtSize['figures']['http'] }[];
+      try {
+        const baseUrl = `http://127.0.0.1:${web.port}`;
+        const scenarios = indexScenarios(
+          await WebAgent.signIn(baseUrl, inboxUser),
+          await WebAgent.signIn(baseUrl, 'admin'),
+        );
+        lists = [];
+        for (const scenario of scenarios)
+          lists.push({ scenario, http: await measureIndexHttp(scenario, indexRepeats) });
+      } finally {
+        await web.stop();
+      }
+      // The web process has closed the embedded database: the data layer is measured on it here, in process.
+      const db = await openMigratedDatabase(`pglite:${productDbDir}`);
+      const out: IndexListAtSize[] = [];
+      try {
+        for (const { scenario, http } of lists) {
+          const data = await measureIndexData(db, scenario, indexRepeats);
+          const visibility = await measureIndexVisibility(client, scenario, indexRepeats);
+          out.push({ name: scenario.name, pageSize: scenario.pageSize, figures: { http, data, visibility } });
+          log(
+            `  ${scenario.name} with ${casesInStore} cases, p95 first / deepest (ms): HTTP ${http.first.latency.p95Ms} / ${http.deepest.latency.p95Ms}` +
+              ` (${http.pages} pages), data ${data.first.latency.p95Ms} / ${data.deepest.latency.p95Ms}, visibility ${visibility.first.latency.p95Ms} / ${visibility.deepest.latency.p95Ms}`,
+          );
+        }
+      } finally {
+        await db.close();
+      }
+      return { cases: casesInStore, lists: out };
+    };
+    /** The inbox and the admin search as the routes build them (the admin is an admin: no draft rule applies). */
+    const indexScenarios = (inboxAgent: WebAgent, admin: WebAgent): IndexListScenario[] => [
+      {
+        name: `inbox of ${inboxUser}`,
+        pageSize: UI_PAGE_SIZES.inbox,
+        http: { agent: inboxAgent, path: '/' },
+        filter: inboxIndexFilter,
+        visibilityQuery: inbox,
+      },
+      {
+        name: 'admin search: campaign',
+        pageSize: UI_PAGE_SIZES.adminSearch,
+        http: { agent: admin, path: `/quan-tri/ho-so?${new URLSearchParams({ campaign: campaignId }).toString()}` },
+        filter: { kinds: ['nomination'], campaignId },
+        visibilityQuery: adminSearchQuery({ campaign: campaignId }),
+      },
+    ];
+    /** The web UI in its own process, on the product worker's database (the worker must have stopped). */
+    const startWeb = async () => {
+      const web = await MeasuredChild.start('web', WEB_SCRIPT, [
+        address,
+        namespace,
+        productQueue,
+        [inboxUser, 'admin'].join(','),
+        productDbDir,
+      ]);
+      children.push(web);
+      return web;
+    };
+
     // --- 1. Start + settle, each side with its own worker process. The product goes first and gets most of
     // the time budget; the baseline then starts as many as the product settled, so both figures cover the same N.
-    log(`Start + settle: ${n} nominations, then as many bare workflows (${options.concurrency} at a time)…`);
-    const { queue: productQueue, worker: productWorker } = await startWorker('product');
+    // With the case index figure, the first `smallCases` nominations are started before (untimed) and the case index
+    // measured with them alone; the timed start + settle then covers the rest, so the store ends with N.
+    const productQueue = `bench-product-${runId}`;
+    const numbered = (i: number) => `b${String(i).padStart(6, '0')}`;
     const cases = new CasesClient(client, productQueue);
     const startProduct = async (input: NominationStartInput, number: string) => {
       startedIds.push(nominationId(input.campaignId, input.unitId, number));
       await cases.startNomination(input, number);
     };
+    let smallIndex: { cases: number; lists: IndexListAtSize[] } | null = null;
+    let settledBefore = 0;
+    if (withIndexFigure) {
+      log(`Case index with a small store: ${smallCases} nominations first…`);
+      const { worker: smallWorker } = await startWorker('product', { snapshots: false });
+      const small = await startAndSettle({
+        label: 'product (small store)',
+        count: smallCases,
+        concurrency: options.concurrency,
+        deadline: Date.now() + budgetMs * PRODUCT_START_SHARE,
+        worker: smallWorker,
+        log,
+        startOne: (i) => startProduct(unitInputs.input(i), numbered(i)),
+      });
+      await smallWorker.stop();
+      settledBefore = small.settled;
+      smallIndex = await measureIndexAt(settledBefore);
+    }
+    log(
+      `Start + settle: ${n - settledBefore} nominations, then as many bare workflows (${options.concurrency} at a time)…`,
+    );
+    const { worker: productWorker } = await startWorker('product');
     // Warm-up cases go to a campaign of their own, so the lists below count exactly the measured N.
     const warmupCampaign = `${campaignId}-warmup`;
     await warmUp((i) => startProduct({ ...unitInputs.input(i), campaignId: warmupCampaign }, `w${i}`));
     const product = await startAndSettle({
       label: 'product',
-      count: n,
+      count: n - settledBefore,
       concurrency: options.concurrency,
       deadline: Date.now() + budgetMs * PRODUCT_START_SHARE,
       worker: productWorker,
       log,
-      startOne: (i) => startProduct(unitInputs.input(i), `b${String(i).padStart(6, '0')}`),
+      startOne: (i) => startProduct(unitInputs.input(settledBefore + i), numbered(settledBefore + i)),
     });
+    const inStore = settledBefore + product.settled;
     // The in-process lists read visibility (the old path), the web pages the case index the cases wrote: no worker
     // is needed from here on, and the two cores go to the lists. Stopping it frees its database for the web process.
     await productWorker.stop(stopGraceMs);
@@ -234,13 +357,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     };
 
     // --- 2. Lists in process: the inbox and the admin search over the N cases. ---
-    const baselineQuery = campaignOnlyQuery(campaignId);
-    await waitForVisibility(client, baselineQuery, product.settled);
+    await waitForVisibility(client, baselineQuery, inStore);
     const bare = new BareListBaseline(client, baselineQuery, options.repeats);
     const inboxSize = options.pageSize ?? UI_PAGE_SIZES.inbox;
     const adminSize = options.pageSize ?? UI_PAGE_SIZES.adminSearch;
-    const inbox = inboxQuery(await inputs.account(inboxUser));
-    if (!inbox) throw new Error(`${inboxUser} has no inbox`);
     const overdueAt = new Date(Date.now() + OVERDUE_LOOKAHEAD_DAYS * 86_400_000).toISOString();
     const scenarios: ListScenario[] = [
       { name: `inbox of ${inboxUser}`, query: inbox, pageSize: inboxSize },
@@ -272,14 +392,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
     // --- 3. The HTTP path through the real web server in its own process. ---
     log('HTTP through the web server…');
-    const web = await MeasuredChild.start('web', WEB_SCRIPT, [
-      address,
-      namespace,
-      productQueue,
-      [inboxUser, 'admin'].join(','),
-      productDbDir,
-    ]);
-    children.push(web);
+    const web = await startWeb();
     const baseUrl = `http://127.0.0.1:${web.port}`;
     const inboxAgent = await WebAgent.signIn(baseUrl, inboxUser);
     const admin = await WebAgent.signIn(baseUrl, 'admin');
@@ -315,6 +428,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       deepPage: options.deepPage,
       log,
     });
+    await web.stop();
+
+    // --- 4. The case index with the full store, against the small store measured before. ---
+    let caseIndex: IndexFigure | null = null;
+    if (smallIndex) {
+      log(`Case index with the full store (${inStore} cases)…`);
+      caseIndex = indexFigure(smallIndex, await measureIndexAt(inStore), indexRepeats);
+    }
 
     const { log: _log, server: _server, ...reportedOptions } = options;
     const cpus = os.cpus();
@@ -336,6 +457,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       startSettle,
       lists,
       http,
+      caseIndex,
       truncated: product.truncated || baseline.truncated,
     };
   } finally {

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchReport } from './bench.js';
+import { INDEX_PATHS, type IndexFigure, type IndexPath } from './index-figure.js';
 import type { Comparison } from './lists.js';
 
 export const RESULTS_DIR = new URL('./results/', import.meta.url).pathname;
@@ -134,7 +135,67 @@ export function formatReport(report: BenchReport): string {
     `Web process memory during the HTTP searches: RSS ${m.rssStartMb} → peak ${m.rssPeakMb} → ${m.rssEndMb} MiB; ` +
       `heap used ${m.heapUsedStartMb} → peak ${m.heapUsedPeakMb} → ${m.heapUsedEndMb} MiB`,
   );
+  if (report.caseIndex) out.push('', formatIndexFigure(report.caseIndex));
   return out.join('\n');
+}
+
+const PATH_LABELS: Record<IndexPath, string> = {
+  http: 'HTTP (index)',
+  data: 'data layer (index)',
+  visibility: 'old: visibility',
+};
+
+function within(value: number | null, target: number): string {
+  if (value === null) return '—';
+  return value <= target ? 'yes' : 'NO';
+}
+
+/** Issue 13's figure: each list by each path, first and deepest page, small and full store, p95 ratio vs target. */
+export function formatIndexFigure(f: IndexFigure): string {
+  const rows = f.lists.flatMap((l) =>
+    INDEX_PATHS.flatMap((path, p) =>
+      (['first', 'deepest'] as const).map((which, w) => {
+        const small = l.small[path];
+        const large = l.large[path];
+        const r = l.ratioP95[path][which];
+        return [
+          p === 0 && w === 0 ? `${l.name} (${l.pageSize})` : '',
+          w === 0 ? PATH_LABELS[path] : '',
+          which === 'first' ? '1' : `last (${large.pages} / ${small.pages})`,
+          `${large[which].rows}`,
+          small[which].latency.p50Ms,
+          small[which].latency.p95Ms,
+          large[which].latency.p50Ms,
+          large[which].latency.p95Ms,
+          l.ratioP50[path][which],
+          r,
+          path === 'visibility' ? '—' : within(r, f.target),
+        ];
+      }),
+    ),
+  );
+  const big = f.largeCases;
+  const small = f.smallCases;
+  return [
+    `Case index (issue 13): the same pages with ${small} and with ${big} cases, ${f.repeats} calls each; ratio ${big} ÷ ${small}, target p95 ≤ ${f.target}×`,
+    table(
+      [
+        '',
+        'path',
+        'page (pages large / small)',
+        'rows',
+        `p50 ${small}`,
+        `p95 ${small}`,
+        `p50 ${big}`,
+        `p95 ${big}`,
+        'ratio p50',
+        'ratio p95',
+        `≤ ${f.target}×`,
+      ],
+      rows,
+    ),
+    `Target p95 ≤ ${f.target}× met over HTTP: ${f.met.http ? 'yes' : 'NO'}; at the data layer: ${f.met.data ? 'yes' : 'NO'}`,
+  ].join('\n');
 }
 
 /** Writes the report as JSON under bench/results/ (git-ignored) and returns the file's path. */

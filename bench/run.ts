@@ -9,6 +9,8 @@
  *   --page-size S     BENCH_PAGE_SIZE     in-process page size (default: the UI's, 20 inbox / 25 admin)
  *   --time-limit SEC  BENCH_TIME_LIMIT    overall budget in seconds (default 2400); a watchdog ends the run 180 s later
  *   --heap-snapshots DIR  BENCH_HEAP_SNAPSHOTS  write heap snapshots of each worker's workflow threads into DIR
+ *   --index-small K   BENCH_INDEX_SMALL   the case index figure's small store, started first (default 100; 0: no figure)
+ *   --index-repeats R BENCH_INDEX_REPEATS timed calls per page of the case index figure (default 100)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     'page-size': { type: 'string' },
     'time-limit': { type: 'string' },
     'heap-snapshots': { type: 'string' },
+    'index-small': { type: 'string' },
+    'index-repeats': { type: 'string' },
   },
 });
 
@@ -36,12 +40,18 @@ function positive(name: string, flag: string | undefined, env: string | undefine
   return value;
 }
 
+function nonNegative(name: string, flag: string | undefined, env: string | undefined, fallback: number): number {
+  return (flag ?? env) === '0' ? 0 : positive(name, flag, env, fallback);
+}
+
 const env = process.env;
 const options = {
   nominations: positive('--nominations', values.nominations, env.BENCH_NOMINATIONS, 20_000),
   concurrency: positive('--concurrency', values.concurrency, env.BENCH_CONCURRENCY, 16),
   repeats: positive('--repeats', values.repeats, env.BENCH_REPEATS, 30),
   deepPage: positive('--deep-page', values['deep-page'], env.BENCH_DEEP_PAGE, 41) - 1,
+  indexSmallCases: nonNegative('--index-small', values['index-small'], env.BENCH_INDEX_SMALL, 100),
+  indexRepeats: positive('--index-repeats', values['index-repeats'], env.BENCH_INDEX_REPEATS, 100),
   timeLimitSeconds: positive('--time-limit', values['time-limit'], env.BENCH_TIME_LIMIT, 2400),
   ...((values['heap-snapshots'] ?? env.BENCH_HEAP_SNAPSHOTS)
     ? { heapSnapshotDir: path.resolve((values['heap-snapshots'] ?? env.BENCH_HEAP_SNAPSHOTS)!) }

@@ -14,6 +14,8 @@ import { formatReport, writeReport } from '../../bench/report.js';
 
 const N = 20;
 const PAGE_SIZE = 5;
+/** The case index figure's small store: started first, measured, then the rest up to N. */
+const SMALL = 5;
 // A unit no other test nominates from: the inbox measured below holds only this run's cases.
 const UNIT = 'hd-p6';
 
@@ -33,16 +35,19 @@ describe('bench (npm run bench) with a tiny N', () => {
         units: [UNIT],
         server: { address: inject('temporalAddress'), namespace: inject('temporalNamespace') },
         heapSnapshotDir: snapshots,
+        indexSmallCases: SMALL,
+        indexRepeats: 2,
         log: () => undefined,
       });
 
-      // Start + settle: every workflow of both sides waits for a person; both workers were measured.
+      // Start + settle: every workflow of both sides waits for a person; both workers were measured. The first
+      // SMALL nominations were started before, for the case index figure's small store.
       const { product, baseline } = report.startSettle;
       expect(report.truncated).toBe(false);
       for (const side of [product, baseline]) {
-        expect(side).toMatchObject({ requested: N, settled: N, failed: 0, truncated: false });
+        expect(side).toMatchObject({ requested: N - SMALL, settled: N - SMALL, failed: 0, truncated: false });
         expect(side.workflowsPerSecond).toBeGreaterThan(0);
-        expect(side.perWorkflow?.samples).toBe(N);
+        expect(side.perWorkflow?.samples).toBe(N - SMALL);
         expect(side.worker.rssStartMb).toBeGreaterThan(0); // the worker process reported its memory
       }
       expect(report.startSettle.ratio.throughput).not.toBeNull();
@@ -79,12 +84,49 @@ describe('bench (npm run bench) with a tiny N', () => {
       expect(inboxPage.deep?.path).toContain('trang=');
       expect(report.http.webMemory.rssPeakMb).toBeGreaterThan(0);
 
+      // The case index figure: the inbox and the admin search with SMALL cases and with N, by HTTP, by the route's
+      // data layer and by the old visibility path, each page walked to its end; every p95 and ratio is a number.
+      const index = report.caseIndex!;
+      expect(index).toMatchObject({ target: 1.5, smallCases: SMALL, largeCases: N, repeats: 2 });
+      expect(index.lists.map((l) => l.name)).toEqual([inbox.name, 'admin search: campaign']);
+      for (const list of index.lists) {
+        for (const path of ['http', 'data', 'visibility'] as const) {
+          for (const size of [list.small, list.large]) {
+            for (const page of [size[path].first, size[path].deepest]) {
+              expect(page.rows).toBeGreaterThan(0);
+              expect(page.latency.p95Ms).toBeGreaterThan(0);
+            }
+          }
+          for (const ratio of [list.ratioP95[path].first, list.ratioP95[path].deepest])
+            expect(ratio).toBeGreaterThan(0);
+          // The walk reached the end: the deepest page has no next page.
+          expect(list.large[path].deepest.hasNext).toBe(false);
+        }
+        // The page over HTTP shows what the data layer returns for it, at both ends of the list.
+        for (const size of [list.small, list.large]) {
+          expect(size.http.pages).toBe(size.data.pages);
+          expect(size.http.first.firstId).toBe(size.data.first.firstId);
+          expect(size.http.deepest.firstId).toBe(size.data.deepest.firstId);
+        }
+      }
+      const [indexInbox, indexSearch] = index.lists;
+      // The admin search of the campaign: SMALL cases, then N, one page of 25 either way.
+      expect(indexSearch!.small.http.first).toMatchObject({ rows: SMALL, hasNext: false });
+      expect(indexSearch!.large.http.first).toMatchObject({ rows: N, hasNext: false });
+      expect(indexSearch!.large.visibility.first.rows).toBe(N);
+      // The inbox: SMALL drafts (the warm-up cases come after), then N plus the warm-up ones over two pages of 20.
+      expect(indexInbox!.small.http).toMatchObject({ pages: 1, first: { rows: SMALL } });
+      expect(indexInbox!.large.http.pages).toBe(2);
+      expect(indexInbox!.large.http.deepest.firstId).not.toBe(indexInbox!.large.http.first.firstId);
+
       // The table shows each figure with its baseline and ratio; the JSON file holds the same report.
       const table = formatReport(report);
       expect(table).toContain('throughput (workflows/s)');
       expect(table).toContain('ratio p50');
       expect(table).toContain('ratio p50 vs same query');
       expect(table).toContain('GET /quan-tri/ho-so campaign');
+      expect(table).toContain('Case index (issue 13)');
+      expect(table).toMatch(/Target p95 ≤ 1\.5× met over HTTP: (yes|NO); at the data layer: (yes|NO)/);
       // --heap-snapshots: each worker wrote a V8 heap snapshot of its workflow thread, its cached cases in it.
       try {
         const files = readdirSync(snapshots).sort();

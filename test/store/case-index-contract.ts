@@ -164,6 +164,18 @@ export function describeCaseIndexContract(withDb: WithDb): void {
         expect(await inboxOf('m1')).toEqual(['002']);
         expect(await inboxOf('m2')).toEqual(['001', '002']);
         expect(await inboxOf()).toEqual(['001', '002']);
+        // The same with a second clause beside it, which reads each pair's page apart and merges them.
+        const twoClauses = await listIndexedCases(
+          db,
+          {
+            waiting: [
+              { role: 'council_member', units: ['hd'], userId: 'm1' },
+              { role: 'unit_head', units: ['u'] },
+            ],
+          },
+          { pageSize: 10 },
+        );
+        expect(twoClauses.items.map((i) => i.caseId.slice(-3))).toEqual(['002']);
         expect((await getIndexedCase(db, row(1).caseId))?.waitingUsers).toEqual(['m2', 'm3']);
         await markCaseEnded(db, row(1).caseId);
         expect((await getIndexedCase(db, row(1).caseId))?.waitingUsers).toBeNull();
@@ -180,6 +192,45 @@ export function describeCaseIndexContract(withDb: WithDb): void {
         await writeCaseIndexRow(db, row(5, { status: 'closed', waitingRole: null, dueAt: '2025-12-01T00:00:00Z' }));
         const list = await listIndexedCases(db, { attentionAt: '2025-12-10T00:00:00Z' }, { pageSize: 10 });
         expect(list.items.map((i) => i.caseId.slice(-3))).toEqual(['001', '003']);
+      });
+    });
+
+    it('an inbox of several (role, units) pairs pages in one due-date order across its pairs, none twice', async () => {
+      await withDb(async (db) => {
+        await migrate(db);
+        // Each pair's page is read apart and the pages merge (store/case-index.ts): interleaved due dates, ties
+        // across pairs (the case id breaks them), a clause with two units, and rows the inbox must leave out.
+        const waits = [
+          ['unit_head', 'u'],
+          ['cluster_member', 'cum1'],
+          ['cluster_member', 'cum2'],
+          ['unit_head', 'other'],
+        ] as const;
+        for (let i = 0; i < 26; i += 1) {
+          const [role, unit] = waits[i % waits.length]!;
+          const day = String(1 + ((i * 7) % 9)).padStart(2, '0');
+          await writeCaseIndexRow(
+            db,
+            row(i, { waitingRole: role, waitingUnit: unit, dueAt: i % 11 === 5 ? null : `2025-12-${day}T00:00:00Z` }),
+          );
+        }
+        await writeCaseIndexRow(db, row(90, { status: 'closed' }));
+        const filter: CaseIndexFilter = {
+          kinds: ['nomination'],
+          waiting: [
+            { role: 'unit_head', units: ['u'] },
+            { role: 'cluster_member', units: ['cum1', 'cum2'] },
+          ],
+        };
+        const expected = (await allIndexedCases(db))
+          .filter((r) => r.status === 'open' && r.waitingUnit !== 'other')
+          .sort((a, b) => byDue(a.dueAt, b.dueAt) || (a.caseId < b.caseId ? -1 : 1))
+          .map((r) => r.caseId);
+        expect(expected).toHaveLength(20);
+        const pages = await everyPage(db, filter, 3);
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 3, 3, 3, 3, 2]);
+        expect(pages.flat()).toEqual(expected);
+        expect(await countIndexedCases(db, filter)).toBe(20);
       });
     });
 

@@ -1,9 +1,12 @@
 /**
  * The bench's own arithmetic and paging, without Temporal: nearest-rank percentiles, and the page walk that
- * reaches a deep page through tokens (dropping the empty page a full last page's token leads to).
+ * reaches a deep page through tokens (dropping the empty page a full last page's token leads to), and the case
+ * index figure's ratios against its target.
  */
 import { describe, expect, it } from 'vitest';
+import { indexFigure } from '../../bench/index-figure.js';
 import { walkPages } from '../../bench/pages.js';
+import { formatIndexFigure } from '../../bench/report.js';
 import { percentile, ratio, summarise } from '../../bench/stats.js';
 import { caseRows, firstCaseId, nextPageLink } from '../../bench/web-agent.js';
 
@@ -70,5 +73,48 @@ describe('reading a list page of the web UI', () => {
     expect(caseRows(empty)).toBe(0);
     expect(firstCaseId(empty)).toBeNull();
     expect(nextPageLink(empty)).toBeNull();
+  });
+});
+
+describe('the case index figure (issue 13)', () => {
+  const page = (p95Ms: number, pageIndex = 0) => ({
+    pageIndex,
+    rows: 20,
+    firstId: `case-${pageIndex}`,
+    hasNext: false,
+    latency: { samples: 100, p50Ms: p95Ms / 2, p95Ms, meanMs: p95Ms / 2 },
+  });
+  /** One store size: every path costs `ms` at its first page and `deepMs` at its deepest. */
+  const size = (ms: number, deepMs: number, visibilityDeepMs = deepMs) => ({
+    http: { pages: 3, first: page(ms), deepest: page(deepMs, 2) },
+    data: { pages: 3, first: page(ms / 10), deepest: page(deepMs / 10, 2) },
+    visibility: { pages: 3, first: page(ms), deepest: page(visibilityDeepMs, 2) },
+  });
+  const at = (cases: number, figures: ReturnType<typeof size>) => ({
+    cases,
+    lists: [{ name: 'inbox', pageSize: 20, figures }],
+  });
+
+  it('divides the full store by the small one, per path and page, and judges only the index against 1.5×', () => {
+    // The visibility path's deepest page grows 10×: it is shown, not judged.
+    const figure = indexFigure(at(100, size(20, 20)), at(20_000, size(24, 30, 200)), 100);
+    expect(figure).toMatchObject({ target: 1.5, smallCases: 100, largeCases: 20_000, met: { http: true, data: true } });
+    expect(figure.lists[0]!.ratioP95).toEqual({
+      http: { first: 1.2, deepest: 1.5 },
+      data: { first: 1.2, deepest: 1.5 },
+      visibility: { first: 1.2, deepest: 10 },
+    });
+    expect(figure.lists[0]!.ratioP50.http).toEqual({ first: 1.2, deepest: 1.5 });
+  });
+
+  it('says the target is missed when one page of the index grows past it', () => {
+    const figure = indexFigure(at(100, size(20, 20)), at(20_000, size(20, 31)), 100);
+    expect(figure.met).toEqual({ http: false, data: false });
+    expect(formatIndexFigure(figure)).toMatch(/met over HTTP: NO; at the data layer: NO/);
+  });
+
+  it('refuses to pair lists measured under other names', () => {
+    const other = { cases: 20_000, lists: [{ name: 'search', pageSize: 25, figures: size(1, 1) }] };
+    expect(() => indexFigure(at(100, size(1, 1)), other, 100)).toThrow(/no large measurement of "inbox"/);
   });
 });
