@@ -143,11 +143,21 @@ describe('the case index behind the staff lists', () => {
 
   it('after the index table is emptied, the rebuild from Temporal restores what the cases wrote', async () => {
     const content = (rows: IndexedCase[]) => rows.map(({ version: _version, overdue: _overdue, ...row }) => row);
-    const live = await eventually(async () => {
+    const written = await eventually(async () => {
       const rows = await allIndexedCases(w.world.db);
       expect(rows).toHaveLength(CASES);
       return rows;
     });
+    // Every case idle (no activity or workflow task pending: its notices sent, its last row written), so no late
+    // write lands after the table is emptied and the live rows are final.
+    await eventually(async () => {
+      for (const { caseId } of written) {
+        const { raw } = await w.env.client.workflow.getHandle(caseId).describe();
+        expect(raw.pendingActivities ?? [], caseId).toEqual([]);
+        expect(raw.pendingWorkflowTask ?? null, caseId).toBeNull();
+      }
+    });
+    const live = await allIndexedCases(w.world.db);
     await clearCaseIndex(w.world.db);
     const head = await Agent.as(w.app, 'truong.kv2');
     expect((await head.get('/')).body).toContain('Không có hồ sơ nào');
