@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AWARD_CODES, awardAcceptsSubject, findAward, type NomineeSubject } from './catalogue.js';
 import { ROLES, UNIT_LEVELS, type Cluster, type Person, type Unit, type User } from './org.js';
-import { bool, email, idString, intIn, list, obj, oneOf, optionalText, text } from './zod-vi.js';
+import { bool, email, idString, intIn, list, obj, oneOf, optionalText, text, usernameString } from './zod-vi.js';
 
 export { formatZodErrorVN, parseVN, ID_PATTERN } from './zod-vi.js';
 export { PlanSchema, type Plan } from './plan.js';
@@ -110,7 +110,7 @@ export const PersonSchema = z.lazy(() =>
 export const UserSchema = z.lazy(() =>
   obj('Người dùng', {
     id: idString('Mã người dùng'),
-    username: idString('Tên đăng nhập'),
+    username: usernameString('Tên đăng nhập'),
     displayName: text('Tên hiển thị', { max: 200 }),
     unitId: idString('Mã đơn vị'),
     roles: list('Vai trò', oneOf('Vai trò', ROLES), { min: 1, max: ROLES.length }),

@@ -47,6 +47,18 @@ export function idString(label: string) {
     });
 }
 
+/** A sign-in name: like an id, with dots and underscores too ("truong.kv2", "nguyen_van_an"), as accounts have. */
+const USERNAME_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
+
+export function usernameString(label: string) {
+  return z
+    .string({ error: requiredOr(label, `${label} phải là chuỗi ký tự`) })
+    .trim()
+    .regex(USERNAME_PATTERN, {
+      error: `${label} không hợp lệ: chỉ gồm chữ thường không dấu, chữ số, dấu chấm, dấu gạch dưới và dấu gạch ngang, tối đa 64 ký tự`,
+    });
+}
+
 export function intIn(label: string, min: number, max: number) {
   return z
     .number({ error: requiredOr(label, `${label} phải là số`) })
