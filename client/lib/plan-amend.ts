@@ -22,6 +22,7 @@
  * While the transaction is open the embedded database (one connection) waits for it: at most the Update's answer
  * window, AMEND_ANSWER_WITHIN_MS.
  */
+import { createHash } from 'node:crypto';
 import { amendedPlan, runningAmendment, type PlanChange } from '../../domain/plan-authoring/index.js';
 import { Refusal } from '../../domain/nomination/refusal.js';
 import type { Actor } from '../../domain/org.js';
@@ -76,10 +77,15 @@ function asStoreRefusal<T>(fn: () => T): T {
   }
 }
 
-/** The Update id of one change of one version: the same change towards the same version is one Update. */
+/**
+ * The Update id of one change of one version: the same change towards the same version is one Update. The change
+ * itself is in it (a digest), since a version number can come round again after a rolled-back amendment: another
+ * change under a reused number must not attach to the earlier Update and be taken as sent.
+ */
 export function amendUpdateId(planId: string, version: number, update: AmendPlanInput): string {
   const item = update.moveDeadline ? `deadline:${update.moveDeadline.deadlineId}` : `drive:${update.addDrive!.id}`;
-  return `amend:${planId}:v${version}:${item}`;
+  const digest = createHash('sha256').update(JSON.stringify(update)).digest('hex').slice(0, 12);
+  return `amend:${planId}:v${version}:${item}:${digest}`;
 }
 
 /**

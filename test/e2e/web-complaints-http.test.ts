@@ -76,6 +76,10 @@ describe('a complaint on the web: the standing body advises, the leadership conc
 
     for (const username of ['truong.kv2', 'uyvien1', 'cumtruong.c1'])
       expect((await (await Agent.as(w.app, username)).get(PAGE)).statusCode, username).toBe(403);
+    // The same role in another unit (the Supreme Procuracy's emulation department) may not read who complained.
+    const higher = await (await Agent.as(w.app, 'vu16.vkstc')).get(PAGE);
+    expect(higher.statusCode).toBe(403);
+    expect(higher.body).toContain('do Hội đồng của đơn vị khác giải quyết');
 
     const page = await standing.get(PAGE);
     expect(page.statusCode).toBe(200);

@@ -37,6 +37,8 @@ export const JOURNEY_USERS = [
   'uyvien5',
   'vientruong',
   'phovientruong',
+  // The Supreme Procuracy's emulation department: forwarded cases, and what it may not see.
+  'vu16.vkstc',
 ];
 
 export interface WebWorld {

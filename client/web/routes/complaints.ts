@@ -17,6 +17,7 @@ import {
   type ComplaintActionName,
   type ComplaintState,
 } from '../../../domain/plan-year/complaint.js';
+import { isCouncilLeadership, isStandingBodyActor } from '../../../domain/plan-year/common.js';
 import { findByCaseKey } from '../../../store/book.js';
 import { getPerson, getUnit } from '../../../store/directory.js';
 import { ActionRefusedError } from '../../lib/cases.js';
@@ -64,6 +65,24 @@ function requireViewer(account: Account): void {
     throw forbidden(
       'Chỉ Thường trực Hội đồng, Lãnh đạo Viện và quản trị xem được đơn khiếu nại.',
       `roles ${account.user.roles.join(',')} may not see complaints`,
+    );
+}
+
+/**
+ * A complaint names its complainant and what they allege, which must stay within the council that handles it: its
+ * standing body and its leadership (and admins), not the same roles in another unit (a higher level's emulation
+ * department, another province's standing body).
+ */
+function requireComplaintCouncil(account: Account, state: ComplaintState): void {
+  if (has(account, 'admin')) return;
+  const ofCouncil = account.user.roles.some((role) => {
+    const actor = actorWithRole(account, role);
+    return isStandingBodyActor(actor, state.council) || isCouncilLeadership(actor, state.council);
+  });
+  if (!ofCouncil)
+    throw forbidden(
+      'Đơn khiếu nại này do Hội đồng của đơn vị khác giải quyết: bạn không xem được.',
+      `user ${account.user.id} (unit ${account.user.unitId}) is not of complaint's council ${state.council.unitId}`,
     );
 }
 
@@ -137,6 +156,8 @@ export const complaintRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
         // Only the leadership may revoke (the domain refuses the standing body's revocation in old complaints too).
         canRevoke: has(account, 'leadership'),
         held: !!state.hold && !state.hold.released,
+        // Complaints filed before the leadership concluded them release the hold whatever the outcome.
+        upheldKeepsHold: state.procedure !== 'standing-body-resolves',
         typed: (action: string, name: string, fallback = ''): string =>
           typed?.action === action ? (typed.values[name] ?? fallback) : fallback,
         error: extras.error ?? null,
@@ -148,8 +169,11 @@ export const complaintRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
   };
 
   app.get(`${COMPLAINTS_PATH}/:so`, async (request, reply) => {
-    requireViewer(accountOf(request));
-    return page(request, reply, await load(numberParams(request.params).so));
+    const account = accountOf(request);
+    requireViewer(account);
+    const state = await load(numberParams(request.params).so);
+    requireComplaintCouncil(account, state);
+    return page(request, reply, state);
   });
 
   app.post(`${COMPLAINTS_PATH}/:so/:action`, async (request, reply) => {
@@ -159,6 +183,7 @@ export const complaintRoutes: FastifyPluginAsync<RouteOptions> = async (app, { d
     const name = complaintActionOf(slug);
     if (!name) throw new WebError(404, 'Thao tác không tồn tại.', `unknown complaint action ${slug}`);
     const state = await load(so);
+    requireComplaintCouncil(account, state);
     const again = (error: string, status: number) =>
       page(request, reply, state, { error, status, typed: { action: name, body: request.body } });
     const role = complaintActorRole(state, account, name);
