@@ -20,9 +20,10 @@ import type { Account } from '../../../store/credentials.js';
 import { ActionRefusedError } from '../../lib/cases.js';
 import { amendYearPlan, bringRunningPlanInStep, runningPlanStep, type RunningPlanStep } from '../../lib/plan-amend.js';
 import { actorWithRole } from '../case-view.js';
-import { forbidden, WebError } from '../errors.js';
+import { WebError } from '../errors.js';
 import { renderPage } from '../render.js';
 import { accountOf, has } from '../http/account.js';
+import { planAuthority } from '../http/plan-authority.js';
 import { optionalVnDateField, vnDateField } from '../http/date-field.js';
 import type { RouteOptions } from '../http/deps.js';
 import { optionalText, parseForm, requestIdOf, text, type FormBody } from '../http/form.js';
@@ -51,24 +52,11 @@ const DONE: Record<string, string> = {
   resent: 'Kế hoạch đang chạy đã nhận đủ các thay đổi của bản đang có hiệu lực.',
 };
 
-const writes = (account: Account) => has(account, 'council_secretary', 'leadership');
-
-function requireReader(account: Account): void {
-  if (!has(account, 'council_secretary', 'leadership', 'admin'))
-    throw forbidden(
-      'Chỉ Thường trực Hội đồng thi đua, khen thưởng và lãnh đạo đơn vị được sửa đổi, bổ sung kế hoạch năm.',
-      `roles ${account.user.roles.join(',')} may not see plan amendments`,
-    );
-}
-
-function requireWriter(account: Account): void {
-  requireReader(account);
-  if (!writes(account))
-    throw forbidden(
-      'Quản trị hệ thống chỉ xem được các lần sửa đổi, bổ sung kế hoạch, không sửa đổi.',
-      `roles ${account.user.roles.join(',')} may not amend plans`,
-    );
-}
+const { writes, requireReader, requireWriter } = planAuthority({
+  reader: 'Chỉ Thường trực Hội đồng thi đua, khen thưởng và lãnh đạo đơn vị được sửa đổi, bổ sung kế hoạch năm.',
+  writer: 'Quản trị hệ thống chỉ xem được các lần sửa đổi, bổ sung kế hoạch, không sửa đổi.',
+  topic: 'plan amendments',
+});
 
 /** The account as the plan workflow's actor: the standing body's role first, else the leadership's. */
 const actorOf = (account: Account) =>

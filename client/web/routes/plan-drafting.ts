@@ -17,7 +17,6 @@ import {
   formatCalendarDateVN,
   formatDateVN,
   parseDateKey,
-  parseDateVN,
   type CalendarDate,
 } from '../../../domain/calendar.js';
 import {
@@ -41,8 +40,7 @@ import {
   updatePlanDraft,
   type PlanRecord,
 } from '../../../store/plans.js';
-import type { Account } from '../../../store/credentials.js';
-import { forbidden, WebError } from '../errors.js';
+import { WebError } from '../errors.js';
 import { byName } from '../natural-order.js';
 import {
   councilFields,
@@ -59,7 +57,9 @@ import {
   type UnitChoice,
 } from '../plan-draft-fields.js';
 import { renderPage } from '../render.js';
-import { accountOf, has } from '../http/account.js';
+import { accountOf } from '../http/account.js';
+import { planAuthority } from '../http/plan-authority.js';
+import { vnDateField } from '../http/date-field.js';
 import type { RouteOptions } from '../http/deps.js';
 import { optionalText, parseForm, rawText, text, type FormBody } from '../http/form.js';
 import { parsedYear, yearInPreparation } from '../http/year.js';
@@ -92,46 +92,16 @@ const LAUNCH: Record<string, string> = {
     'Kế hoạch đã ban hành nhưng chưa khởi động được (máy chủ quy trình chưa sẵn sàng); hệ thống sẽ khởi động lại khi chạy lại.',
 };
 
-const writes = (account: Account) => has(account, 'council_secretary', 'leadership');
-
-function requireReader(account: Account): void {
-  if (!has(account, 'council_secretary', 'leadership', 'admin'))
-    throw forbidden(
-      'Chỉ Thường trực Hội đồng thi đua, khen thưởng và lãnh đạo đơn vị được lập kế hoạch năm.',
-      `roles ${account.user.roles.join(',')} may not see plan drafting`,
-    );
-}
-
-function requireWriter(account: Account): void {
-  requireReader(account);
-  if (!writes(account))
-    throw forbidden(
-      'Quản trị hệ thống chỉ xem được dự thảo kế hoạch, không sửa, xác nhận hay ban hành.',
-      `roles ${account.user.roles.join(',')} may not write plans`,
-    );
-}
+const { writes, requireReader, requireWriter } = planAuthority({
+  reader: 'Chỉ Thường trực Hội đồng thi đua, khen thưởng và lãnh đạo đơn vị được lập kế hoạch năm.',
+  writer: 'Quản trị hệ thống chỉ xem được dự thảo kế hoạch, không sửa, xác nhận hay ban hành.',
+  topic: 'plan drafting',
+});
 
 // -------------------------------------------------------------------------------------------------------- forms
 
 /** A title in quotes, unless it has its own (“Mừng Đảng…”). */
 const quoted = (title: string) => (/[“”"]/.test(title) ? title : `“${title}”`);
-
-/** A dd/mm/yyyy field: the calendar date, or a Vietnamese issue naming the field. */
-const vnDate = (label: string) =>
-  text.transform((s, ctx): CalendarDate => {
-    try {
-      return parseDateVN(s);
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          s === ''
-            ? `${label}: chưa nhập ngày (dd/mm/yyyy).`
-            : `${label}: “${s}” không phải ngày hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 15/01/2027).`,
-      });
-      return z.NEVER;
-    }
-  });
 
 const yearQuery = parseForm(z.object({ nam: optionalText, ok: optionalText, launch: optionalText }), 'draft query');
 const baseForm = parseForm(
@@ -139,7 +109,7 @@ const baseForm = parseForm(
   'draft form',
 );
 const confirmForm = parseForm(z.object({ key: text }), 'confirm form');
-const rehearseForm = parseForm(z.object({ ngay_ban_hanh: vnDate('Ngày ban hành dự kiến') }), 'rehearsal form');
+const rehearseForm = parseForm(z.object({ ngay_ban_hanh: vnDateField('Ngày ban hành dự kiến') }), 'rehearsal form');
 
 /** The latest rehearsal of a draft, kept by the web process (a rehearsal runs again in seconds; see docs). */
 interface KeptRehearsal {
@@ -183,14 +153,14 @@ function editSchema({ plan, clusters, units, body }: EditContext) {
   const deadlines: Record<string, z.ZodType> = Object.fromEntries(
     plan.deadlines.flatMap((d): [string, z.ZodType][] => [
       [`moc.${d.id}.ten`, text],
-      [`moc.${d.id}.ngay`, vnDate(`Ngày hạn của mốc ${quoted(d.title)}`)],
+      [`moc.${d.id}.ngay`, vnDateField(`Ngày hạn của mốc ${quoted(d.title)}`)],
     ]),
   );
   const drives: Record<string, z.ZodType> = Object.fromEntries(
     plan.drives.flatMap((d): [string, z.ZodType][] => [
       [`dot.${d.id}.ten`, text],
-      [`dot.${d.id}.tu`, vnDate(`Ngày bắt đầu đợt ${quoted(d.title)}`)],
-      [`dot.${d.id}.den`, vnDate(`Ngày kết thúc đợt ${quoted(d.title)}`)],
+      [`dot.${d.id}.tu`, vnDateField(`Ngày bắt đầu đợt ${quoted(d.title)}`)],
+      [`dot.${d.id}.den`, vnDateField(`Ngày kết thúc đợt ${quoted(d.title)}`)],
       [
         `dot.${d.id}.ngay_de_nghi`,
         text.transform((s, ctx) => {
@@ -499,7 +469,7 @@ export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, 
     if (!record) return refused(request, reply, year, new PlanStoreError('not_found', 'Không có dự thảo để ban hành'));
     let date: string;
     try {
-      const parsed = parseForm(z.object({ ngay_ban_hanh: vnDate('Ngày ban hành') }), 'issue form')(body);
+      const parsed = parseForm(z.object({ ngay_ban_hanh: vnDateField('Ngày ban hành') }), 'issue form')(body);
       const d = parsed.ngay_ban_hanh;
       date = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
     } catch (error) {
