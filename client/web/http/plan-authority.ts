@@ -4,7 +4,8 @@
  * plan and the store check the actor's unit again (domain/plan-year/common.ts requirePlanAuthority).
  */
 import type { Account } from '../../../store/credentials.js';
-import { forbidden } from '../errors.js';
+import { forbidden, WebError } from '../errors.js';
+import type { WebDeps } from './deps.js';
 import { has } from './account.js';
 
 export interface PlanPageRefusals {
@@ -28,4 +29,16 @@ export function planAuthority(refusals: PlanPageRefusals) {
       throw forbidden(refusals.writer, `roles ${account.user.roles.join(',')} may not write ${refusals.topic}`);
   };
   return { writes, requireReader, requireWriter };
+}
+
+/** The organisation whose plans the plan pages write; without one (no directory yet) they cannot work. */
+export async function planOrganisation(deps: Pick<WebDeps, 'organisation'>): Promise<string> {
+  const orgUnitId = await deps.organisation();
+  if (!orgUnitId)
+    throw new WebError(
+      409,
+      'Chưa xác định được đơn vị ban hành kế hoạch: hãy nạp danh bạ (đơn vị có Hội đồng thi đua, khen thưởng) hoặc đặt PLAN_ORG_UNIT_ID.',
+      'no plan organisation',
+    );
+  return orgUnitId;
 }

@@ -23,7 +23,7 @@ import { actorWithRole } from '../case-view.js';
 import { WebError } from '../errors.js';
 import { renderPage } from '../render.js';
 import { accountOf, has } from '../http/account.js';
-import { planAuthority } from '../http/plan-authority.js';
+import { planAuthority, planOrganisation } from '../http/plan-authority.js';
 import { optionalVnDateField, vnDateField } from '../http/date-field.js';
 import type { RouteOptions } from '../http/deps.js';
 import { optionalText, parseForm, requestIdOf, text, type FormBody } from '../http/form.js';
@@ -180,16 +180,7 @@ function runningView(step: RunningPlanStep | null, plan: Plan | null) {
 }
 
 export const planAmendmentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
-  const organisation = async () => {
-    const orgUnitId = await deps.organisation();
-    if (!orgUnitId)
-      throw new WebError(
-        409,
-        'Chưa xác định được đơn vị ban hành kế hoạch: hãy nạp danh bạ (đơn vị có Hội đồng thi đua, khen thưởng) hoặc đặt PLAN_ORG_UNIT_ID.',
-        'no plan organisation',
-      );
-    return orgUnitId;
-  };
+  const organisation = () => planOrganisation(deps);
   const yearOfRequest = (raw: string | undefined) => parsedYear(raw) ?? yearInPreparation();
   const pageUrl = (year: number, run: string) => `${BASE}?nam=${year}&ok=1&run=${run}#thong-bao`;
 

@@ -58,7 +58,7 @@ import {
 } from '../plan-draft-fields.js';
 import { renderPage } from '../render.js';
 import { accountOf } from '../http/account.js';
-import { planAuthority } from '../http/plan-authority.js';
+import { planAuthority, planOrganisation } from '../http/plan-authority.js';
 import { vnDateField } from '../http/date-field.js';
 import type { RouteOptions } from '../http/deps.js';
 import { optionalText, parseForm, rawText, text, type FormBody } from '../http/form.js';
@@ -300,16 +300,7 @@ function editFields(context: EditContext, unitList: UnitChoice[], review: Review
 
 export const planDraftingRoutes: FastifyPluginAsync<RouteOptions> = async (app, { deps }) => {
   const rehearsals = new Map<string, KeptRehearsal>();
-  const organisation = async () => {
-    const orgUnitId = await deps.organisation();
-    if (!orgUnitId)
-      throw new WebError(
-        409,
-        'Chưa xác định được đơn vị ban hành kế hoạch: hãy nạp danh bạ (đơn vị có Hội đồng thi đua, khen thưởng) hoặc đặt PLAN_ORG_UNIT_ID.',
-        'no plan organisation',
-      );
-    return orgUnitId;
-  };
+  const organisation = () => planOrganisation(deps);
   const yearOfRequest = (raw: string | undefined) => parsedYear(raw) ?? yearInPreparation();
   const pageUrl = (year: number, ok?: string, extra = '') =>
     `${BASE}?nam=${year}${ok ? `&ok=${ok}` : ''}${extra}#thong-bao`;
