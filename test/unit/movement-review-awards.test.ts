@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { awardOutsideCampaign } from '../../domain/catalogue.js';
 import { DraftSchema } from '../../domain/nomination/actions.js';
 import { checkAction, initialState } from '../../domain/nomination/machine.js';
+import { REGIONAL_CLERK, regionalUnitContext } from '../support/regional-unit.js';
 import type { CaseContext, NominationStartInput } from '../../domain/nomination/types.js';
 import { MovementSchema } from '../../domain/plan-year/movement.js';
 import { VAN_HOA_CONG_SO_2019_2025 } from '../../domain/plans/index.js';
@@ -59,23 +60,8 @@ describe('seed 001: each review names its award forms as catalogue codes', () =>
 });
 
 describe('the nomination refuses another award under a campaign that names its forms', () => {
-  const context: CaseContext = {
-    unit: { id: 'hd-kv1', name: 'VKSND khu vực 1', level: 'regional', staffCount: 30, collectiveCount: 3 },
-    clusterId: null,
-    clusterHeadUnitId: null,
-    clusterMemberUnitIds: [],
-    council: { unitId: 'hd', secretariatUnitId: 'hd-vp', chairUserId: 'vientruong', members: [] },
-    higherLevelUnitId: 'vkstc',
-    awardHistory: [],
-    holidays: [],
-  };
-  const clerk = {
-    userId: 'vanthu',
-    displayName: 'Văn thư',
-    role: 'unit_clerk' as const,
-    unitId: 'hd-kv1',
-    actingFor: null,
-  };
+  const context: CaseContext = regionalUnitContext(30);
+  const clerk = REGIONAL_CLERK;
   const head = { ...clerk, userId: 'truong', displayName: 'Trưởng', role: 'unit_head' as const };
   const ctx = { now: '2025-06-20T02:00:00Z', ruleSet: ruleSetById('tdkt-2025-07') };
   const draftOf = (awardCode: string) =>

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionSchemas, ActorSchema, DraftSchema } from '../../domain/nomination/actions.js';
 import { checkAction, initialState } from '../../domain/nomination/machine.js';
+import { REGIONAL_CLERK, regionalUnitContext } from '../support/regional-unit.js';
 import type { CaseContext } from '../../domain/nomination/types.js';
 import { ruleSetById } from '../../domain/rules/index.js';
 import {
@@ -133,23 +134,8 @@ describe('nomination draft', () => {
   });
 
   describe('cross-field rules, applied by the machine when the draft is saved', () => {
-    const context: CaseContext = {
-      unit: { id: 'hd-kv1', name: 'VKSND khu vực 1', level: 'regional', staffCount: 20, collectiveCount: 3 },
-      clusterId: null,
-      clusterHeadUnitId: null,
-      clusterMemberUnitIds: [],
-      council: { unitId: 'hd', secretariatUnitId: 'hd-vp', chairUserId: 'vientruong', members: [] },
-      higherLevelUnitId: 'vkstc',
-      awardHistory: [],
-      holidays: [],
-    };
-    const clerk = {
-      userId: 'vanthu',
-      displayName: 'Văn thư',
-      role: 'unit_clerk' as const,
-      unitId: 'hd-kv1',
-      actingFor: null,
-    };
+    const context: CaseContext = regionalUnitContext(20);
+    const clerk = REGIONAL_CLERK;
     const ctx = { now: '2025-11-20T02:00:00Z', ruleSet: ruleSetById('tdkt-2025-07') };
     const parsed = DraftSchema.parse(draft);
     const state = initialState(
