@@ -111,7 +111,9 @@ export async function startMainPagesWorld(
     const years = new YearCasesClient(w.env.client);
     if (!(await years.registration('hd-kv2', planYear))) throw new Error('registration not open yet');
     if (!(await years.compact('hd-cum1', planYear))) throw new Error('compact not open yet');
-  }, 60_000);
+    // Generous: on a loaded 2-core CI machine the year's cases were once not queryable for a minute ("no poller
+    // seen for task queue recently") while the suite's other worlds started.
+  }, 180_000);
 
   // The year's advanced models (the plan's seed has no deadline for them): two units, one of which has proposed.
   const models = advancedModelId('hd', planYear);
